@@ -1,0 +1,252 @@
+package dev.conference.memory;
+
+import dev.conference.model.AlreadyParticipantException;
+import dev.conference.model.ChatMessage;
+import dev.conference.model.InvalidInputException;
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.Ended;
+import dev.conference.model.MeetingEvent.Joined;
+import dev.conference.model.MeetingEvent.Left;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.MeetingNotActiveException;
+import dev.conference.model.MeetingParticipants;
+import dev.conference.model.NotAllowedException;
+import dev.conference.model.NotParticipantException;
+import dev.conference.model.Page;
+import dev.conference.model.Participant;
+import dev.conference.model.UnknownMeetingException;
+import dev.conference.model.UnknownUserException;
+import dev.conference.model.User;
+import dev.conference.model.UserId;
+import dev.conference.port.Conference;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+final class InMemoryConference implements Conference {
+    private final InMemoryConferenceStore store;
+
+    InMemoryConference(InMemoryConferenceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Participant join(UserId userId, MeetingId meetingId) {
+        synchronized (store.lock) {
+            User user = knownUser(userId);
+            Meeting meeting = knownMeeting(meetingId);
+            Instant now = store.now();
+            InstanceState state = active(meetingId, now);
+            if (!meeting.admits(user.email())) {
+                throw new NotAllowedException(userId, meetingId);
+            }
+            if (state.participants.containsKey(userId)) {
+                throw new AlreadyParticipantException(userId, meetingId);
+            }
+            state.participants.put(userId, now);
+            state.events.add(new Joined(store.nextId(), meetingId, state.instance.order(), userId, now));
+            return new Participant(userId, now);
+        }
+    }
+
+    @Override
+    public void leave(UserId userId, MeetingId meetingId) {
+        synchronized (store.lock) {
+            knownUser(userId);
+            knownMeeting(meetingId);
+            Instant now = store.now();
+            InstanceState state = active(meetingId, now);
+            if (state.participants.remove(userId) == null) {
+                throw new NotParticipantException(userId, meetingId);
+            }
+            state.events.add(new Left(store.nextId(), meetingId, state.instance.order(), userId, now));
+        }
+    }
+
+    @Override
+    public List<Participant> participants(MeetingId meetingId) {
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.active(meetingId, store.now())
+                    .map(InMemoryConference::participantsOf)
+                    .orElse(List.of());
+        }
+    }
+
+    @Override
+    public List<MeetingInstance> activeMeetings() {
+        synchronized (store.lock) {
+            return activeStates().stream().map(state -> state.instance).toList();
+        }
+    }
+
+    @Override
+    public List<TimedOut> end(MeetingId meetingId) {
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            Instant now = store.now();
+            Optional<InstanceState> running = store.active(meetingId, now);
+            if (running.isEmpty()) {
+                return List.of();
+            }
+            InstanceState state = running.get();
+            int order = state.instance.order();
+            List<TimedOut> timeouts = new ArrayList<>();
+            for (UserId user : state.participants.keySet()) {
+                TimedOut timeout = new TimedOut(store.nextId(), meetingId, order, user, now);
+                state.events.add(timeout);
+                timeouts.add(timeout);
+            }
+            state.participants.clear();
+            state.events.add(new Ended(store.nextId(), meetingId, order, now));
+            state.ended = true;
+            return List.copyOf(timeouts);
+        }
+    }
+
+    @Override
+    public ChatMessage post(UserId userId, MeetingId meetingId, String text) {
+        ChatMessage.requireText(text);
+        synchronized (store.lock) {
+            knownUser(userId);
+            knownMeeting(meetingId);
+            Instant now = store.now();
+            InstanceState state = active(meetingId, now);
+            if (!state.participants.containsKey(userId)) {
+                throw new NotParticipantException(userId, meetingId);
+            }
+            ChatMessage message = new ChatMessage(store.nextId(), meetingId, state.instance.order(), userId, text, now);
+            state.chat.add(message);
+            return message;
+        }
+    }
+
+    @Override
+    public List<ChatMessage> chat(MeetingId meetingId) {
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.latestStarted(meetingId, store.now()).map(state -> List.copyOf(state.chat)).orElse(List.of());
+        }
+    }
+
+    @Override
+    public List<ChatMessage> chat(MeetingId meetingId, Page page) {
+        Objects.requireNonNull(page, "page");
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.latestStarted(meetingId, store.now())
+                    .map(state -> slice(state.chat, ChatMessage::id, page))
+                    .orElse(List.of());
+        }
+    }
+
+    @Override
+    public List<ChatMessage> chat(MeetingId meetingId, int instance, Page page) {
+        Objects.requireNonNull(page, "page");
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.instance(meetingId, instance)
+                    .map(state -> slice(state.chat, ChatMessage::id, page))
+                    .orElse(List.of());
+        }
+    }
+
+    @Override
+    public List<MeetingParticipants> joinTimes() {
+        synchronized (store.lock) {
+            return activeStates().stream()
+                    .map(state -> new MeetingParticipants(state.instance.meeting(), state.instance.order(),
+                            participantsOf(state)))
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<ChatMessage> messages(MeetingId meetingId, UserId userId) {
+        synchronized (store.lock) {
+            knownUser(userId);
+            knownMeeting(meetingId);
+            return active(meetingId, store.now()).chat.stream()
+                    .filter(message -> message.user().equals(userId))
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<MeetingEvent> events(MeetingId meetingId) {
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.latestStarted(meetingId, store.now()).map(state -> List.copyOf(state.events)).orElse(List.of());
+        }
+    }
+
+    @Override
+    public List<MeetingEvent> events(MeetingId meetingId, int instance) {
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.instance(meetingId, instance).map(state -> List.copyOf(state.events)).orElse(List.of());
+        }
+    }
+
+    private User knownUser(UserId id) {
+        Objects.requireNonNull(id, "user id");
+        User user = store.users.get(id.value());
+        if (user == null) {
+            throw new UnknownUserException(id);
+        }
+        return user;
+    }
+
+    private Meeting knownMeeting(MeetingId id) {
+        Objects.requireNonNull(id, "meeting id");
+        Meeting meeting = store.meetings.get(id.value());
+        if (meeting == null) {
+            throw new UnknownMeetingException(id);
+        }
+        return meeting;
+    }
+
+    private InstanceState active(MeetingId meeting, Instant now) {
+        return store.active(meeting, now).orElseThrow(() -> new MeetingNotActiveException(meeting));
+    }
+
+    private List<InstanceState> activeStates() {
+        Instant now = store.now();
+        return store.instances.keySet().stream()
+                .map(meeting -> store.active(meeting, now))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing((InstanceState state) -> state.instance.to())
+                        .thenComparing(state -> state.instance.meeting()))
+                .toList();
+    }
+
+    private static List<Participant> participantsOf(InstanceState state) {
+        return state.participants.entrySet().stream()
+                .map(entry -> new Participant(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+
+    /** Items after the one with the page's cursor; ids here are decimal counters. */
+    private static <T> List<T> slice(List<T> items, Function<T, String> id, Page page) {
+        long after = page.after() == null ? 0 : cursor(page.after());
+        return items.stream()
+                .filter(item -> Long.parseLong(id.apply(item)) > after)
+                .limit(page.limit())
+                .toList();
+    }
+
+    private static long cursor(String after) {
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("page cursor is not a message id: " + after);
+        }
+    }
+}

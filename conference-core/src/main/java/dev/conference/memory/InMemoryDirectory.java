@@ -1,0 +1,134 @@
+package dev.conference.memory;
+
+import dev.conference.model.InvalidInputException;
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.Page;
+import dev.conference.model.UnknownMeetingException;
+import dev.conference.model.User;
+import dev.conference.model.UserId;
+import dev.conference.port.Directory;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+final class InMemoryDirectory implements Directory {
+    private final InMemoryConferenceStore store;
+
+    InMemoryDirectory(InMemoryConferenceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void saveUser(User user) {
+        Objects.requireNonNull(user, "user");
+        synchronized (store.lock) {
+            store.users.put(user.id().value(), user);
+        }
+    }
+
+    @Override
+    public Optional<User> user(UserId id) {
+        Objects.requireNonNull(id, "user id");
+        synchronized (store.lock) {
+            return Optional.ofNullable(store.users.get(id.value()));
+        }
+    }
+
+    @Override
+    public List<User> users(Page page) {
+        synchronized (store.lock) {
+            return slice(store.users, page);
+        }
+    }
+
+    @Override
+    public boolean deleteUser(UserId id) {
+        Objects.requireNonNull(id, "user id");
+        synchronized (store.lock) {
+            return store.users.remove(id.value()) != null;
+        }
+    }
+
+    @Override
+    public void saveMeeting(Meeting meeting) {
+        Objects.requireNonNull(meeting, "meeting");
+        synchronized (store.lock) {
+            store.meetings.put(meeting.id().value(), meeting);
+        }
+    }
+
+    @Override
+    public Optional<Meeting> meeting(MeetingId id) {
+        Objects.requireNonNull(id, "meeting id");
+        synchronized (store.lock) {
+            return Optional.ofNullable(store.meetings.get(id.value()));
+        }
+    }
+
+    @Override
+    public List<Meeting> meetings(Page page) {
+        synchronized (store.lock) {
+            return slice(store.meetings, page);
+        }
+    }
+
+    @Override
+    public boolean deleteMeeting(MeetingId id) {
+        Objects.requireNonNull(id, "meeting id");
+        synchronized (store.lock) {
+            store.instances.remove(id);
+            return store.meetings.remove(id.value()) != null;
+        }
+    }
+
+    @Override
+    public void saveInstance(MeetingInstance instance) {
+        Objects.requireNonNull(instance, "instance");
+        synchronized (store.lock) {
+            if (!store.meetings.containsKey(instance.meeting().value())) {
+                throw new UnknownMeetingException(instance.meeting());
+            }
+            List<InstanceState> states = store.instancesOf(instance.meeting());
+            for (InstanceState other : states) {
+                if (other.instance.order() != instance.order() && other.instance.overlaps(instance)) {
+                    throw InvalidInputException.overlap(instance, other.instance);
+                }
+            }
+            store.instance(instance.meeting(), instance.order()).ifPresentOrElse(
+                    state -> state.instance = instance,
+                    () -> states.add(new InstanceState(instance)));
+        }
+    }
+
+    @Override
+    public List<MeetingInstance> instances(MeetingId meeting) {
+        Objects.requireNonNull(meeting, "meeting id");
+        synchronized (store.lock) {
+            return store.instances.getOrDefault(meeting, List.of()).stream()
+                    .map(state -> state.instance)
+                    .sorted(Comparator.comparing(MeetingInstance::from))
+                    .toList();
+        }
+    }
+
+    @Override
+    public boolean deleteInstance(MeetingId meeting, int order) {
+        Objects.requireNonNull(meeting, "meeting id");
+        synchronized (store.lock) {
+            return store.instances.getOrDefault(meeting, List.of())
+                    .removeIf(state -> state.instance.order() == order);
+        }
+    }
+
+    private static <T> List<T> slice(TreeMap<String, T> byId, Page page) {
+        Objects.requireNonNull(page, "page");
+        Map<String, T> rest = page.after() == null ? byId : byId.tailMap(page.after(), false);
+        return rest.values().stream().limit(page.limit()).toList();
+    }
+
+}

@@ -1,0 +1,32 @@
+package dev.conference.memory;
+
+import dev.conference.model.ChatMessage;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one meeting instance holds. Guarded by the store's lock. */
+final class InstanceState {
+    MeetingInstance instance;
+    boolean ended;
+    final Map<UserId, Instant> participants = new LinkedHashMap<>();
+    final List<ChatMessage> chat = new ArrayList<>();
+    final List<MeetingEvent> events = new ArrayList<>();
+
+    InstanceState(MeetingInstance instance) {
+        this.instance = instance;
+    }
+
+    boolean activeAt(Instant now) {
+        return !ended && instance.spans(now);
+    }
+
+    boolean startedBy(Instant now) {
+        return !now.isBefore(instance.from());
+    }
+}

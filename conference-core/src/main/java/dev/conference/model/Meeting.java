@@ -1,0 +1,51 @@
+package dev.conference.model;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A meeting: public, or restricted to an audience of emails. Its occurrences in time are
+ * {@link MeetingInstance}s.
+ *
+ * @param audience the emails admitted to a restricted meeting; kept for a public one too (the
+ *                 original data lists one), where it admits no one more than everybody
+ */
+public record Meeting(MeetingId id, String title, String description, boolean isPublic, Set<String> audience) {
+    public static final int MAX_DESCRIPTION_LENGTH = 4096;
+    public static final int MAX_AUDIENCE = 10_000;
+
+    public Meeting {
+        Check.notNull("meeting id", id);
+        Check.text("meeting title", title, 200);
+        Check.bounded("meeting description", description, MAX_DESCRIPTION_LENGTH);
+        Check.notNull("meeting audience", audience);
+        if (audience.size() > MAX_AUDIENCE) {
+            throw new InvalidInputException("meeting audience must list at most " + MAX_AUDIENCE
+                    + " emails, got " + audience.size());
+        }
+        audience.forEach(email -> Email.require("audience email", email));
+        audience = Set.copyOf(audience);
+    }
+
+    public static Meeting publicMeeting(MeetingId id, String title, String description) {
+        return new Meeting(id, title, description, true, Set.of());
+    }
+
+    public static Meeting restricted(MeetingId id, String title, String description, Set<String> audience) {
+        return new Meeting(id, title, description, false, audience);
+    }
+
+    /** Whether a user with this email may join: anyone if public, else the audience, ignoring case. */
+    public boolean admits(String email) {
+        if (isPublic) {
+            return true;
+        }
+        String wanted = Email.normalize(email);
+        return audience.stream().anyMatch(member -> Email.normalize(member).equals(wanted));
+    }
+
+    /** The audience in the form used for matching. */
+    public Set<String> normalizedAudience() {
+        return audience.stream().map(Email::normalize).collect(Collectors.toUnmodifiableSet());
+    }
+}

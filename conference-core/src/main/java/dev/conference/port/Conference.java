@@ -1,0 +1,94 @@
+package dev.conference.port;
+
+import dev.conference.model.ChatMessage;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.MeetingParticipants;
+import dev.conference.model.Page;
+import dev.conference.model.Participant;
+import dev.conference.model.UserId;
+import java.util.List;
+
+/**
+ * What happens live in meetings: who is in, what they say, what happened. "Active" means an instance
+ * of the meeting spans the store's clock now and has not been ended. Participants, chat and events
+ * belong to an instance: a new instance starts empty, and earlier instances stay readable.
+ *
+ * <p>Implementations are thread-safe, and each changing operation is atomic: it happens entirely or
+ * not at all, and concurrent callers see it whole. Arguments must not be null (a null throws {@link NullPointerException}). Refusals are
+ * {@link dev.conference.model.RefusedException}s or
+ * {@link dev.conference.model.NotFoundException}s and record nothing; every method may throw
+ * {@link dev.conference.model.StoreException} when the store cannot answer.
+ */
+public interface Conference {
+
+    /**
+     * Makes the user a participant of the meeting's active instance and records a JOIN event.
+     *
+     * @return the participant with their join time
+     * @throws dev.conference.model.UnknownUserException        unknown user
+     * @throws dev.conference.model.UnknownMeetingException     unknown meeting
+     * @throws dev.conference.model.MeetingNotActiveException   no instance is active
+     * @throws dev.conference.model.NotAllowedException         restricted meeting, email not in its audience
+     * @throws dev.conference.model.AlreadyParticipantException already in; the first join time stays
+     */
+    Participant join(UserId user, MeetingId meeting);
+
+    /**
+     * Removes a current participant and records a LEAVE event.
+     *
+     * @throws dev.conference.model.MeetingNotActiveException no instance is active
+     * @throws dev.conference.model.NotParticipantException   the user is not in the meeting
+     */
+    void leave(UserId user, MeetingId meeting);
+
+    /** The current participants of the meeting's active instance in order of joining; empty if none is active. */
+    List<Participant> participants(MeetingId meeting);
+
+    /** The active instances, one per meeting, in order of their end time. */
+    List<MeetingInstance> activeMeetings();
+
+    /**
+     * Ends the meeting's active instance now: every participant leaves with one TIMEOUT event, then an
+     * ENDED event is recorded and the instance accepts no one. Does nothing if no instance is active.
+     *
+     * @return the TIMEOUT events recorded, one per participant
+     */
+    List<TimedOut> end(MeetingId meeting);
+
+    /**
+     * Posts a message in the meeting's active instance.
+     *
+     * @throws dev.conference.model.InvalidInputException     blank text, or longer than 4,096 characters
+     * @throws dev.conference.model.MeetingNotActiveException no instance is active
+     * @throws dev.conference.model.NotParticipantException   the user is not in the meeting
+     */
+    ChatMessage post(UserId user, MeetingId meeting, String text);
+
+    /** The whole chat of the meeting's active or latest started instance, oldest first. */
+    List<ChatMessage> chat(MeetingId meeting);
+
+    /** A page of the chat of the meeting's active or latest started instance, oldest first. */
+    List<ChatMessage> chat(MeetingId meeting, Page page);
+
+    /** A page of the chat of one instance, oldest first; empty if the instance does not exist. */
+    List<ChatMessage> chat(MeetingId meeting, int instance, Page page);
+
+    /** For each active meeting, its current participants and when each joined. */
+    List<MeetingParticipants> joinTimes();
+
+    /**
+     * The messages one user posted in the meeting's active instance, oldest first.
+     *
+     * @throws dev.conference.model.MeetingNotActiveException no instance is active
+     */
+    List<ChatMessage> messages(MeetingId meeting, UserId user);
+
+    /** The event log of the meeting's active or latest started instance, oldest first. */
+    List<MeetingEvent> events(MeetingId meeting);
+
+    /** The event log of one instance, oldest first; empty if the instance does not exist. */
+    List<MeetingEvent> events(MeetingId meeting, int instance);
+}

@@ -1,0 +1,14 @@
+package dev.conference.port;
+
+/**
+ * One store of conference state, reached through its two ports. Closing it releases what the store
+ * holds (connections, threads); the ports must not be used afterwards.
+ */
+public interface ConferenceStore extends AutoCloseable {
+    Directory directory();
+
+    Conference conference();
+
+    @Override
+    void close();
+}

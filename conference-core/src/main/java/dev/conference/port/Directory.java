@@ -1,0 +1,68 @@
+package dev.conference.port;
+
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.Page;
+import dev.conference.model.User;
+import dev.conference.model.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The users, meetings and meeting instances a conference knows. Implementations are thread-safe.
+ * Arguments must not be null (a null throws {@link NullPointerException}). Every method may throw
+ * {@link dev.conference.model.StoreException} when the store cannot answer.
+ */
+public interface Directory {
+
+    /** Creates the user or replaces the one with the same id. */
+    void saveUser(User user);
+
+    /** Saves many users at once; equivalent to {@link #saveUser} for each, but faster on a remote store. */
+    default void saveUsers(List<User> users) {
+        users.forEach(this::saveUser);
+    }
+
+    Optional<User> user(UserId id);
+
+    /** Users in id order (by code point, see {@link dev.conference.model.CodePointOrder}), a page at a time; {@link Page#after()} is a user id. */
+    List<User> users(Page page);
+
+    /** Deletes the user; returns whether it existed. Their past events and messages stay. */
+    boolean deleteUser(UserId id);
+
+    /** Creates the meeting or replaces the one with the same id (title, description, audience). */
+    void saveMeeting(Meeting meeting);
+
+    default void saveMeetings(List<Meeting> meetings) {
+        meetings.forEach(this::saveMeeting);
+    }
+
+    Optional<Meeting> meeting(MeetingId id);
+
+    /** Meetings in id order, a page at a time; {@link Page#after()} is a meeting id. */
+    List<Meeting> meetings(Page page);
+
+    /** Deletes the meeting with all its instances, participants, chat and events; returns whether it existed. */
+    boolean deleteMeeting(MeetingId id);
+
+    /**
+     * Schedules an instance, or moves the one with the same meeting and order to new times (a running
+     * instance can be extended or shortened this way).
+     *
+     * @throws dev.conference.model.UnknownMeetingException if the meeting does not exist
+     * @throws dev.conference.model.InvalidInputException   if it would overlap another instance of the meeting
+     */
+    void saveInstance(MeetingInstance instance);
+
+    default void saveInstances(List<MeetingInstance> instances) {
+        instances.forEach(this::saveInstance);
+    }
+
+    /** The meeting's instances in time order; empty for an unknown meeting. */
+    List<MeetingInstance> instances(MeetingId meeting);
+
+    /** Deletes one instance with its participants, chat and events; returns whether it existed. */
+    boolean deleteInstance(MeetingId meeting, int order);
+}

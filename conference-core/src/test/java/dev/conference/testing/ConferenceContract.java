@@ -1,0 +1,496 @@
+package dev.conference.testing;
+
+import static dev.conference.testing.Fixtures.aPublicMeeting;
+import static dev.conference.testing.Fixtures.aRestrictedMeeting;
+import static dev.conference.testing.Fixtures.aUser;
+import static dev.conference.testing.Fixtures.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conference.model.AlreadyParticipantException;
+import dev.conference.model.ChatMessage;
+import dev.conference.model.InvalidInputException;
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.Ended;
+import dev.conference.model.MeetingEvent.Joined;
+import dev.conference.model.MeetingEvent.Left;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.MeetingNotActiveException;
+import dev.conference.model.MeetingParticipants;
+import dev.conference.model.NotAllowedException;
+import dev.conference.model.NotParticipantException;
+import dev.conference.model.Page;
+import dev.conference.model.Participant;
+import dev.conference.model.UnknownMeetingException;
+import dev.conference.model.UnknownUserException;
+import dev.conference.model.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link dev.conference.port.Conference} must do: the nine operations and the event log. */
+public abstract class ConferenceContract extends StoreContract {
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final UserId alice = UserId.of("alice");
+    private final UserId bob = UserId.of("bob");
+    private final MeetingId standup = MeetingId.of("standup");
+
+    /** Alice and Bob exist; "standup" is public and runs from T0 for an hour. */
+    private Meeting givenARunningPublicMeeting() {
+        directory.saveUser(aUser("alice"));
+        directory.saveUser(aUser("bob"));
+        Meeting meeting = aPublicMeeting("standup");
+        directory.saveMeeting(meeting);
+        directory.saveInstance(anInstance(meeting, 1, T0, HOUR));
+        return meeting;
+    }
+
+    private void later(Duration duration) {
+        clock.advance(duration);
+    }
+
+    // 1. join
+
+    @Test
+    void joinsARunningPublicMeeting() {
+        givenARunningPublicMeeting();
+        later(Duration.ofMinutes(5));
+
+        Participant participant = conference.join(alice, standup);
+
+        assertThat(participant).isEqualTo(new Participant(alice, T0.plus(Duration.ofMinutes(5))));
+        assertThat(conference.participants(standup)).containsExactly(participant);
+        assertThat(conference.events(standup)).singleElement().isInstanceOfSatisfying(Joined.class, joined -> {
+            assertThat(joined.user()).isEqualTo(alice);
+            assertThat(joined.meeting()).isEqualTo(standup);
+            assertThat(joined.instance()).isEqualTo(1);
+            assertThat(joined.at()).isEqualTo(participant.joinedAt());
+        });
+    }
+
+    @Test
+    void joinsARestrictedMeetingWhenTheEmailIsInItsAudienceIgnoringCase() {
+        directory.saveUser(aUser("carol", "Carol@Example.COM"));
+        Meeting board = aRestrictedMeeting("board", "carol@example.com");
+        directory.saveMeeting(board);
+        directory.saveInstance(anInstance(board, 1, T0, HOUR));
+
+        conference.join(UserId.of("carol"), board.id());
+
+        assertThat(conference.participants(board.id())).extracting(Participant::user)
+                .containsExactly(UserId.of("carol"));
+    }
+
+    @Test
+    void refusesAUserOutsideTheAudienceAndRecordsNothing() {
+        directory.saveUser(aUser("mallory"));
+        Meeting board = aRestrictedMeeting("board", "carol@example.com");
+        directory.saveMeeting(board);
+        directory.saveInstance(anInstance(board, 1, T0, HOUR));
+
+        assertThatThrownBy(() -> conference.join(UserId.of("mallory"), board.id()))
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("mallory").hasMessageContaining("board");
+        assertThat(conference.participants(board.id())).isEmpty();
+        assertThat(conference.events(board.id())).isEmpty();
+    }
+
+    @Test
+    void refusesUnknownUsersAndMeetings() {
+        givenARunningPublicMeeting();
+
+        assertThatThrownBy(() -> conference.join(UserId.of("ghost"), standup))
+                .isInstanceOf(UnknownUserException.class).hasMessageContaining("ghost");
+        assertThatThrownBy(() -> conference.join(alice, MeetingId.of("nowhere")))
+                .isInstanceOf(UnknownMeetingException.class).hasMessageContaining("nowhere");
+        assertThatThrownBy(() -> conference.participants(MeetingId.of("nowhere")))
+                .isInstanceOf(UnknownMeetingException.class);
+        assertThat(conference.events(standup)).isEmpty();
+    }
+
+    @Test
+    void refusesToJoinBeforeTheStartAndFromTheEnd() {
+        Meeting meeting = givenARunningPublicMeeting();
+        directory.saveInstance(anInstance(meeting, 2, T0.plus(Duration.ofHours(5)), HOUR));
+
+        clock.set(T0.minusNanos(1000));
+        assertThatThrownBy(() -> conference.join(alice, standup)).isInstanceOf(MeetingNotActiveException.class);
+        clock.set(T0.plus(HOUR));
+        assertThatThrownBy(() -> conference.join(alice, standup))
+                .isInstanceOf(MeetingNotActiveException.class).hasMessageContaining("standup");
+        clock.set(T0);
+        assertThat(conference.join(alice, standup).joinedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void refusesASecondJoinAndKeepsTheFirstJoinTime() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        later(Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> conference.join(alice, standup))
+                .isInstanceOf(AlreadyParticipantException.class).hasMessageContaining("alice");
+        assertThat(conference.participants(standup)).containsExactly(new Participant(alice, T0));
+        assertThat(conference.events(standup)).hasSize(1);
+    }
+
+    @Test
+    void joinsAgainAfterLeaving() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        later(Duration.ofMinutes(1));
+        conference.leave(alice, standup);
+        later(Duration.ofMinutes(1));
+
+        conference.join(alice, standup);
+
+        assertThat(conference.participants(standup))
+                .containsExactly(new Participant(alice, T0.plus(Duration.ofMinutes(2))));
+        assertThat(conference.events(standup)).extracting(Object::getClass)
+                .containsExactly(Joined.class, Left.class, Joined.class);
+    }
+
+    // 2. leave
+
+    @Test
+    void leavesWithALeaveEvent() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        later(Duration.ofMinutes(3));
+
+        conference.leave(alice, standup);
+
+        assertThat(conference.participants(standup)).extracting(Participant::user).containsExactly(bob);
+        assertThat(conference.events(standup).get(2)).isInstanceOfSatisfying(Left.class, left -> {
+            assertThat(left.user()).isEqualTo(alice);
+            assertThat(left.at()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
+        });
+    }
+
+    @Test
+    void refusesToLeaveWithoutJoiningAndRecordsNothing() {
+        givenARunningPublicMeeting();
+
+        assertThatThrownBy(() -> conference.leave(alice, standup))
+                .isInstanceOf(NotParticipantException.class).hasMessageContaining("alice");
+        assertThat(conference.events(standup)).isEmpty();
+    }
+
+    @Test
+    void refusesToLeaveAMeetingThatIsNotActive() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        later(HOUR);
+
+        assertThatThrownBy(() -> conference.leave(alice, standup)).isInstanceOf(MeetingNotActiveException.class);
+    }
+
+    // 3. participants
+
+    @Test
+    void listsParticipantsInOrderOfJoiningWithTheirJoinTimes() {
+        givenARunningPublicMeeting();
+        conference.join(bob, standup);
+        later(Duration.ofSeconds(30));
+        conference.join(alice, standup);
+
+        assertThat(conference.participants(standup)).containsExactly(
+                new Participant(bob, T0), new Participant(alice, T0.plusSeconds(30)));
+    }
+
+    @Test
+    void aNewInstanceStartsWithNoParticipantsAndAnEmptyChat() {
+        Meeting meeting = givenARunningPublicMeeting();
+        directory.saveInstance(anInstance(meeting, 2, T0.plus(HOUR), HOUR));
+        conference.join(alice, standup);
+        conference.post(alice, standup, "first instance");
+
+        later(HOUR);
+
+        assertThat(conference.participants(standup)).isEmpty();
+        assertThat(conference.chat(standup)).isEmpty();
+        assertThat(conference.events(standup)).isEmpty();
+        assertThat(conference.chat(standup, 1, Page.first(10))).extracting(ChatMessage::text)
+                .containsExactly("first instance");
+        assertThat(conference.events(standup, 1)).hasSize(1);
+    }
+
+    // 4. active meetings
+
+    @Test
+    void listsTheMeetingsActiveNow() {
+        givenARunningPublicMeeting();
+        Meeting later = aPublicMeeting("later");
+        Meeting earlier = aPublicMeeting("earlier");
+        Meeting longer = aPublicMeeting("longer");
+        directory.saveMeetings(List.of(later, earlier, longer));
+        directory.saveInstance(anInstance(later, 1, T0.plus(HOUR), HOUR));
+        directory.saveInstance(anInstance(earlier, 1, T0.minus(HOUR), HOUR));
+        directory.saveInstance(anInstance(longer, 1, T0.minus(HOUR), HOUR.multipliedBy(3)));
+
+        assertThat(conference.activeMeetings()).extracting(MeetingInstance::meeting)
+                .containsExactly(standup, longer.id());
+
+        later(HOUR);
+        assertThat(conference.activeMeetings()).extracting(MeetingInstance::meeting)
+                .containsExactly(later.id(), longer.id());
+    }
+
+    @Test
+    void anEndedMeetingIsNotActive() {
+        givenARunningPublicMeeting();
+        conference.end(standup);
+
+        assertThat(conference.activeMeetings()).isEmpty();
+    }
+
+    // 5. end
+
+    @Test
+    void endingTimesOutEveryParticipantOnce() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        later(Duration.ofMinutes(10));
+
+        List<TimedOut> timeouts = conference.end(standup);
+
+        Instant endedAt = T0.plus(Duration.ofMinutes(10));
+        assertThat(timeouts).extracting(TimedOut::user).containsExactlyInAnyOrder(alice, bob);
+        assertThat(timeouts).extracting(TimedOut::at).containsOnly(endedAt);
+        assertThat(conference.participants(standup)).isEmpty();
+        List<MeetingEvent> events = conference.events(standup);
+        assertThat(events).extracting(Object::getClass)
+                .containsExactly(Joined.class, Joined.class, TimedOut.class, TimedOut.class, Ended.class);
+        assertThat(events.subList(2, 4)).containsExactlyInAnyOrderElementsOf(timeouts);
+    }
+
+    @Test
+    void endingAnEndedMeetingChangesNothing() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.end(standup);
+        List<MeetingEvent> before = conference.events(standup);
+
+        assertThat(conference.end(standup)).isEmpty();
+        assertThat(conference.events(standup)).isEqualTo(before);
+    }
+
+    @Test
+    void anEndedMeetingRefusesJoinsAndPosts() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.end(standup);
+
+        assertThatThrownBy(() -> conference.join(alice, standup)).isInstanceOf(MeetingNotActiveException.class);
+        assertThatThrownBy(() -> conference.post(alice, standup, "hello?"))
+                .isInstanceOf(MeetingNotActiveException.class);
+    }
+
+    @Test
+    void endingAMeetingThatNeverStartedDoesNothing() {
+        directory.saveMeeting(aPublicMeeting("future"));
+
+        assertThat(conference.end(MeetingId.of("future"))).isEmpty();
+        assertThatThrownBy(() -> conference.end(MeetingId.of("nowhere"))).isInstanceOf(UnknownMeetingException.class);
+    }
+
+    // 6. post
+
+    @Test
+    void postsAMessage() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        later(Duration.ofSeconds(7));
+
+        ChatMessage message = conference.post(alice, standup, "hello, {world}: ünïcödé 🎉\nsecond line");
+
+        assertThat(message.user()).isEqualTo(alice);
+        assertThat(message.meeting()).isEqualTo(standup);
+        assertThat(message.instance()).isEqualTo(1);
+        assertThat(message.postedAt()).isEqualTo(T0.plusSeconds(7));
+        assertThat(conference.chat(standup)).containsExactly(message);
+    }
+
+    @Test
+    void refusesPostsFromNonParticipants() {
+        givenARunningPublicMeeting();
+
+        assertThatThrownBy(() -> conference.post(alice, standup, "hi"))
+                .isInstanceOf(NotParticipantException.class);
+        assertThat(conference.chat(standup)).isEmpty();
+    }
+
+    @Test
+    void refusesBlankAndOversizedTexts() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+
+        assertThatThrownBy(() -> conference.post(alice, standup, " \n\t"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("blank");
+        assertThatThrownBy(() -> conference.post(alice, standup, "x".repeat(4097)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("4096");
+        assertThat(conference.post(alice, standup, "x".repeat(4096)).text()).hasSize(4096);
+        assertThat(conference.chat(standup)).hasSize(1);
+    }
+
+    // 7. chat
+
+    @Test
+    void readsTheChatInChronologicalOrder() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        for (int i = 0; i < 5; i++) {
+            conference.post(i % 2 == 0 ? alice : bob, standup, "message " + i);
+            later(Duration.ofSeconds(1));
+        }
+
+        assertThat(conference.chat(standup)).extracting(ChatMessage::text)
+                .containsExactly("message 0", "message 1", "message 2", "message 3", "message 4");
+        assertThat(conference.chat(standup)).extracting(ChatMessage::postedAt).isSorted();
+    }
+
+    @Test
+    void pagesThroughALongChat() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        for (int i = 0; i < 25; i++) {
+            conference.post(alice, standup, "message " + i);
+        }
+
+        List<String> read = new ArrayList<>();
+        Page page = Page.first(10);
+        List<ChatMessage> batch;
+        while (!(batch = conference.chat(standup, page)).isEmpty()) {
+            batch.forEach(message -> read.add(message.text()));
+            page = page.next(batch.get(batch.size() - 1).id());
+        }
+
+        assertThat(read).hasSize(25).startsWith("message 0").endsWith("message 24").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theChatStaysReadableAfterTheMeetingEnds() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.post(alice, standup, "minutes");
+        later(Duration.ofHours(3));
+
+        assertThat(conference.chat(standup)).extracting(ChatMessage::text).containsExactly("minutes");
+    }
+
+    // 8. join times
+
+    @Test
+    void listsJoinTimesForEveryActiveMeeting() {
+        givenARunningPublicMeeting();
+        Meeting other = aPublicMeeting("other");
+        Meeting over = aPublicMeeting("over");
+        directory.saveMeetings(List.of(other, over));
+        directory.saveInstance(anInstance(other, 4, T0, HOUR.multipliedBy(2)));
+        directory.saveInstance(anInstance(over, 1, T0.minus(HOUR), HOUR));
+        conference.join(alice, standup);
+        later(Duration.ofMinutes(1));
+        conference.join(bob, other.id());
+
+        assertThat(conference.joinTimes()).containsExactly(
+                new MeetingParticipants(standup, 1, List.of(new Participant(alice, T0))),
+                new MeetingParticipants(other.id(), 4, List.of(new Participant(bob, T0.plusSeconds(60)))));
+    }
+
+    // 9. messages of one user
+
+    @Test
+    void listsOneUsersMessagesInOrder() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        conference.post(alice, standup, "a1");
+        conference.post(bob, standup, "b1");
+        conference.post(alice, standup, "a2");
+
+        assertThat(conference.messages(standup, alice)).extracting(ChatMessage::text).containsExactly("a1", "a2");
+        assertThat(conference.messages(standup, bob)).extracting(ChatMessage::text).containsExactly("b1");
+    }
+
+    @Test
+    void refusesToListMessagesOfAMeetingThatIsNotActive() {
+        givenARunningPublicMeeting();
+        later(HOUR);
+
+        assertThatThrownBy(() -> conference.messages(standup, alice)).isInstanceOf(MeetingNotActiveException.class);
+        assertThatThrownBy(() -> conference.messages(standup, UserId.of("ghost")))
+                .isInstanceOf(UnknownUserException.class);
+    }
+
+    // event log and odd ids
+
+    @Test
+    void keepsTheEventLogInOrderWithDistinctIds() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        conference.leave(alice, standup);
+        conference.end(standup);
+
+        List<MeetingEvent> events = conference.events(standup);
+        assertThat(events).extracting(Object::getClass)
+                .containsExactly(Joined.class, Joined.class, Left.class, TimedOut.class, Ended.class);
+        assertThat(events).extracting(MeetingEvent::id).doesNotHaveDuplicates();
+        assertThat(conference.events(standup, 1)).isEqualTo(events);
+        assertThat(conference.events(standup, 9)).isEmpty();
+    }
+
+    @Test
+    void oddIdsNeverShareAMeeting() {
+        List<String> ids = DirectoryContract.ODD_IDS;
+        for (String id : ids) {
+            directory.saveUser(aUser(id));
+            Meeting meeting = aPublicMeeting(id);
+            directory.saveMeeting(meeting);
+            directory.saveInstance(anInstance(meeting, 1, T0, HOUR));
+        }
+        for (String id : ids) {
+            conference.join(UserId.of(id), MeetingId.of(id));
+            conference.post(UserId.of(id), MeetingId.of(id), "in " + id);
+        }
+
+        for (String id : ids) {
+            MeetingId meeting = MeetingId.of(id);
+            assertThat(conference.participants(meeting)).extracting(Participant::user).containsExactly(UserId.of(id));
+            assertThat(conference.chat(meeting)).extracting(ChatMessage::text).containsExactly("in " + id);
+            assertThat(conference.messages(meeting, UserId.of(id))).hasSize(1);
+        }
+        assertThat(conference.activeMeetings()).hasSize(ids.size());
+        assertThat(conference.joinTimes()).allSatisfy(entry -> assertThat(entry.participants()).hasSize(1));
+    }
+
+    @Test
+    void anExtendedInstanceKeepsItsParticipantsPastTheOldEnd() {
+        Meeting meeting = givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        directory.saveInstance(anInstance(meeting, 1, T0, HOUR.multipliedBy(2)));
+        later(HOUR.plusMinutes(30));
+
+        assertThat(conference.participants(standup)).extracting(Participant::user).containsExactly(alice);
+        assertThat(conference.activeMeetings()).extracting(MeetingInstance::meeting).containsExactly(standup);
+    }
+
+    @Test
+    void aShortenedInstanceStopsEarly() {
+        Meeting meeting = givenARunningPublicMeeting();
+        directory.saveInstance(anInstance(meeting, 1, T0, Duration.ofMinutes(10)));
+        later(Duration.ofMinutes(10));
+
+        assertThat(conference.activeMeetings()).isEmpty();
+        assertThatThrownBy(() -> conference.join(alice, standup)).isInstanceOf(MeetingNotActiveException.class);
+    }
+}
