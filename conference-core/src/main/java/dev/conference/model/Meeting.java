@@ -24,6 +24,9 @@ public record Meeting(MeetingId id, String title, String description, boolean is
                     + " emails, got " + audience.size());
         }
         audience.forEach(email -> Email.require("audience email", email));
+        if (audience.stream().map(Email::normalize).distinct().count() < audience.size()) {
+            throw new InvalidInputException("meeting audience lists an email twice, in different cases: " + audience);
+        }
         audience = Set.copyOf(audience);
     }
 

@@ -1,0 +1,18 @@
+package dev.conference.redis;
+
+import dev.conference.model.MeetingId;
+
+/**
+ * How an instance is named in the cross-meeting index: {@code "order|meeting id"}. The order is
+ * digits only, so the first {@code |} splits the two whatever the meeting id holds.
+ */
+record IndexMember(MeetingId meeting, int order) {
+    static String of(MeetingId meeting, int order) {
+        return order + "|" + meeting.value();
+    }
+
+    static IndexMember parse(String member) {
+        int bar = member.indexOf('|');
+        return new IndexMember(MeetingId.of(member.substring(bar + 1)), Integer.parseInt(member.substring(0, bar)));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.conference.redis;
+
+import dev.conference.model.MeetingId;
+import dev.conference.model.UserId;
+
+/**
+ * The key schema (see package-info for the table). Every key of one meeting carries the meeting's id
+ * as its hash tag, so a script over them stays in one Redis Cluster slot. Inside the tag the id is
+ * percent-encoded for {@code %}, <code>{</code> and <code>}</code> only: the tag cannot end early and two ids never
+ * share a key, while ordinary ids stay readable.
+ */
+final class Keys {
+    private final String prefix;
+
+    Keys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    String user(UserId id) {
+        return prefix + "user:{" + tag(id.value()) + "}";
+    }
+
+    String users() {
+        return prefix + "users";
+    }
+
+    String meetings() {
+        return prefix + "meetings";
+    }
+
+    MeetingKeys meeting(MeetingId id) {
+        return new MeetingKeys(prefix + "meeting:{" + tag(id.value()) + "}");
+    }
+
+    /** The cross-meeting index of instances not yet ended; its keys share one tag of their own. */
+    String[] instanceIndex() {
+        String base = prefix + "{instance-index}:";
+        return new String[] {base + "upcoming", base + "active", base + "spans"};
+    }
+
+    static String tag(String id) {
+        StringBuilder out = new StringBuilder(id.length() + 8);
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            switch (c) {
+                case '%' -> out.append("%25");
+                case '{' -> out.append("%7B");
+                case '}' -> out.append("%7D");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The keys of one meeting; {@code base} already holds the hash tag. */
+    record MeetingKeys(String base) {
+        String meeting() {
+            return base;
+        }
+
+        String audience() {
+            return base + ":audience";
+        }
+
+        String starts() {
+            return base + ":starts";
+        }
+
+        String ends() {
+            return base + ":ends";
+        }
+
+        String ended() {
+            return base + ":ended";
+        }
+
+        String participants(String order) {
+            return base + ":" + order + ":participants";
+        }
+
+        String events(String order) {
+            return base + ":" + order + ":events";
+        }
+
+        String chat(String order) {
+            return base + ":" + order + ":chat";
+        }
+
+        String posters(String order) {
+            return base + ":" + order + ":posters";
+        }
+
+        String messagesOf(String order, UserId user) {
+            return base + ":" + order + ":messages-of:" + user.value();
+        }
+    }
+}

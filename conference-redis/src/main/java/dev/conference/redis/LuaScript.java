@@ -1,0 +1,92 @@
+package dev.conference.redis;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A Lua script from this package's resources, run by its SHA1. When the server does not know it
+ * (first use, restart, failover) it is sent once with EVAL, which routes by key like any command,
+ * so it is loaded on the node that owns the keys and never needs every node up.
+ */
+final class LuaScript {
+    private static final String PRELUDE = resource("prelude");
+
+    private final String name;
+    private final String source;
+    private final String sha;
+
+    private LuaScript(String name, String source) {
+        this.name = name;
+        this.source = source;
+        this.sha = sha1(source);
+    }
+
+    /** A meeting script: the shared prelude followed by the named script. */
+    static LuaScript meeting(String name) {
+        return new LuaScript(name, PRELUDE + "\n" + resource(name));
+    }
+
+    /** A script that stands alone. */
+    static LuaScript plain(String name) {
+        return new LuaScript(name, resource(name));
+    }
+
+    String name() {
+        return name;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object> run(RedisClusterCommands<String, String> redis, String[] keys, String... args) {
+        try {
+            return (List<Object>) redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+        } catch (RedisNoScriptException e) {
+            return (List<Object>) redis.eval(source, ScriptOutputType.MULTI, keys, args);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    CompletableFuture<List<Object>> start(RedisClusterAsyncCommands<String, String> redis, String[] keys,
+            String... args) {
+        return redis.<Object>evalsha(sha, ScriptOutputType.MULTI, keys, args).toCompletableFuture()
+                .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
+                        ? redis.<Object>eval(source, ScriptOutputType.MULTI, keys, args).toCompletableFuture()
+                        : CompletableFuture.failedFuture(failure))
+                .thenApply(reply -> (List<Object>) reply);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = LuaScript.class.getResourceAsStream("lua/" + name + ".lua")) {
+            if (in == null) {
+                throw new IllegalStateException("missing script resource lua/" + name + ".lua");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-1", e);
+        }
+    }
+}

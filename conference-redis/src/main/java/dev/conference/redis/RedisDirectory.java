@@ -1,0 +1,249 @@
+package dev.conference.redis;
+
+import dev.conference.model.Email;
+import dev.conference.model.InvalidInputException;
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.Page;
+import dev.conference.model.UnknownMeetingException;
+import dev.conference.model.User;
+import dev.conference.model.UserId;
+import dev.conference.port.Directory;
+import dev.conference.redis.Keys.MeetingKeys;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Users, meetings and instances on Redis. An entity's own keys change in one step; the listing
+ * indexes are separate keys (another slot on a cluster), written after the entity and cleaned before
+ * it goes, so a listing may briefly miss an entity being saved but never shows half of one.
+ */
+final class RedisDirectory implements Directory {
+    private final RedisGateway redis;
+    private final Keys keys;
+
+    RedisDirectory(RedisGateway redis, Keys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    @Override
+    public void saveUser(User user) {
+        saveUsers(List.of(user));
+    }
+
+    @Override
+    public void saveUsers(List<User> users) {
+        List<CompletableFuture<?>> pending = new ArrayList<>(users.size() * 2);
+        for (User user : users) {
+            Objects.requireNonNull(user, "user");
+            String key = keys.user(user.id());
+            Map<String, String> fields = Map.of("name", user.name(), "age", Integer.toString(user.age()),
+                    "gender", user.gender(), "email", user.email());
+            pending.add(redis.start(r -> r.hset(key, fields)));
+            pending.add(redis.start(r -> r.zadd(keys.users(), 0, user.id().value())));
+        }
+        awaitAll(pending);
+    }
+
+    @Override
+    public Optional<User> user(UserId id) {
+        Objects.requireNonNull(id, "user id");
+        return user(id, redis.call(r -> r.hgetall(keys.user(id))));
+    }
+
+    private static Optional<User> user(UserId id, Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new User(id, fields.get("name"), Integer.parseInt(fields.get("age")),
+                fields.get("gender"), fields.get("email")));
+    }
+
+    @Override
+    public List<User> users(Page page) {
+        List<String> ids = page(keys.users(), page);
+        List<CompletableFuture<Map<String, String>>> pending = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            pending.add(redis.start(r -> r.hgetall(keys.user(UserId.of(id)))));
+        }
+        List<User> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            user(UserId.of(ids.get(i)), redis.await(pending.get(i))).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean deleteUser(UserId id) {
+        Objects.requireNonNull(id, "user id");
+        redis.call(r -> r.zrem(keys.users(), id.value()));
+        return redis.call(r -> r.del(keys.user(id))) > 0;
+    }
+
+    @Override
+    public void saveMeeting(Meeting meeting) {
+        saveMeetings(List.of(meeting));
+    }
+
+    @Override
+    public void saveMeetings(List<Meeting> meetings) {
+        List<CompletableFuture<?>> pending = new ArrayList<>(meetings.size() * 2);
+        for (Meeting meeting : meetings) {
+            Objects.requireNonNull(meeting, "meeting");
+            MeetingKeys meetingKeys = keys.meeting(meeting.id());
+            List<String> args = new ArrayList<>(4 + meeting.audience().size() * 2);
+            args.add(meeting.id().value());
+            args.add(meeting.title());
+            args.add(meeting.description());
+            args.add(meeting.isPublic() ? "1" : "0");
+            for (String email : meeting.audience()) {
+                args.add(Email.normalize(email));
+                args.add(email);
+            }
+            pending.add(redis.start(Scripts.SAVE_MEETING,
+                    new String[] {meetingKeys.meeting(), meetingKeys.audience()}, args.toArray(String[]::new)));
+            pending.add(redis.start(r -> r.zadd(keys.meetings(), 0, meeting.id().value())));
+        }
+        awaitAll(pending);
+    }
+
+    @Override
+    public Optional<Meeting> meeting(MeetingId id) {
+        Objects.requireNonNull(id, "meeting id");
+        MeetingKeys meetingKeys = keys.meeting(id);
+        var fields = redis.start(r -> r.hgetall(meetingKeys.meeting()));
+        var audience = redis.start(r -> r.hvals(meetingKeys.audience()));
+        return meeting(id, redis.await(fields), redis.await(audience));
+    }
+
+    private static Optional<Meeting> meeting(MeetingId id, Map<String, String> fields, List<String> audience) {
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Meeting(id, fields.get("title"), fields.get("description"),
+                "1".equals(fields.get("public")), new HashSet<>(audience)));
+    }
+
+    @Override
+    public List<Meeting> meetings(Page page) {
+        List<String> ids = page(keys.meetings(), page);
+        List<CompletableFuture<Map<String, String>>> fields = new ArrayList<>(ids.size());
+        List<CompletableFuture<List<String>>> audiences = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            MeetingKeys meetingKeys = keys.meeting(MeetingId.of(id));
+            fields.add(redis.start(r -> r.hgetall(meetingKeys.meeting())));
+            audiences.add(redis.start(r -> r.hvals(meetingKeys.audience())));
+        }
+        List<Meeting> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            meeting(MeetingId.of(ids.get(i)), redis.await(fields.get(i)), redis.await(audiences.get(i)))
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean deleteMeeting(MeetingId id) {
+        Objects.requireNonNull(id, "meeting id");
+        for (MeetingInstance instance : instances(id)) {
+            deleteInstance(id, instance.order());
+        }
+        MeetingKeys meetingKeys = keys.meeting(id);
+        redis.call(r -> r.zrem(keys.meetings(), id.value()));
+        return redis.call(r -> r.del(meetingKeys.meeting(), meetingKeys.audience(), meetingKeys.starts(),
+                meetingKeys.ends(), meetingKeys.ended())) > 0;
+    }
+
+    @Override
+    public void saveInstance(MeetingInstance instance) {
+        saveInstances(List.of(instance));
+    }
+
+    @Override
+    public void saveInstances(List<MeetingInstance> instances) {
+        List<CompletableFuture<List<Object>>> saved = new ArrayList<>(instances.size());
+        for (MeetingInstance instance : instances) {
+            Objects.requireNonNull(instance, "instance");
+            MeetingKeys meetingKeys = keys.meeting(instance.meeting());
+            saved.add(redis.start(Scripts.SAVE_INSTANCE,
+                    new String[] {meetingKeys.meeting(), meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended()},
+                    Integer.toString(instance.order()), Micros.of(instance.from()), Micros.of(instance.to())));
+        }
+        List<CompletableFuture<?>> indexed = new ArrayList<>(instances.size());
+        RuntimeException refusal = null;
+        for (int i = 0; i < instances.size(); i++) {
+            MeetingInstance instance = instances.get(i);
+            List<Object> reply = redis.await(saved.get(i));
+            switch (Replies.status(reply)) {
+                case "OK" -> {
+                    if ("0".equals(Replies.string(reply, 1))) {
+                        indexed.add(redis.start(Scripts.INDEX_INSTANCE, keys.instanceIndex(),
+                                IndexMember.of(instance.meeting(), instance.order()),
+                                Micros.of(instance.from()), Micros.of(instance.to())));
+                    }
+                }
+                case "UNKNOWN_MEETING" -> refusal = refusal != null ? refusal
+                        : new UnknownMeetingException(instance.meeting());
+                case "OVERLAP" -> refusal = refusal != null ? refusal : InvalidInputException.overlap(instance,
+                        new MeetingInstance(instance.meeting(), Integer.parseInt(Replies.string(reply, 1)),
+                                Micros.parse(Replies.string(reply, 2)), Micros.parse(Replies.string(reply, 3))));
+                default -> throw new IllegalStateException("unexpected reply " + reply);
+            }
+        }
+        awaitAll(indexed);
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    @Override
+    public List<MeetingInstance> instances(MeetingId meeting) {
+        Objects.requireNonNull(meeting, "meeting id");
+        MeetingKeys meetingKeys = keys.meeting(meeting);
+        List<Object> reply = redis.run(Scripts.INSTANCES, new String[] {meetingKeys.starts(), meetingKeys.ends()});
+        List<MeetingInstance> out = new ArrayList<>(reply.size() / 3);
+        for (int i = 0; i < reply.size(); i += 3) {
+            out.add(new MeetingInstance(meeting, Integer.parseInt((String) reply.get(i)),
+                    Micros.parse((String) reply.get(i + 1)), Micros.parse((String) reply.get(i + 2))));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean deleteInstance(MeetingId meeting, int order) {
+        Objects.requireNonNull(meeting, "meeting id");
+        MeetingKeys meetingKeys = keys.meeting(meeting);
+        String n = Integer.toString(order);
+        List<String> doomed = new ArrayList<>(List.of(meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended(),
+                meetingKeys.participants(n), meetingKeys.events(n), meetingKeys.chat(n), meetingKeys.posters(n)));
+        for (String poster : redis.call(r -> r.smembers(meetingKeys.posters(n)))) {
+            doomed.add(meetingKeys.messagesOf(n, UserId.of(poster)));
+        }
+        redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex(), IndexMember.of(meeting, order));
+        List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed.toArray(String[]::new), n);
+        return ((Long) reply.get(0)) > 0;
+    }
+
+    private List<String> page(String index, Page page) {
+        Objects.requireNonNull(page, "page");
+        Range<String> range = page.after() == null
+                ? Range.unbounded()
+                : Range.from(Range.Boundary.excluding(page.after()), Range.Boundary.unbounded());
+        return redis.call(r -> r.zrangebylex(index, range, Limit.create(0, page.limit())));
+    }
+
+    private void awaitAll(List<? extends CompletableFuture<?>> pending) {
+        for (CompletableFuture<?> future : pending) {
+            redis.await(future);
+        }
+    }
+}

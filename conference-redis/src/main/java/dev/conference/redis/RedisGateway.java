@@ -1,0 +1,88 @@
+package dev.conference.redis;
+
+import dev.conference.model.StoreException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The one way the adapter talks to Redis: runs commands and scripts on a shared, thread-safe
+ * connection and turns every Lettuce failure into a {@link StoreException} whose message names the
+ * server (never its password), so no caller ever handles an {@code io.lettuce} type.
+ */
+final class RedisGateway {
+    private final RedisClusterCommands<String, String> sync;
+    private final RedisClusterAsyncCommands<String, String> async;
+    private final String server;
+    private final Duration timeout;
+
+    RedisGateway(RedisClusterCommands<String, String> sync, RedisClusterAsyncCommands<String, String> async,
+            String server, Duration timeout) {
+        this.sync = sync;
+        this.async = async;
+        this.server = server;
+        this.timeout = timeout;
+    }
+
+    <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RedisException e) {
+            throw translate(e);
+        }
+    }
+
+    <T> T call(java.util.function.Function<RedisClusterCommands<String, String>, T> command) {
+        return call(() -> command.apply(sync));
+    }
+
+    List<Object> run(LuaScript script, String[] keys, String... args) {
+        return call(() -> script.run(sync, keys, args));
+    }
+
+    /** Starts a script without waiting, so many can share one round trip; join with {@link #await}. */
+    CompletableFuture<List<Object>> start(LuaScript script, String[] keys, String... args) {
+        return script.start(async, keys, args);
+    }
+
+    /** Starts a command without waiting; join with {@link #await}. */
+    <T> CompletableFuture<T> start(java.util.function.Function<RedisClusterAsyncCommands<String, String>,
+            CompletionStage<T>> command) {
+        return command.apply(async).toCompletableFuture();
+    }
+
+    <T> T await(CompletableFuture<T> pending) {
+        try {
+            return pending.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RedisException redis
+                    ? translate(redis)
+                    : new StoreException("Redis at " + server + " failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StoreException("Redis at " + server + " did not answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for Redis at " + server, e);
+        }
+    }
+
+    private StoreException translate(RedisException e) {
+        if (e instanceof RedisCommandTimeoutException) {
+            return new StoreException("Redis at " + server + " did not answer within " + timeout, e);
+        }
+        if (e instanceof RedisConnectionException) {
+            return new StoreException("cannot connect to Redis at " + server, e);
+        }
+        return new StoreException("Redis at " + server + " failed: " + e.getMessage(), e);
+    }
+}

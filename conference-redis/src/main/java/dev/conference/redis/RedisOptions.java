@@ -1,0 +1,69 @@
+package dev.conference.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the Redis store behaves; immutable. Start from {@link #defaults()} or {@link #builder()}.
+ *
+ * @param clock          the time every operation takes as now; default the system clock (UTC)
+ * @param commandTimeout how long a command may take before it fails with a
+ *                       {@link dev.conference.model.StoreException}; default 5 seconds
+ * @param keyPrefix      put before every key, so several applications can share one database;
+ *                       default {@code "conference:"}
+ */
+public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefix) {
+    public RedisOptions {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+            throw new IllegalArgumentException("command timeout must be positive, got " + commandTimeout);
+        }
+        if (keyPrefix.contains("{") || keyPrefix.contains("}")) {
+            throw new IllegalArgumentException("key prefix must not contain braces (they make hash tags): " + keyPrefix);
+        }
+    }
+
+    public static RedisOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().clock(clock).commandTimeout(commandTimeout).keyPrefix(keyPrefix);
+    }
+
+    /** Builds {@link RedisOptions}; not thread-safe. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private Duration commandTimeout = Duration.ofSeconds(5);
+        private String keyPrefix = "conference:";
+
+        private Builder() {
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder commandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
+            return this;
+        }
+
+        public Builder keyPrefix(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+            return this;
+        }
+
+        public RedisOptions build() {
+            return new RedisOptions(clock, commandTimeout, keyPrefix);
+        }
+    }
+}

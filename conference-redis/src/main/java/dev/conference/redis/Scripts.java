@@ -1,0 +1,23 @@
+package dev.conference.redis;
+
+/** Every Lua script the adapter runs, loaded once per JVM. */
+final class Scripts {
+    static final LuaScript JOIN = LuaScript.meeting("join");
+    static final LuaScript LEAVE = LuaScript.meeting("leave");
+    static final LuaScript POST = LuaScript.meeting("post");
+    static final LuaScript END_ACTIVE = LuaScript.meeting("end-active");
+    static final LuaScript PARTICIPANTS = LuaScript.meeting("participants");
+    static final LuaScript READ_LATEST = LuaScript.meeting("read-latest");
+    static final LuaScript READ_INSTANCE = LuaScript.plain("read-instance");
+    static final LuaScript MESSAGES = LuaScript.meeting("messages");
+    static final LuaScript SAVE_MEETING = LuaScript.plain("save-meeting");
+    static final LuaScript SAVE_INSTANCE = LuaScript.plain("save-instance");
+    static final LuaScript INSTANCES = LuaScript.plain("instances");
+    static final LuaScript DELETE_INSTANCE = LuaScript.plain("delete-instance");
+    static final LuaScript INDEX_INSTANCE = LuaScript.plain("index-instance");
+    static final LuaScript UNINDEX_INSTANCE = LuaScript.plain("unindex-instance");
+    static final LuaScript ACTIVE = LuaScript.plain("active");
+
+    private Scripts() {
+    }
+}

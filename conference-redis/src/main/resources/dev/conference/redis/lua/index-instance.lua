@@ -1,0 +1,12 @@
+-- Keeps the cross-meeting index of instances not yet ended: `upcoming` (score: from) holds those
+-- not yet seen started, `active` (score: to) those started; `spans` maps each member to
+-- "from|to". A member is "order|meeting id". A running instance stays in `active` under its new end.
+-- KEYS: 1 upcoming, 2 active, 3 spans
+-- ARGV: 1 member, 2 from (µs), 3 to (µs)
+if redis.call('ZSCORE', KEYS[2], ARGV[1]) then
+  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+else
+  redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+end
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[2] .. '|' .. ARGV[3])
+return {'OK'}

@@ -1,0 +1,10 @@
+-- Removes a current participant and logs LEAVE, or refuses and changes nothing.
+-- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 participants (of ARGV[2]), 6 events (of ARGV[2])
+-- ARGV: 1 now (µs), 2 expected current order, 3 user id
+-- Returns {'OK', event id} | {'RETRY', current order} | {refusal}
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
+local order = latest_started(KEYS[2], ARGV[1])
+if order ~= ARGV[2] then return {'RETRY', order} end
+if not is_active(KEYS[3], KEYS[4], order, ARGV[1]) then return {'NOT_ACTIVE'} end
+if redis.call('ZREM', KEYS[5], ARGV[3]) == 0 then return {'NOT_IN'} end
+return {'OK', redis.call('XADD', KEYS[6], '*', 'type', 'left', 'user', ARGV[3], 'at', ARGV[1])}

@@ -1,0 +1,7 @@
+-- Drops an instance from the cross-meeting index (it ended or was deleted).
+-- KEYS: 1 upcoming, 2 active, 3 spans
+-- ARGV: 1 member
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+return {'OK'}

@@ -1,0 +1,47 @@
+package dev.conference.redis;
+
+import dev.conference.redis.local.LocalRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Redis server per test class, on a free port, emptied before each test. Register it as a
+ * static field: {@code @RegisterExtension static final LocalRedisExtension REDIS = new LocalRedisExtension();}
+ */
+public final class LocalRedisExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+    private LocalRedis server;
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> admin;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = LocalRedis.ephemeral();
+        client = RedisClient.create(server.uri());
+        admin = client.connect();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        admin.sync().flushall();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        admin.close();
+        client.shutdown();
+        server.close();
+    }
+
+    public String uri() {
+        return server.uri();
+    }
+
+    /** A connection for a test's own checks on the server (INFO, DBSIZE, raw keys). */
+    public StatefulRedisConnection<String, String> admin() {
+        return admin;
+    }
+}
