@@ -4,6 +4,8 @@ import dev.conference.model.CodePointOrder;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
 import dev.conference.model.User;
+import dev.conference.port.AsyncConference;
+import dev.conference.port.BlockingAsyncConference;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
@@ -30,6 +32,7 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     private long lastId;
     private final Directory directory = new InMemoryDirectory(this);
     private final Conference conference = new InMemoryConference(this);
+    private final AsyncConference async = new BlockingAsyncConference(conference);
 
     /** @param clock the time every operation takes as now; not null */
     public InMemoryConferenceStore(Clock clock) {
@@ -47,6 +50,11 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     @Override
     public Conference conference() {
         return conference;
+    }
+
+    @Override
+    public AsyncConference async() {
+        return async;
     }
 
     @Override

@@ -9,6 +9,9 @@ public interface ConferenceStore extends AutoCloseable {
 
     Conference conference();
 
+    /** The same operations as {@link #conference()}, without blocking the caller. */
+    AsyncConference async();
+
     @Override
     void close();
 }

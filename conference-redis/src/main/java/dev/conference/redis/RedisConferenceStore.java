@@ -1,6 +1,7 @@
 package dev.conference.redis;
 
 import dev.conference.model.StoreException;
+import dev.conference.port.AsyncConference;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
@@ -29,6 +30,7 @@ public final class RedisConferenceStore implements ConferenceStore {
     private final RedisClient ownedClient;
     private final Directory directory;
     private final Conference conference;
+    private final AsyncConference async;
 
     private RedisConferenceStore(StatefulRedisConnection<String, String> connection, RedisClient ownedClient,
             String server, RedisOptions options) {
@@ -38,7 +40,9 @@ public final class RedisConferenceStore implements ConferenceStore {
                 options.commandTimeout());
         Keys keys = new Keys(options.keyPrefix());
         this.directory = new RedisDirectory(gateway, keys);
-        this.conference = new RedisConference(gateway, keys, options.clock());
+        RedisAsyncConference asyncConference = new RedisAsyncConference(gateway, keys, options.clock());
+        this.async = asyncConference;
+        this.conference = new RedisConference(asyncConference, gateway);
     }
 
     /**
@@ -99,6 +103,11 @@ public final class RedisConferenceStore implements ConferenceStore {
     @Override
     public Conference conference() {
         return conference;
+    }
+
+    @Override
+    public AsyncConference async() {
+        return async;
     }
 
     @Override

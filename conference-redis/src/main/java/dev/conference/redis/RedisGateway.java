@@ -1,5 +1,6 @@
 package dev.conference.redis;
 
+import dev.conference.model.ConferenceException;
 import dev.conference.model.StoreException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
@@ -9,6 +10,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,24 +52,39 @@ final class RedisGateway {
         return call(() -> script.run(sync, keys, args));
     }
 
-    /** Starts a script without waiting, so many can share one round trip; join with {@link #await}. */
+    /**
+     * Starts a script without waiting, so many can share one round trip; join with {@link #await}.
+     * A failure arrives as a {@link StoreException}.
+     */
     CompletableFuture<List<Object>> start(LuaScript script, String[] keys, String... args) {
-        return script.start(async, keys, args);
+        return translated(script.start(async, keys, args));
     }
 
-    /** Starts a command without waiting; join with {@link #await}. */
+    /** Starts a command without waiting; join with {@link #await}. A failure arrives as a {@link StoreException}. */
     <T> CompletableFuture<T> start(java.util.function.Function<RedisClusterAsyncCommands<String, String>,
             CompletionStage<T>> command) {
-        return command.apply(async).toCompletableFuture();
+        return translated(command.apply(async).toCompletableFuture());
+    }
+
+    private <T> CompletableFuture<T> translated(CompletableFuture<T> pending) {
+        return pending.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(cause instanceof RedisException redis ? translate(redis) : cause);
+        });
     }
 
     <T> T await(CompletableFuture<T> pending) {
         try {
             return pending.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RedisException redis
+            Throwable cause = e.getCause();
+            if (cause instanceof ConferenceException conference) {
+                throw conference;
+            }
+            throw cause instanceof RedisException redis
                     ? translate(redis)
-                    : new StoreException("Redis at " + server + " failed: " + e.getCause(), e.getCause());
+                    : new StoreException("Redis at " + server + " failed: " + cause, cause);
         } catch (TimeoutException e) {
             throw new StoreException("Redis at " + server + " did not answer within " + timeout, e);
         } catch (InterruptedException e) {

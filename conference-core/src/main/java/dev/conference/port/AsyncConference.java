@@ -1,0 +1,53 @@
+package dev.conference.port;
+
+import dev.conference.model.ChatMessage;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.MeetingParticipants;
+import dev.conference.model.Page;
+import dev.conference.model.Participant;
+import dev.conference.model.UserId;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The operations of {@link Conference}, without blocking the caller: each returns at once and
+ * completes when the store has answered, so one thread can keep many operations in flight. The
+ * semantics, refusals and atomicity are those of {@link Conference}; a refusal completes the stage
+ * exceptionally with the same exception {@link Conference} would throw. Invalid arguments (null, a
+ * blank chat text) may be thrown at once instead.
+ */
+public interface AsyncConference {
+
+    /** See {@link Conference#join}. */
+    CompletionStage<Participant> join(UserId user, MeetingId meeting);
+
+    /** See {@link Conference#leave}. */
+    CompletionStage<Void> leave(UserId user, MeetingId meeting);
+
+    /** See {@link Conference#participants}. */
+    CompletionStage<List<Participant>> participants(MeetingId meeting);
+
+    /** See {@link Conference#activeMeetings}. */
+    CompletionStage<List<MeetingInstance>> activeMeetings();
+
+    /** See {@link Conference#end}. */
+    CompletionStage<List<TimedOut>> end(MeetingId meeting);
+
+    /** See {@link Conference#post}. */
+    CompletionStage<ChatMessage> post(UserId user, MeetingId meeting, String text);
+
+    /** See {@link Conference#chat(MeetingId, Page)}. */
+    CompletionStage<List<ChatMessage>> chat(MeetingId meeting, Page page);
+
+    /** See {@link Conference#joinTimes}. */
+    CompletionStage<List<MeetingParticipants>> joinTimes();
+
+    /** See {@link Conference#messages}. */
+    CompletionStage<List<ChatMessage>> messages(MeetingId meeting, UserId user);
+
+    /** See {@link Conference#events(MeetingId)}. */
+    CompletionStage<List<MeetingEvent>> events(MeetingId meeting);
+}

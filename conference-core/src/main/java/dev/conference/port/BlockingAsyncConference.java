@@ -1,0 +1,88 @@
+package dev.conference.port;
+
+import dev.conference.model.ChatMessage;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.MeetingParticipants;
+import dev.conference.model.Page;
+import dev.conference.model.Participant;
+import dev.conference.model.UserId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * An {@link AsyncConference} for a store whose operations do not wait on I/O (the in-memory one):
+ * each call runs at once on the caller's thread and returns a completed stage.
+ */
+public final class BlockingAsyncConference implements AsyncConference {
+    private final Conference conference;
+
+    public BlockingAsyncConference(Conference conference) {
+        this.conference = conference;
+    }
+
+    private static <T> CompletionStage<T> now(Supplier<T> operation) {
+        try {
+            return CompletableFuture.completedFuture(operation.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Participant> join(UserId user, MeetingId meeting) {
+        return now(() -> conference.join(user, meeting));
+    }
+
+    @Override
+    public CompletionStage<Void> leave(UserId user, MeetingId meeting) {
+        return now(() -> {
+            conference.leave(user, meeting);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<List<Participant>> participants(MeetingId meeting) {
+        return now(() -> conference.participants(meeting));
+    }
+
+    @Override
+    public CompletionStage<List<MeetingInstance>> activeMeetings() {
+        return now(conference::activeMeetings);
+    }
+
+    @Override
+    public CompletionStage<List<TimedOut>> end(MeetingId meeting) {
+        return now(() -> conference.end(meeting));
+    }
+
+    @Override
+    public CompletionStage<ChatMessage> post(UserId user, MeetingId meeting, String text) {
+        return now(() -> conference.post(user, meeting, text));
+    }
+
+    @Override
+    public CompletionStage<List<ChatMessage>> chat(MeetingId meeting, Page page) {
+        return now(() -> conference.chat(meeting, page));
+    }
+
+    @Override
+    public CompletionStage<List<MeetingParticipants>> joinTimes() {
+        return now(conference::joinTimes);
+    }
+
+    @Override
+    public CompletionStage<List<ChatMessage>> messages(MeetingId meeting, UserId user) {
+        return now(() -> conference.messages(meeting, user));
+    }
+
+    @Override
+    public CompletionStage<List<MeetingEvent>> events(MeetingId meeting) {
+        return now(() -> conference.events(meeting));
+    }
+}

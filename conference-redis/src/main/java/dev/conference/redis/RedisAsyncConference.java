@@ -1,0 +1,319 @@
+package dev.conference.redis;
+
+import dev.conference.model.AlreadyParticipantException;
+import dev.conference.model.ChatMessage;
+import dev.conference.model.Email;
+import dev.conference.model.InvalidInputException;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.MeetingNotActiveException;
+import dev.conference.model.MeetingParticipants;
+import dev.conference.model.NotAllowedException;
+import dev.conference.model.NotParticipantException;
+import dev.conference.model.Page;
+import dev.conference.model.Participant;
+import dev.conference.model.StoreException;
+import dev.conference.model.UnknownMeetingException;
+import dev.conference.model.UnknownUserException;
+import dev.conference.model.UserId;
+import dev.conference.port.AsyncConference;
+import dev.conference.redis.Keys.MeetingKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/**
+ * The live operations on Redis, without blocking. Each changing operation is one Lua script over the
+ * keys of one meeting (one hash tag), so it is atomic on a single server and on a cluster alike.
+ * {@link RedisConference} is the blocking face of this class.
+ */
+final class RedisAsyncConference implements AsyncConference {
+    private static final int MAX_RETRIES = 5;
+    private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
+    static final String ALL = Integer.toString(Integer.MAX_VALUE);
+
+    private final RedisGateway redis;
+    private final Keys keys;
+    private final Clock clock;
+    private final CurrentInstances current = new CurrentInstances();
+
+    RedisAsyncConference(RedisGateway redis, Keys keys, Clock clock) {
+        this.redis = redis;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** A script over one meeting's keys, for the instance {@code order}, that may answer RETRY. */
+    @FunctionalInterface
+    private interface MeetingCall {
+        CompletableFuture<List<Object>> run(MeetingKeys keys, String order);
+    }
+
+    /** A script's reply together with the instance it ran on. */
+    private record OnInstance(List<Object> reply, String order) {
+        String status() {
+            return Replies.status(reply);
+        }
+
+        int instance() {
+            return Integer.parseInt(order);
+        }
+    }
+
+    /** Runs {@code call} on the instance the meeting is on now, following RETRY answers. */
+    private CompletableFuture<OnInstance> onCurrent(MeetingId meeting, MeetingCall call) {
+        Objects.requireNonNull(meeting, "meeting id");
+        return attempt(meeting, keys.meeting(meeting), current.guess(meeting), call, 1);
+    }
+
+    private CompletableFuture<OnInstance> attempt(MeetingId meeting, MeetingKeys meetingKeys, String order,
+            MeetingCall call, int attempt) {
+        return call.run(meetingKeys, order).thenCompose(reply -> {
+            switch (Replies.status(reply)) {
+                case "RETRY" -> {
+                    String actual = Replies.string(reply, 1);
+                    current.remember(meeting, actual);
+                    if (attempt == MAX_RETRIES) {
+                        throw new StoreException("the schedule of meeting '" + meeting + "' changed " + MAX_RETRIES
+                                + " times during one operation; try again", null);
+                    }
+                    return attempt(meeting, meetingKeys, actual, call, attempt + 1);
+                }
+                case "UNKNOWN_MEETING" -> throw new UnknownMeetingException(meeting);
+                default -> {
+                    return CompletableFuture.completedFuture(new OnInstance(reply, order));
+                }
+            }
+        });
+    }
+
+    private String now() {
+        return Micros.of(clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Override
+    public CompletableFuture<Participant> join(UserId user, MeetingId meeting) {
+        Objects.requireNonNull(user, "user id");
+        Objects.requireNonNull(meeting, "meeting id");
+        return redis.start(r -> r.hget(keys.user(user), "email")).thenCompose(email -> {
+            if (email == null) {
+                throw new UnknownUserException(user);
+            }
+            String now = now();
+            return onCurrent(meeting, (k, n) -> redis.start(Scripts.JOIN, new String[] {k.meeting(), k.audience(),
+                    k.starts(), k.ends(), k.ended(), k.participants(n), k.events(n)},
+                    now, n, user.value(), Email.normalize(email)))
+                    .thenApply(done -> switch (done.status()) {
+                        case "OK" -> new Participant(user, Micros.parse(now));
+                        case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
+                        case "NOT_ALLOWED" -> throw new NotAllowedException(user, meeting);
+                        case "ALREADY_IN" -> throw new AlreadyParticipantException(user, meeting);
+                        default -> throw unexpected(done.reply());
+                    });
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> leave(UserId user, MeetingId meeting) {
+        Objects.requireNonNull(user, "user id");
+        String now = now();
+        return onCurrent(meeting, (k, n) -> redis.start(Scripts.LEAVE,
+                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.events(n)},
+                now, n, user.value()))
+                .thenCompose(done -> switch (done.status()) {
+                    case "OK" -> CompletableFuture.<Void>completedFuture(null);
+                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
+                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
+                    default -> throw unexpected(done.reply());
+                });
+    }
+
+    @Override
+    public CompletableFuture<List<Participant>> participants(MeetingId meeting) {
+        String now = now();
+        return onCurrent(meeting, (k, n) -> redis.start(Scripts.PARTICIPANTS,
+                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)}, now, n))
+                .thenApply(done -> done.status().equals("OK") ? participants(done.reply()) : List.of());
+    }
+
+    private static List<Participant> participants(List<Object> reply) {
+        List<Participant> out = new ArrayList<>(reply.size() / 2);
+        for (int i = 1; i + 1 < reply.size(); i += 2) {
+            out.add(new Participant(UserId.of((String) reply.get(i)), Micros.parse((String) reply.get(i + 1))));
+        }
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<List<MeetingInstance>> activeMeetings() {
+        return redis.start(Scripts.ACTIVE, keys.instanceIndex(), now()).thenApply(reply -> {
+            List<MeetingInstance> out = new ArrayList<>(reply.size() / 2);
+            for (int i = 0; i + 1 < reply.size(); i += 2) {
+                IndexMember member = IndexMember.parse((String) reply.get(i));
+                String span = (String) reply.get(i + 1);
+                int bar = span.indexOf('|');
+                out.add(new MeetingInstance(member.meeting(), member.order(),
+                        Micros.parse(span.substring(0, bar)), Micros.parse(span.substring(bar + 1))));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<TimedOut>> end(MeetingId meeting) {
+        String now = now();
+        return onCurrent(meeting, (k, n) -> redis.start(Scripts.END_ACTIVE,
+                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.events(n)}, now, n))
+                .thenCompose(done -> {
+                    if (!done.status().equals("OK")) {
+                        return CompletableFuture.completedFuture(List.<TimedOut>of());
+                    }
+                    List<TimedOut> timeouts = timeouts(done.reply(), 2, meeting, done.instance(), Micros.parse(now));
+                    return redis.start(Scripts.UNINDEX_INSTANCE, keys.instanceIndex(),
+                            IndexMember.of(meeting, done.instance())).thenApply(ignored -> timeouts);
+                });
+    }
+
+    /** Reads {timeout id, user, ...} pairs from {@code from} on. */
+    static List<TimedOut> timeouts(List<Object> reply, int from, MeetingId meeting, int instance, Instant at) {
+        List<TimedOut> out = new ArrayList<>();
+        for (int i = from; i + 1 < reply.size(); i += 2) {
+            out.add(new TimedOut((String) reply.get(i), meeting, instance, UserId.of((String) reply.get(i + 1)), at));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public CompletableFuture<ChatMessage> post(UserId user, MeetingId meeting, String text) {
+        Objects.requireNonNull(user, "user id");
+        ChatMessage.requireText(text);
+        String now = now();
+        return onCurrent(meeting, (k, n) -> redis.start(Scripts.POST, new String[] {k.meeting(), k.starts(), k.ends(),
+                k.ended(), k.participants(n), k.chat(n), k.messagesOf(n, user), k.posters(n)}, now, n, user.value(), text))
+                .thenCompose(done -> switch (done.status()) {
+                    case "OK" -> CompletableFuture.completedFuture(new ChatMessage(Replies.string(done.reply(), 1),
+                            meeting, done.instance(), user, text, Micros.parse(now)));
+                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
+                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
+                    default -> throw unexpected(done.reply());
+                });
+    }
+
+    @Override
+    public CompletableFuture<List<ChatMessage>> chat(MeetingId meeting, Page page) {
+        return chat(meeting, cursor(page), Integer.toString(page.limit()));
+    }
+
+    CompletableFuture<List<ChatMessage>> chat(MeetingId meeting, String after, String limit) {
+        return readLatest(meeting, MeetingKeys::chat, after, limit)
+                .thenApply(done -> Replies.messages(done.reply(), 1, meeting, done.instance()));
+    }
+
+    CompletableFuture<List<ChatMessage>> chat(MeetingId meeting, int instance, Page page) {
+        return readInstance(meeting, keys.meeting(meeting).chat(Integer.toString(instance)), cursor(page),
+                Integer.toString(page.limit()))
+                .thenApply(reply -> Replies.messages(reply, 1, meeting, instance));
+    }
+
+    @Override
+    public CompletableFuture<List<MeetingParticipants>> joinTimes() {
+        return activeMeetings().thenCompose(active -> {
+            String now = now();
+            List<CompletableFuture<List<Object>>> pending = new ArrayList<>(active.size());
+            for (MeetingInstance instance : active) {
+                MeetingKeys k = keys.meeting(instance.meeting());
+                String n = Integer.toString(instance.order());
+                pending.add(redis.start(Scripts.PARTICIPANTS,
+                        new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)}, now, n));
+            }
+            return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+                List<MeetingParticipants> out = new ArrayList<>(active.size());
+                for (int i = 0; i < active.size(); i++) {
+                    List<Object> reply = pending.get(i).join();
+                    // An instance ended or moved since the index was read is no longer active: leave it out.
+                    if (Replies.status(reply).equals("OK")) {
+                        MeetingInstance instance = active.get(i);
+                        out.add(new MeetingParticipants(instance.meeting(), instance.order(), participants(reply)));
+                    }
+                }
+                return out;
+            });
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<ChatMessage>> messages(MeetingId meeting, UserId user) {
+        Objects.requireNonNull(user, "user id");
+        CompletableFuture<Long> exists = redis.start(r -> r.exists(keys.user(user)));
+        String now = now();
+        CompletableFuture<OnInstance> read = onCurrent(meeting, (k, n) -> redis.start(Scripts.MESSAGES,
+                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n), k.messagesOf(n, user)}, now, n));
+        return exists.thenCombine(read, (count, done) -> {
+            if (count == 0) {
+                throw new UnknownUserException(user);
+            }
+            if (done.status().equals("NOT_ACTIVE")) {
+                throw new MeetingNotActiveException(meeting);
+            }
+            return Replies.messages(done.reply(), 1, meeting, done.instance());
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting) {
+        return readLatest(meeting, MeetingKeys::events, null, ALL)
+                .thenApply(done -> Replies.events(done.reply(), 1, meeting, done.instance()));
+    }
+
+    CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, int instance) {
+        return readInstance(meeting, keys.meeting(meeting).events(Integer.toString(instance)), null, ALL)
+                .thenApply(reply -> Replies.events(reply, 1, meeting, instance));
+    }
+
+    /** Which stream of an instance to read. */
+    private interface StreamOf {
+        String key(MeetingKeys keys, String order);
+    }
+
+    private CompletableFuture<OnInstance> readLatest(MeetingId meeting, StreamOf stream, String after, String limit) {
+        String now = now();
+        return onCurrent(meeting, (k, n) -> redis.start(Scripts.READ_LATEST,
+                new String[] {k.meeting(), k.starts(), stream.key(k, n)}, now, n, after == null ? "" : after, limit));
+    }
+
+    private CompletableFuture<List<Object>> readInstance(MeetingId meeting, String stream, String after, String limit) {
+        return redis.start(Scripts.READ_INSTANCE, new String[] {keys.meeting(meeting).meeting(), stream},
+                after == null ? "" : after, limit).thenApply(reply -> {
+                    if (Replies.status(reply).equals("UNKNOWN_MEETING")) {
+                        throw new UnknownMeetingException(meeting);
+                    }
+                    return reply;
+                });
+    }
+
+    private static String cursor(Page page) {
+        Objects.requireNonNull(page, "page");
+        if (page.after() != null && !STREAM_ID.matcher(page.after()).matches()) {
+            throw new InvalidInputException("page cursor is not a message id: " + page.after());
+        }
+        return page.after();
+    }
+
+    /** A refusal stands, unless the user does not exist at all: that is the clearer answer. */
+    private <T> CompletableFuture<T> refusal(UserId user, RuntimeException refusal) {
+        return redis.start(r -> r.exists(keys.user(user))).thenApply(count -> {
+            throw count == 0 ? new UnknownUserException(user) : refusal;
+        });
+    }
+
+    private static IllegalStateException unexpected(List<Object> reply) {
+        return new IllegalStateException("unexpected script reply " + reply);
+    }
+}
