@@ -5,9 +5,9 @@ import dev.conference.model.ChatMessage;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
-import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
+import dev.conference.model.MeetingEvent.MessagePosted;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -17,13 +17,14 @@ import dev.conference.model.NotAllowedException;
 import dev.conference.model.NotParticipantException;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
+import dev.conference.model.PresenceLease;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UnknownUserException;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import dev.conference.port.Conference;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -50,9 +51,35 @@ final class InMemoryConference implements Conference {
             if (state.participants.containsKey(userId)) {
                 throw new AlreadyParticipantException(userId, meetingId);
             }
+            store.ensureStarted(state);
             state.participants.put(userId, now);
-            state.events.add(new Joined(store.nextId(), meetingId, state.instance.order(), userId, now));
+            store.log(state, id -> new Joined(id, meetingId, state.instance.order(), userId, now));
             return new Participant(userId, now);
+        }
+    }
+
+    @Override
+    public Participant join(UserId userId, MeetingId meetingId, Duration lease) {
+        PresenceLease.require(lease);
+        synchronized (store.lock) {
+            Participant participant = join(userId, meetingId);
+            active(meetingId, participant.joinedAt()).leases.put(userId, participant.joinedAt().plus(lease));
+            return participant;
+        }
+    }
+
+    @Override
+    public void renew(UserId userId, MeetingId meetingId, Duration lease) {
+        PresenceLease.require(lease);
+        synchronized (store.lock) {
+            knownUser(userId);
+            knownMeeting(meetingId);
+            Instant now = store.now();
+            InstanceState state = active(meetingId, now);
+            if (!state.participants.containsKey(userId)) {
+                throw new NotParticipantException(userId, meetingId);
+            }
+            state.leases.put(userId, now.plus(lease));
         }
     }
 
@@ -66,7 +93,8 @@ final class InMemoryConference implements Conference {
             if (state.participants.remove(userId) == null) {
                 throw new NotParticipantException(userId, meetingId);
             }
-            state.events.add(new Left(store.nextId(), meetingId, state.instance.order(), userId, now));
+            state.leases.remove(userId);
+            store.log(state, id -> new Left(id, meetingId, state.instance.order(), userId, now));
         }
     }
 
@@ -96,18 +124,7 @@ final class InMemoryConference implements Conference {
             if (running.isEmpty()) {
                 return List.of();
             }
-            InstanceState state = running.get();
-            int order = state.instance.order();
-            List<TimedOut> timeouts = new ArrayList<>();
-            for (UserId user : state.participants.keySet()) {
-                TimedOut timeout = new TimedOut(store.nextId(), meetingId, order, user, now);
-                state.events.add(timeout);
-                timeouts.add(timeout);
-            }
-            state.participants.clear();
-            state.events.add(new Ended(store.nextId(), meetingId, order, now));
-            state.ended = true;
-            return List.copyOf(timeouts);
+            return store.end(running.get(), now);
         }
     }
 
@@ -124,6 +141,7 @@ final class InMemoryConference implements Conference {
             }
             ChatMessage message = new ChatMessage(store.nextId(), meetingId, state.instance.order(), userId, text, now);
             state.chat.add(message);
+            store.feed(meetingId, new MessagePosted(store.nextId(), message));
             return message;
         }
     }

@@ -7,6 +7,16 @@ import dev.conference.model.User;
 import dev.conference.port.AsyncConference;
 import dev.conference.port.BlockingAsyncConference;
 import dev.conference.port.Conference;
+import dev.conference.port.Lifecycle;
+import dev.conference.port.LiveEvents;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.Ended;
+import dev.conference.model.MeetingEvent.Started;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.UserId;
+import java.util.HashMap;
+import java.util.function.Function;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
 import java.time.Clock;
@@ -33,6 +43,10 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     private final Directory directory = new InMemoryDirectory(this);
     private final Conference conference = new InMemoryConference(this);
     private final AsyncConference async = new BlockingAsyncConference(conference);
+    private final Lifecycle lifecycle = new InMemoryLifecycle(this);
+    private final LiveEvents liveEvents = new InMemoryLiveEvents(this);
+    /** Every meeting's live feed: its events and messages in order, with ids of their own. */
+    final Map<MeetingId, List<MeetingEvent>> feeds = new HashMap<>();
 
     /** @param clock the time every operation takes as now; not null */
     public InMemoryConferenceStore(Clock clock) {
@@ -58,6 +72,16 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     }
 
     @Override
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    @Override
+    public LiveEvents liveEvents() {
+        return liveEvents;
+    }
+
+    @Override
     public void close() {
         // Nothing is held outside the heap.
     }
@@ -68,6 +92,46 @@ public final class InMemoryConferenceStore implements ConferenceStore {
 
     String nextId() {
         return Long.toString(++lastId);
+    }
+
+    /** Appends to an instance's log and to its meeting's feed, and wakes the subscribers. */
+    void log(InstanceState state, Function<String, MeetingEvent> event) {
+        state.events.add(event.apply(nextId()));
+        feed(state.instance.meeting(), event.apply(nextId()));
+    }
+
+    void feed(MeetingId meeting, MeetingEvent event) {
+        feeds.computeIfAbsent(meeting, m -> new ArrayList<>()).add(event);
+        lock.notifyAll();
+    }
+
+    /** Logs STARTED the first time anything happens in an instance, so it always comes first. */
+    void ensureStarted(InstanceState state) {
+        if (!state.started) {
+            state.started = true;
+            MeetingInstance instance = state.instance;
+            log(state, id -> new Started(id, instance.meeting(), instance.order(), instance.from()));
+        }
+    }
+
+    /** Every participant leaves with a TIMEOUT at {@code at}; then ENDED. */
+    List<TimedOut> end(InstanceState state, Instant at) {
+        ensureStarted(state);
+        MeetingId meeting = state.instance.meeting();
+        int order = state.instance.order();
+        List<TimedOut> timeouts = new ArrayList<>();
+        for (UserId user : state.participants.keySet()) {
+            String id = nextId();
+            TimedOut timeout = new TimedOut(id, meeting, order, user, at);
+            state.events.add(timeout);
+            feed(meeting, new TimedOut(nextId(), meeting, order, user, at));
+            timeouts.add(timeout);
+        }
+        state.participants.clear();
+        state.leases.clear();
+        log(state, id -> new Ended(id, meeting, order, at));
+        state.ended = true;
+        return List.copyOf(timeouts);
     }
 
     List<InstanceState> instancesOf(MeetingId meeting) {

@@ -6,6 +6,7 @@ import dev.conference.model.MeetingInstance;
 import dev.conference.model.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,11 @@ import java.util.Map;
 /** What one meeting instance holds. Guarded by the store's lock. */
 final class InstanceState {
     MeetingInstance instance;
+    boolean started;
     boolean ended;
     final Map<UserId, Instant> participants = new LinkedHashMap<>();
+    /** When each leased participant's presence lapses. */
+    final Map<UserId, Instant> leases = new HashMap<>();
     final List<ChatMessage> chat = new ArrayList<>();
     final List<MeetingEvent> events = new ArrayList<>();
 

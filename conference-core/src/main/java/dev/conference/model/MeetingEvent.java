@@ -32,9 +32,32 @@ public sealed interface MeetingEvent {
     record TimedOut(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {
     }
 
+    /** The instance's {@code from} came; logged before anything else happens in it. */
     record Started(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {
     }
 
+    /** The instance was ended, by hand or because its {@code to} passed; logged after its TIMEOUTs. */
     record Ended(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {
+    }
+
+    /**
+     * A chat message, as live subscriptions deliver it (an instance's event log holds participation
+     * and lifecycle events only; its chat holds the messages).
+     */
+    record MessagePosted(String id, ChatMessage message) implements MeetingEvent {
+        @Override
+        public MeetingId meeting() {
+            return message.meeting();
+        }
+
+        @Override
+        public int instance() {
+            return message.instance();
+        }
+
+        @Override
+        public Instant at() {
+            return message.postedAt();
+        }
     }
 }

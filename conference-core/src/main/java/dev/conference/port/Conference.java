@@ -37,6 +37,25 @@ public interface Conference {
     Participant join(UserId user, MeetingId meeting);
 
     /**
+     * Joins like {@link #join(UserId, MeetingId)}, with a presence lease: unless {@link #renew} extends it,
+     * the participant is removed with a TIMEOUT event once {@code lease} has passed (by the
+     * {@link Lifecycle} pass that a {@link MeetingScheduler} runs). Meant for clients that may vanish
+     * without leaving.
+     *
+     * @param lease how long the presence holds without a heartbeat; positive, at most a day
+     */
+    Participant join(UserId user, MeetingId meeting, java.time.Duration lease);
+
+    /**
+     * A heartbeat: the participant's presence lease now ends {@code lease} from now. Works for a
+     * participant who joined without a lease too, who from then on needs heartbeats.
+     *
+     * @throws dev.conference.model.MeetingNotActiveException no instance is active
+     * @throws dev.conference.model.NotParticipantException   the user is not in the meeting
+     */
+    void renew(UserId user, MeetingId meeting, java.time.Duration lease);
+
+    /**
      * Removes a current participant and records a LEAVE event.
      *
      * @throws dev.conference.model.MeetingNotActiveException no instance is active

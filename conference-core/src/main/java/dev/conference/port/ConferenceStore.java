@@ -12,6 +12,12 @@ public interface ConferenceStore extends AutoCloseable {
     /** The same operations as {@link #conference()}, without blocking the caller. */
     AsyncConference async();
 
+    /** The time-driven passes a {@link MeetingScheduler} runs. */
+    Lifecycle lifecycle();
+
+    /** Live subscriptions to meetings' events. */
+    LiveEvents liveEvents();
+
     @Override
     void close();
 }

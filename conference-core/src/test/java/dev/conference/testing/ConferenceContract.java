@@ -15,6 +15,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
+import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -66,7 +67,10 @@ public abstract class ConferenceContract extends StoreContract {
 
         assertThat(participant).isEqualTo(new Participant(alice, T0.plus(Duration.ofMinutes(5))));
         assertThat(conference.participants(standup)).containsExactly(participant);
-        assertThat(conference.events(standup)).singleElement().isInstanceOfSatisfying(Joined.class, joined -> {
+        List<MeetingEvent> events = conference.events(standup);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isEqualTo(new Started(events.get(0).id(), standup, 1, T0));
+        assertThat(events.get(1)).isInstanceOfSatisfying(Joined.class, joined -> {
             assertThat(joined.user()).isEqualTo(alice);
             assertThat(joined.meeting()).isEqualTo(standup);
             assertThat(joined.instance()).isEqualTo(1);
@@ -137,7 +141,7 @@ public abstract class ConferenceContract extends StoreContract {
         assertThatThrownBy(() -> conference.join(alice, standup))
                 .isInstanceOf(AlreadyParticipantException.class).hasMessageContaining("alice");
         assertThat(conference.participants(standup)).containsExactly(new Participant(alice, T0));
-        assertThat(conference.events(standup)).hasSize(1);
+        assertThat(conference.events(standup)).extracting(Object::getClass).containsExactly(Started.class, Joined.class);
     }
 
     @Test
@@ -153,7 +157,7 @@ public abstract class ConferenceContract extends StoreContract {
         assertThat(conference.participants(standup))
                 .containsExactly(new Participant(alice, T0.plus(Duration.ofMinutes(2))));
         assertThat(conference.events(standup)).extracting(Object::getClass)
-                .containsExactly(Joined.class, Left.class, Joined.class);
+                .containsExactly(Started.class, Joined.class, Left.class, Joined.class);
     }
 
     // 2. leave
@@ -168,7 +172,7 @@ public abstract class ConferenceContract extends StoreContract {
         conference.leave(alice, standup);
 
         assertThat(conference.participants(standup)).extracting(Participant::user).containsExactly(bob);
-        assertThat(conference.events(standup).get(2)).isInstanceOfSatisfying(Left.class, left -> {
+        assertThat(conference.events(standup).get(3)).isInstanceOfSatisfying(Left.class, left -> {
             assertThat(left.user()).isEqualTo(alice);
             assertThat(left.at()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
         });
@@ -219,7 +223,7 @@ public abstract class ConferenceContract extends StoreContract {
         assertThat(conference.events(standup)).isEmpty();
         assertThat(conference.chat(standup, 1, Page.first(10))).extracting(ChatMessage::text)
                 .containsExactly("first instance");
-        assertThat(conference.events(standup, 1)).hasSize(1);
+        assertThat(conference.events(standup, 1)).hasSize(2);
     }
 
     // 4. active meetings
@@ -268,8 +272,8 @@ public abstract class ConferenceContract extends StoreContract {
         assertThat(conference.participants(standup)).isEmpty();
         List<MeetingEvent> events = conference.events(standup);
         assertThat(events).extracting(Object::getClass)
-                .containsExactly(Joined.class, Joined.class, TimedOut.class, TimedOut.class, Ended.class);
-        assertThat(events.subList(2, 4)).containsExactlyInAnyOrderElementsOf(timeouts);
+                .containsExactly(Started.class, Joined.class, Joined.class, TimedOut.class, TimedOut.class, Ended.class);
+        assertThat(events.subList(3, 5)).containsExactlyInAnyOrderElementsOf(timeouts);
     }
 
     @Test
@@ -443,7 +447,7 @@ public abstract class ConferenceContract extends StoreContract {
 
         List<MeetingEvent> events = conference.events(standup);
         assertThat(events).extracting(Object::getClass)
-                .containsExactly(Joined.class, Joined.class, Left.class, TimedOut.class, Ended.class);
+                .containsExactly(Started.class, Joined.class, Joined.class, Left.class, TimedOut.class, Ended.class);
         assertThat(events).extracting(MeetingEvent::id).doesNotHaveDuplicates();
         assertThat(conference.events(standup, 1)).isEqualTo(events);
         assertThat(conference.events(standup, 9)).isEmpty();

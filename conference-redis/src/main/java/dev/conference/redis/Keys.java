@@ -32,10 +32,18 @@ final class Keys {
         return new MeetingKeys(prefix + "meeting:{" + tag(id.value()) + "}");
     }
 
-    /** The cross-meeting index of instances not yet ended; its keys share one tag of their own. */
+    /**
+     * The cross-meeting index of instances not yet ended (upcoming, active, spans, announce); its keys
+     * share one tag of their own.
+     */
     String[] instanceIndex() {
         String base = prefix + "{instance-index}:";
-        return new String[] {base + "upcoming", base + "active", base + "spans"};
+        return new String[] {base + "upcoming", base + "active", base + "spans", base + "announce"};
+    }
+
+    /** Presence leases of every meeting, by when they lapse. */
+    String leaseIndex() {
+        return prefix + "{lease-index}";
     }
 
     static String tag(String id) {
@@ -74,12 +82,25 @@ final class Keys {
             return base + ":ended";
         }
 
+        String started() {
+            return base + ":started";
+        }
+
+        /** Every event and message of the meeting across instances, for live subscriptions. */
+        String feed() {
+            return base + ":feed";
+        }
+
         String participants(String order) {
             return base + ":" + order + ":participants";
         }
 
         String events(String order) {
             return base + ":" + order + ":events";
+        }
+
+        String leases(String order) {
+            return base + ":" + order + ":leases";
         }
 
         String chat(String order) {

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
  */
 final class LuaScript {
     private static final String PRELUDE = resource("prelude");
+    private static final String INDEX_PRELUDE = resource("index-prelude");
 
     private final String name;
     private final String source;
@@ -36,6 +37,11 @@ final class LuaScript {
     /** A meeting script: the shared prelude followed by the named script. */
     static LuaScript meeting(String name) {
         return new LuaScript(name, PRELUDE + "\n" + resource(name));
+    }
+
+    /** A script over the cross-meeting index: the index prelude followed by the named script. */
+    static LuaScript index(String name) {
+        return new LuaScript(name, INDEX_PRELUDE + "\n" + resource(name));
     }
 
     /** A script that stands alone. */

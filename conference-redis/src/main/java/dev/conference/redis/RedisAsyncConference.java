@@ -20,7 +20,9 @@ import dev.conference.model.UnknownUserException;
 import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.redis.Keys.MeetingKeys;
+import io.lettuce.core.ZAddArgs;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -94,24 +96,32 @@ final class RedisAsyncConference implements AsyncConference {
         });
     }
 
-    private String now() {
-        return Micros.of(clock.instant().truncatedTo(ChronoUnit.MICROS));
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
     public CompletableFuture<Participant> join(UserId user, MeetingId meeting) {
+        return join(user, meeting, null);
+    }
+
+    /** Joins, with a presence lease when {@code lease} is not null. */
+    CompletableFuture<Participant> join(UserId user, MeetingId meeting, Duration lease) {
         Objects.requireNonNull(user, "user id");
         Objects.requireNonNull(meeting, "meeting id");
         return redis.start(r -> r.hget(keys.user(user), "email")).thenCompose(email -> {
             if (email == null) {
                 throw new UnknownUserException(user);
             }
-            String now = now();
-            return onCurrent(meeting, (k, n) -> redis.start(Scripts.JOIN, new String[] {k.meeting(), k.audience(),
-                    k.starts(), k.ends(), k.ended(), k.participants(n), k.events(n)},
-                    now, n, user.value(), Email.normalize(email)))
+            Instant now = now();
+            String at = Micros.of(now);
+            String leaseEnd = lease == null ? "" : Micros.of(now.plus(lease));
+            return onCurrent(meeting, (k, n) -> indexLease(lease, meeting, n, user, leaseEnd)
+                    .thenCompose(indexed -> redis.start(Scripts.JOIN, new String[] {k.meeting(), k.audience(),
+                            k.starts(), k.ends(), k.ended(), k.started(), k.feed(), k.participants(n), k.events(n),
+                            k.leases(n)}, at, n, user.value(), Email.normalize(email), leaseEnd)))
                     .thenApply(done -> switch (done.status()) {
-                        case "OK" -> new Participant(user, Micros.parse(now));
+                        case "OK" -> new Participant(user, now);
                         case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
                         case "NOT_ALLOWED" -> throw new NotAllowedException(user, meeting);
                         case "ALREADY_IN" -> throw new AlreadyParticipantException(user, meeting);
@@ -120,13 +130,42 @@ final class RedisAsyncConference implements AsyncConference {
         });
     }
 
+    /**
+     * Puts a lease in the lease index before the lease exists, and only ever earlier (LT): the index
+     * then never says "later" than the truth, and an entry whose join was refused costs the scheduler
+     * one look.
+     */
+    private CompletableFuture<?> indexLease(Duration lease, MeetingId meeting, String order, UserId user,
+            String leaseEnd) {
+        if (lease == null || order.equals(CurrentInstances.NONE)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String member = new LeaseMember(meeting, Integer.parseInt(order), user).encode();
+        return redis.start(r -> r.zadd(keys.leaseIndex(), ZAddArgs.Builder.lt(), Double.parseDouble(leaseEnd), member));
+    }
+
+    CompletableFuture<Void> renew(UserId user, MeetingId meeting, Duration lease) {
+        Objects.requireNonNull(user, "user id");
+        Instant now = now();
+        String leaseEnd = Micros.of(now.plus(lease));
+        return onCurrent(meeting, (k, n) -> redis.start(Scripts.RENEW, new String[] {k.meeting(), k.starts(), k.ends(),
+                k.ended(), k.participants(n), k.leases(n)}, Micros.of(now), n, user.value(), leaseEnd))
+                .thenCompose(done -> switch (done.status()) {
+                    // After the lease moved, so the index is never later than the lease.
+                    case "OK" -> redis.start(r -> r.zadd(keys.leaseIndex(), Double.parseDouble(leaseEnd),
+                            new LeaseMember(meeting, done.instance(), user).encode())).<Void>thenApply(added -> null);
+                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
+                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
+                    default -> throw unexpected(done.reply());
+                });
+    }
+
     @Override
     public CompletableFuture<Void> leave(UserId user, MeetingId meeting) {
         Objects.requireNonNull(user, "user id");
-        String now = now();
-        return onCurrent(meeting, (k, n) -> redis.start(Scripts.LEAVE,
-                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.events(n)},
-                now, n, user.value()))
+        String now = Micros.of(now());
+        return onCurrent(meeting, (k, n) -> redis.start(Scripts.LEAVE, new String[] {k.meeting(), k.starts(), k.ends(),
+                k.ended(), k.feed(), k.participants(n), k.events(n), k.leases(n)}, now, n, user.value()))
                 .thenCompose(done -> switch (done.status()) {
                     case "OK" -> CompletableFuture.<Void>completedFuture(null);
                     case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
@@ -137,7 +176,7 @@ final class RedisAsyncConference implements AsyncConference {
 
     @Override
     public CompletableFuture<List<Participant>> participants(MeetingId meeting) {
-        String now = now();
+        String now = Micros.of(now());
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.PARTICIPANTS,
                 new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)}, now, n))
                 .thenApply(done -> done.status().equals("OK") ? participants(done.reply()) : List.of());
@@ -153,24 +192,30 @@ final class RedisAsyncConference implements AsyncConference {
 
     @Override
     public CompletableFuture<List<MeetingInstance>> activeMeetings() {
-        return redis.start(Scripts.ACTIVE, keys.instanceIndex(), now()).thenApply(reply -> {
+        Instant now = now();
+        return redis.start(Scripts.ACTIVE, keys.instanceIndex(), Micros.of(now)).thenApply(reply -> {
             List<MeetingInstance> out = new ArrayList<>(reply.size() / 2);
             for (int i = 0; i + 1 < reply.size(); i += 2) {
                 IndexMember member = IndexMember.parse((String) reply.get(i));
                 String span = (String) reply.get(i + 1);
                 int bar = span.indexOf('|');
-                out.add(new MeetingInstance(member.meeting(), member.order(),
-                        Micros.parse(span.substring(0, bar)), Micros.parse(span.substring(bar + 1))));
+                MeetingInstance instance = new MeetingInstance(member.meeting(), member.order(),
+                        Micros.parse(span.substring(0, bar)), Micros.parse(span.substring(bar + 1)));
+                // A member claimed by a scheduler sits past its `to` until it is ended.
+                if (instance.spans(now)) {
+                    out.add(instance);
+                }
             }
+            out.sort(java.util.Comparator.comparing(MeetingInstance::to));
             return out;
         });
     }
 
     @Override
     public CompletableFuture<List<TimedOut>> end(MeetingId meeting) {
-        String now = now();
-        return onCurrent(meeting, (k, n) -> redis.start(Scripts.END_ACTIVE,
-                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.events(n)}, now, n))
+        String now = Micros.of(now());
+        return onCurrent(meeting, (k, n) -> redis.start(Scripts.END_ACTIVE, new String[] {k.meeting(), k.starts(),
+                k.ends(), k.ended(), k.started(), k.feed(), k.participants(n), k.events(n), k.leases(n)}, now, n))
                 .thenCompose(done -> {
                     if (!done.status().equals("OK")) {
                         return CompletableFuture.completedFuture(List.<TimedOut>of());
@@ -194,9 +239,10 @@ final class RedisAsyncConference implements AsyncConference {
     public CompletableFuture<ChatMessage> post(UserId user, MeetingId meeting, String text) {
         Objects.requireNonNull(user, "user id");
         ChatMessage.requireText(text);
-        String now = now();
+        String now = Micros.of(now());
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.POST, new String[] {k.meeting(), k.starts(), k.ends(),
-                k.ended(), k.participants(n), k.chat(n), k.messagesOf(n, user), k.posters(n)}, now, n, user.value(), text))
+                k.ended(), k.feed(), k.participants(n), k.chat(n), k.messagesOf(n, user), k.posters(n)},
+                now, n, user.value(), text))
                 .thenCompose(done -> switch (done.status()) {
                     case "OK" -> CompletableFuture.completedFuture(new ChatMessage(Replies.string(done.reply(), 1),
                             meeting, done.instance(), user, text, Micros.parse(now)));
@@ -225,7 +271,7 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<List<MeetingParticipants>> joinTimes() {
         return activeMeetings().thenCompose(active -> {
-            String now = now();
+            String now = Micros.of(now());
             List<CompletableFuture<List<Object>>> pending = new ArrayList<>(active.size());
             for (MeetingInstance instance : active) {
                 MeetingKeys k = keys.meeting(instance.meeting());
@@ -252,7 +298,7 @@ final class RedisAsyncConference implements AsyncConference {
     public CompletableFuture<List<ChatMessage>> messages(MeetingId meeting, UserId user) {
         Objects.requireNonNull(user, "user id");
         CompletableFuture<Long> exists = redis.start(r -> r.exists(keys.user(user)));
-        String now = now();
+        String now = Micros.of(now());
         CompletableFuture<OnInstance> read = onCurrent(meeting, (k, n) -> redis.start(Scripts.MESSAGES,
                 new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n), k.messagesOf(n, user)}, now, n));
         return exists.thenCombine(read, (count, done) -> {
@@ -283,7 +329,7 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     private CompletableFuture<OnInstance> readLatest(MeetingId meeting, StreamOf stream, String after, String limit) {
-        String now = now();
+        String now = Micros.of(now());
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.READ_LATEST,
                 new String[] {k.meeting(), k.starts(), stream.key(k, n)}, now, n, after == null ? "" : after, limit));
     }

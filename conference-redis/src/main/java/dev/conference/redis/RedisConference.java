@@ -8,8 +8,10 @@ import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
+import dev.conference.model.PresenceLease;
 import dev.conference.model.UserId;
 import dev.conference.port.Conference;
+import java.time.Duration;
 import java.util.List;
 
 /** The blocking face of {@link RedisAsyncConference}: each call waits for its answer. */
@@ -25,6 +27,18 @@ final class RedisConference implements Conference {
     @Override
     public Participant join(UserId user, MeetingId meeting) {
         return redis.await(async.join(user, meeting));
+    }
+
+    @Override
+    public Participant join(UserId user, MeetingId meeting, Duration lease) {
+        PresenceLease.require(lease);
+        return redis.await(async.join(user, meeting, lease));
+    }
+
+    @Override
+    public void renew(UserId user, MeetingId meeting, Duration lease) {
+        PresenceLease.require(lease);
+        redis.await(async.renew(user, meeting, lease));
     }
 
     @Override

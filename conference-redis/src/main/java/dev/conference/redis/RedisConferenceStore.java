@@ -5,6 +5,8 @@ import dev.conference.port.AsyncConference;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
+import dev.conference.port.Lifecycle;
+import dev.conference.port.LiveEvents;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -31,9 +33,11 @@ public final class RedisConferenceStore implements ConferenceStore {
     private final Directory directory;
     private final Conference conference;
     private final AsyncConference async;
+    private final Lifecycle lifecycle;
+    private final LiveEvents liveEvents;
 
-    private RedisConferenceStore(StatefulRedisConnection<String, String> connection, RedisClient ownedClient,
-            String server, RedisOptions options) {
+    private RedisConferenceStore(StatefulRedisConnection<String, String> connection, RedisClient client,
+            RedisURI uri, RedisClient ownedClient, String server, RedisOptions options) {
         this.connection = connection;
         this.ownedClient = ownedClient;
         RedisGateway gateway = new RedisGateway(connection.sync(), connection.async(), server,
@@ -43,6 +47,8 @@ public final class RedisConferenceStore implements ConferenceStore {
         RedisAsyncConference asyncConference = new RedisAsyncConference(gateway, keys, options.clock());
         this.async = asyncConference;
         this.conference = new RedisConference(asyncConference, gateway);
+        this.lifecycle = new RedisLifecycle(gateway, keys);
+        this.liveEvents = new RedisLiveEvents(client, uri, gateway, keys);
     }
 
     /**
@@ -89,7 +95,7 @@ public final class RedisConferenceStore implements ConferenceStore {
         try {
             StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8, uri);
             connection.setTimeout(options.commandTimeout());
-            return new RedisConferenceStore(connection, owned, server, options);
+            return new RedisConferenceStore(connection, client, uri, owned, server, options);
         } catch (RedisException e) {
             throw new StoreException("cannot connect to Redis at " + server + ": " + RedisUris.reason(e), e);
         }
@@ -108,6 +114,16 @@ public final class RedisConferenceStore implements ConferenceStore {
     @Override
     public AsyncConference async() {
         return async;
+    }
+
+    @Override
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    @Override
+    public LiveEvents liveEvents() {
+        return liveEvents;
     }
 
     @Override

@@ -160,7 +160,7 @@ final class RedisDirectory implements Directory {
         MeetingKeys meetingKeys = keys.meeting(id);
         redis.call(r -> r.zrem(keys.meetings(), id.value()));
         return redis.call(r -> r.del(meetingKeys.meeting(), meetingKeys.audience(), meetingKeys.starts(),
-                meetingKeys.ends(), meetingKeys.ended())) > 0;
+                meetingKeys.ends(), meetingKeys.ended(), meetingKeys.started(), meetingKeys.feed())) > 0;
     }
 
     @Override
@@ -223,8 +223,9 @@ final class RedisDirectory implements Directory {
         Objects.requireNonNull(meeting, "meeting id");
         MeetingKeys meetingKeys = keys.meeting(meeting);
         String n = Integer.toString(order);
-        List<String> doomed = new ArrayList<>(List.of(meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended(),
-                meetingKeys.participants(n), meetingKeys.events(n), meetingKeys.chat(n), meetingKeys.posters(n)));
+        List<String> doomed = new ArrayList<>(List.of(meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended(), meetingKeys.started(),
+                meetingKeys.participants(n), meetingKeys.events(n), meetingKeys.chat(n), meetingKeys.posters(n),
+                meetingKeys.leases(n)));
         for (String poster : redis.call(r -> r.smembers(meetingKeys.posters(n)))) {
             doomed.add(meetingKeys.messagesOf(n, UserId.of(poster)));
         }

@@ -4,8 +4,12 @@ package dev.conference.redis;
 final class Scripts {
     static final LuaScript JOIN = LuaScript.meeting("join");
     static final LuaScript LEAVE = LuaScript.meeting("leave");
+    static final LuaScript RENEW = LuaScript.meeting("renew");
     static final LuaScript POST = LuaScript.meeting("post");
     static final LuaScript END_ACTIVE = LuaScript.meeting("end-active");
+    static final LuaScript END_DUE = LuaScript.meeting("end-due");
+    static final LuaScript START_DUE = LuaScript.meeting("start-due");
+    static final LuaScript EXPIRE_LEASE = LuaScript.meeting("expire-lease");
     static final LuaScript PARTICIPANTS = LuaScript.meeting("participants");
     static final LuaScript READ_LATEST = LuaScript.meeting("read-latest");
     static final LuaScript READ_INSTANCE = LuaScript.plain("read-instance");
@@ -16,7 +20,10 @@ final class Scripts {
     static final LuaScript DELETE_INSTANCE = LuaScript.plain("delete-instance");
     static final LuaScript INDEX_INSTANCE = LuaScript.plain("index-instance");
     static final LuaScript UNINDEX_INSTANCE = LuaScript.plain("unindex-instance");
-    static final LuaScript ACTIVE = LuaScript.plain("active");
+    static final LuaScript ACTIVE = LuaScript.index("active");
+    static final LuaScript CLAIM_ENDS = LuaScript.index("claim-ends");
+    static final LuaScript CLAIM = LuaScript.index("claim");
+    static final LuaScript RELEASE = LuaScript.plain("release");
 
     private Scripts() {
     }

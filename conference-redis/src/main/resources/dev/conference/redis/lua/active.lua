@@ -1,18 +1,17 @@
--- Lists the instances active now. First moves every instance whose `from` has come from
--- `upcoming` to `active` (each moves once, so the cost is amortized over the instances), then
--- reads the `active` members whose `to` is still ahead: the cost follows the answer, not the
--- number of instances ever scheduled.
+-- Lists the instances active now: promotes those whose `from` has come, then reads the `active`
+-- members whose score is still ahead. The cost follows the answer, not the number of instances
+-- ever scheduled. A member the scheduler has claimed carries its claim as score, so the caller
+-- also checks the `to` in its span.
 -- KEYS: 1 upcoming, 2 active, 3 spans
 -- ARGV: 1 now (µs)
--- Returns {member, "from|to", ...} in order of `to`
-for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])) do
-  local span = redis.call('HGET', KEYS[3], member)
-  redis.call('ZADD', KEYS[2], string.match(span, '|(%d+)$'), member)
-  redis.call('ZREM', KEYS[1], member)
-end
+-- Returns {member, "from|to", ...} in order of score
+promote(KEYS[1], KEYS[2], KEYS[3], ARGV[1])
 local out = {}
 for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')) do
-  out[#out + 1] = member
-  out[#out + 1] = redis.call('HGET', KEYS[3], member)
+  local span = redis.call('HGET', KEYS[3], member)
+  if span then
+    out[#out + 1] = member
+    out[#out + 1] = span
+  end
 end
 return out

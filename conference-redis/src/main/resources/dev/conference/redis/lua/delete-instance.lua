@@ -1,10 +1,11 @@
 -- Removes one instance from its meeting's schedule and deletes its data.
--- KEYS: 1 starts, 2 ends, 3 ended, then the instance's own keys (participants, events, chat,
---       posters and each poster's message list)
+-- KEYS: 1 starts, 2 ends, 3 ended, 4 started, then the instance's own keys (participants, events,
+--       chat, leases, posters and each poster's message list)
 -- ARGV: 1 order
 -- Returns {1} if the instance existed, else {0}
 local existed = redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SREM', KEYS[3], ARGV[1])
-if #KEYS > 3 then redis.call('DEL', unpack(KEYS, 4)) end
+redis.call('SREM', KEYS[4], ARGV[1])
+if #KEYS > 4 then redis.call('DEL', unpack(KEYS, 5)) end
 return {existed}

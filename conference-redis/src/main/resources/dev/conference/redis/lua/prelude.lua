@@ -1,8 +1,10 @@
 -- Shared by every meeting script (prepended when loaded).
 -- A meeting's schedule lives in two sorted sets keyed by instance order: `starts` (score: from,
--- in microseconds) and `ends` (score: to), plus the set `ended` of instances ended early.
--- Instances of one meeting never overlap, so the latest instance started by `now` is the only
--- candidate for being active.
+-- in microseconds) and `ends` (score: to), plus the sets `started` (STARTED logged) and `ended`
+-- (ended early or on time). Instances of one meeting never overlap, so the latest instance started
+-- by `now` is the only candidate for being active.
+-- Every event goes to the instance's log and to the meeting's `feed`, the stream live
+-- subscriptions read across instances.
 
 -- The order of the latest instance whose `from` <= now, or '0' when none has started.
 local function latest_started(starts, now)
@@ -14,16 +16,38 @@ local function is_active(ends, ended, order, now)
   return to ~= false and tonumber(to) > tonumber(now) and redis.call('SISMEMBER', ended, order) == 0
 end
 
+-- Appends an event to the instance log and the meeting feed; returns the log entry's id.
+local function log_event(events, feed, order, kind, user, at)
+  local id
+  if user then
+    id = redis.call('XADD', events, '*', 'type', kind, 'user', user, 'at', at)
+    redis.call('XADD', feed, '*', 'type', kind, 'instance', order, 'user', user, 'at', at, 'ref', id)
+  else
+    id = redis.call('XADD', events, '*', 'type', kind, 'at', at)
+    redis.call('XADD', feed, '*', 'type', kind, 'instance', order, 'at', at, 'ref', id)
+  end
+  return id
+end
+
+-- Logs STARTED (at the instance's `from`) the first time anything happens in it, so it is always
+-- the first event of the instance, whether the scheduler or a participant gets there first.
+local function ensure_started(starts, started, events, feed, order)
+  if redis.call('SADD', started, order) == 1 then
+    log_event(events, feed, order, 'started', nil, redis.call('ZSCORE', starts, order))
+  end
+end
+
 -- Every participant leaves with one TIMEOUT event, then ENDED is logged and the instance is
 -- marked ended. Returns {ended_event_id, timeout_id_1, user_1, timeout_id_2, user_2, ...}.
-local function end_instance(ended, participants, events, order, at)
+local function end_instance(k, order, at)
+  ensure_started(k.starts, k.started, k.events, k.feed, order)
   local out = {}
-  for _, user in ipairs(redis.call('ZRANGE', participants, 0, -1)) do
-    out[#out + 1] = redis.call('XADD', events, '*', 'type', 'timed-out', 'user', user, 'at', at)
+  for _, user in ipairs(redis.call('ZRANGE', k.participants, 0, -1)) do
+    out[#out + 1] = log_event(k.events, k.feed, order, 'timed-out', user, at)
     out[#out + 1] = user
   end
-  redis.call('DEL', participants)
-  redis.call('SADD', ended, order)
-  table.insert(out, 1, redis.call('XADD', events, '*', 'type', 'ended', 'at', at))
+  redis.call('DEL', k.participants, k.leases)
+  redis.call('SADD', k.ended, order)
+  table.insert(out, 1, log_event(k.events, k.feed, order, 'ended', nil, at))
   return out
 end

@@ -1,0 +1,104 @@
+package dev.conference.memory;
+
+import dev.conference.model.InvalidInputException;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingId;
+import dev.conference.model.UnknownMeetingException;
+import dev.conference.port.EventListener;
+import dev.conference.port.LiveEvents;
+import dev.conference.port.Subscription;
+import java.util.List;
+import java.util.Objects;
+
+/** Subscriptions to the in-memory feeds, each delivered by a thread of its own. */
+final class InMemoryLiveEvents implements LiveEvents {
+    private final InMemoryConferenceStore store;
+
+    InMemoryLiveEvents(InMemoryConferenceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Subscription subscribe(MeetingId meeting, String afterId, EventListener listener) {
+        Objects.requireNonNull(meeting, "meeting id");
+        Objects.requireNonNull(listener, "listener");
+        long after;
+        synchronized (store.lock) {
+            if (!store.meetings.containsKey(meeting.value())) {
+                throw new UnknownMeetingException(meeting);
+            }
+            List<MeetingEvent> feed = store.feeds.getOrDefault(meeting, List.of());
+            after = afterId != null ? position(afterId)
+                    : feed.isEmpty() ? 0 : Long.parseLong(feed.get(feed.size() - 1).id());
+        }
+        Feed subscription = new Feed(meeting, after, listener);
+        Thread thread = new Thread(subscription::run, "conference-subscription-" + meeting);
+        thread.setDaemon(true);
+        thread.start();
+        return subscription;
+    }
+
+    private static long position(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("not an event id: " + id);
+        }
+    }
+
+    private final class Feed implements Subscription {
+        private final MeetingId meeting;
+        private final EventListener listener;
+        private volatile long lastSeen;
+        private volatile boolean closed;
+
+        Feed(MeetingId meeting, long after, EventListener listener) {
+            this.meeting = meeting;
+            this.lastSeen = after;
+            this.listener = listener;
+        }
+
+        void run() {
+            while (!closed) {
+                List<MeetingEvent> fresh;
+                synchronized (store.lock) {
+                    while (!closed && (fresh = newer()).isEmpty()) {
+                        try {
+                            store.lock.wait();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    fresh = newer();
+                }
+                for (MeetingEvent event : fresh) {
+                    if (closed) {
+                        return;
+                    }
+                    listener.onEvent(event);
+                    lastSeen = Long.parseLong(event.id());
+                }
+            }
+        }
+
+        /** Called under the lock. */
+        private List<MeetingEvent> newer() {
+            return store.feeds.getOrDefault(meeting, List.of()).stream()
+                    .filter(event -> Long.parseLong(event.id()) > lastSeen)
+                    .toList();
+        }
+
+        @Override
+        public String lastSeenId() {
+            return Long.toString(lastSeen);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            synchronized (store.lock) {
+                store.lock.notifyAll();
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.conference.model;
+
+import java.time.Duration;
+
+/** The rule for presence leases: how long a participant stays without a heartbeat. */
+public final class PresenceLease {
+    public static final Duration MAX = Duration.ofDays(1);
+
+    private PresenceLease() {
+    }
+
+    /** Checks a lease length: positive and at most a day. */
+    public static Duration require(Duration lease) {
+        Check.notNull("presence lease", lease);
+        if (lease.isNegative() || lease.isZero() || lease.compareTo(MAX) > 0) {
+            throw new InvalidInputException("presence lease must be positive and at most " + MAX + ", got " + lease);
+        }
+        return lease;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.conference.port;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a store's {@link Lifecycle} passes on a tick: instances start and end on time and lapsed
+ * presence leases are removed. Start one per application node; any number may run against one store.
+ *
+ * <pre>{@code
+ * try (MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(), SchedulerOptions.defaults())) {
+ *     ... // serve requests
+ * }
+ * }</pre>
+ *
+ * <p>A failing pass (store unreachable) is reported through {@link System.Logger} and retried on the
+ * next tick. Thread-safe.
+ */
+public final class MeetingScheduler implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MeetingScheduler.class.getName());
+    /** Bounds one tick, so a flood of due items cannot starve the other passes. */
+    private static final int MAX_BATCHES_PER_PASS = 50;
+
+    private final Lifecycle lifecycle;
+    private final SchedulerOptions options;
+    private final ScheduledExecutorService timer;
+
+    private MeetingScheduler(Lifecycle lifecycle, SchedulerOptions options, ScheduledExecutorService timer) {
+        this.lifecycle = lifecycle;
+        this.options = options;
+        this.timer = timer;
+    }
+
+    /** Starts ticking on a daemon thread of its own. */
+    public static MeetingScheduler start(Lifecycle lifecycle, SchedulerOptions options) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "conference-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        MeetingScheduler scheduler = new MeetingScheduler(Objects.requireNonNull(lifecycle, "lifecycle"),
+                Objects.requireNonNull(options, "options"), timer);
+        long period = options.tick().toNanos();
+        timer.scheduleWithFixedDelay(scheduler::tickSafely, 0, period, TimeUnit.NANOSECONDS);
+        return scheduler;
+    }
+
+    /** A scheduler that ticks only when {@link #tick()} is called: for tests and for callers with their own timer. */
+    public static MeetingScheduler manual(Lifecycle lifecycle, SchedulerOptions options) {
+        return new MeetingScheduler(Objects.requireNonNull(lifecycle, "lifecycle"),
+                Objects.requireNonNull(options, "options"), null);
+    }
+
+    /**
+     * Runs every pass once, now, on the calling thread.
+     *
+     * @return what the tick handled
+     */
+    public TickResult tick() {
+        Instant now = options.clock().instant();
+        int started = drain(limit -> lifecycle.startDue(now, limit));
+        int ended = drain(limit -> lifecycle.endDue(now, limit));
+        int expired = drain(limit -> lifecycle.expireLeases(now, limit));
+        return new TickResult(started, ended, expired);
+    }
+
+    /** What one tick did: instances started and ended, presence leases expired. */
+    public record TickResult(int started, int ended, int leasesExpired) {
+    }
+
+    @FunctionalInterface
+    private interface Pass {
+        int run(int limit);
+    }
+
+    private int drain(Pass pass) {
+        int total = 0;
+        for (int batch = 0; batch < MAX_BATCHES_PER_PASS; batch++) {
+            int handled = pass.run(options.batchSize());
+            total += handled;
+            if (handled < options.batchSize()) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "scheduler tick failed, retrying next tick: " + e.getMessage());
+        }
+    }
+
+    /** Stops ticking; a tick under way finishes first. Work left undone is picked up by any scheduler. */
+    @Override
+    public void close() {
+        if (timer == null) {
+            return;
+        }
+        timer.shutdown();
+        try {
+            timer.awaitTermination(options.tick().toMillis() + 30_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.conference.testing;
+
+import static dev.conference.testing.Fixtures.aPublicMeeting;
+import static dev.conference.testing.Fixtures.aUser;
+import static dev.conference.testing.Fixtures.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conference.model.InvalidInputException;
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.Ended;
+import dev.conference.model.MeetingEvent.Joined;
+import dev.conference.model.MeetingEvent.Left;
+import dev.conference.model.MeetingEvent.MessagePosted;
+import dev.conference.model.MeetingEvent.Started;
+import dev.conference.model.MeetingId;
+import dev.conference.model.UnknownMeetingException;
+import dev.conference.model.UserId;
+import dev.conference.port.Subscription;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link dev.conference.port.LiveEvents} must do. */
+public abstract class LiveEventsContract extends StoreContract {
+    /** Only how long a delivery may take; a passing test waits for round trips, not for this. */
+    private static final long PATIENCE_SECONDS = 10;
+
+    private final UserId alice = UserId.of("alice");
+    private final MeetingId standup = MeetingId.of("standup");
+
+    private void givenARunningPublicMeeting() {
+        directory.saveUser(aUser("alice"));
+        Meeting meeting = aPublicMeeting("standup");
+        directory.saveMeeting(meeting);
+        directory.saveInstance(anInstance(meeting, 1, T0, Duration.ofHours(1)));
+    }
+
+    private static List<MeetingEvent> take(BlockingQueue<MeetingEvent> received, int count) throws InterruptedException {
+        List<MeetingEvent> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            MeetingEvent event = received.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            assertThat(event).as("event %d of %d", i + 1, count).isNotNull();
+            out.add(event);
+        }
+        return out;
+    }
+
+    @Test
+    void deliversAMeetingsEventsInOrderFromNow() throws InterruptedException {
+        givenARunningPublicMeeting();
+        BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
+        try (Subscription ignored = store.liveEvents().subscribe(standup, null, received::add)) {
+            conference.join(alice, standup);
+            conference.post(alice, standup, "hello");
+            conference.leave(alice, standup);
+            conference.end(standup);
+
+            List<MeetingEvent> events = take(received, 5);
+            assertThat(events).extracting(Object::getClass).containsExactly(
+                    Started.class, Joined.class, MessagePosted.class, Left.class, Ended.class);
+            assertThat(((MessagePosted) events.get(2)).message().text()).isEqualTo("hello");
+            assertThat(events).extracting(MeetingEvent::meeting).containsOnly(standup);
+            assertThat(events).extracting(MeetingEvent::id).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aSubscriberThatReconnectsFromItsLastIdGetsEveryEventOnce() throws InterruptedException {
+        givenARunningPublicMeeting();
+        BlockingQueue<MeetingEvent> first = new LinkedBlockingQueue<>();
+        Subscription subscription = store.liveEvents().subscribe(standup, null, first::add);
+        conference.join(alice, standup);
+        List<MeetingEvent> before = take(first, 2);
+        subscription.close();
+        String resumeAfter = subscription.lastSeenId();
+        assertThat(resumeAfter).isEqualTo(before.get(1).id());
+
+        conference.post(alice, standup, "while away 1");
+        conference.post(alice, standup, "while away 2");
+        BlockingQueue<MeetingEvent> second = new LinkedBlockingQueue<>();
+        try (Subscription resumed = store.liveEvents().subscribe(standup, resumeAfter, second::add)) {
+            conference.leave(alice, standup);
+            List<MeetingEvent> after = take(second, 3);
+
+            assertThat(after).extracting(Object::getClass)
+                    .containsExactly(MessagePosted.class, MessagePosted.class, Left.class);
+            assertThat(second.poll(200, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(resumed.lastSeenId()).isEqualTo(after.get(2).id());
+        }
+    }
+
+    @Test
+    void aSlowListenerDoesNotStallOthers() throws InterruptedException {
+        givenARunningPublicMeeting();
+        CountDownLatch release = new CountDownLatch(1);
+        BlockingQueue<MeetingEvent> fast = new LinkedBlockingQueue<>();
+        try (Subscription slow = store.liveEvents().subscribe(standup, null, event -> await(release));
+                Subscription quick = store.liveEvents().subscribe(standup, null, fast::add)) {
+            conference.join(alice, standup);
+            conference.post(alice, standup, "one");
+            conference.post(alice, standup, "two");
+
+            assertThat(take(fast, 4)).hasSize(4);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void refusesUnknownMeetingsAndBadIds() {
+        givenARunningPublicMeeting();
+
+        assertThatThrownBy(() -> store.liveEvents().subscribe(MeetingId.of("nowhere"), null, event -> { }))
+                .isInstanceOf(UnknownMeetingException.class);
+        assertThatThrownBy(() -> store.liveEvents().subscribe(standup, "not an id", event -> { }))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.conference.redis;
+
+import dev.conference.model.ChatMessage;
+import dev.conference.model.ConferenceException;
+import dev.conference.model.InvalidInputException;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingId;
+import dev.conference.model.StoreException;
+import dev.conference.model.UnknownMeetingException;
+import dev.conference.model.UserId;
+import dev.conference.port.EventListener;
+import dev.conference.port.LiveEvents;
+import dev.conference.port.Subscription;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XReadArgs.StreamOffset;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Live subscriptions on Redis: each reads its meeting's feed stream with XREAD BLOCK on a connection
+ * and a thread of its own, so a slow listener or a long block holds up nothing else.
+ */
+final class RedisLiveEvents implements LiveEvents {
+    private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
+    private static final long BLOCK_MILLIS = 1_000;
+    private static final int BATCH = 100;
+    private static final long RETRY_MILLIS = 500;
+
+    private final RedisClient client;
+    private final RedisURI uri;
+    private final RedisGateway redis;
+    private final Keys keys;
+
+    RedisLiveEvents(RedisClient client, RedisURI uri, RedisGateway redis, Keys keys) {
+        this.client = client;
+        this.uri = uri;
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    @Override
+    public Subscription subscribe(MeetingId meeting, String afterId, EventListener listener) {
+        Objects.requireNonNull(meeting, "meeting id");
+        Objects.requireNonNull(listener, "listener");
+        if (afterId != null && !STREAM_ID.matcher(afterId).matches()) {
+            throw new InvalidInputException("not an event id: " + afterId);
+        }
+        Keys.MeetingKeys k = keys.meeting(meeting);
+        if (redis.call(r -> r.exists(k.meeting())) == 0) {
+            throw new UnknownMeetingException(meeting);
+        }
+        String start = afterId != null ? afterId : lastId(k.feed());
+        StatefulRedisConnection<String, String> connection;
+        try {
+            connection = client.connect(StringCodec.UTF8, uri);
+        } catch (RedisException e) {
+            throw new StoreException("cannot connect to Redis at " + RedisUris.describe(uri) + " to subscribe", e);
+        }
+        Feed feed = new Feed(meeting, k.feed(), start, listener, connection);
+        Thread thread = new Thread(feed::run, "conference-subscription-" + meeting);
+        thread.setDaemon(true);
+        thread.start();
+        return feed;
+    }
+
+    private String lastId(String feed) {
+        List<StreamMessage<String, String>> last = redis.call(r -> r.xrevrange(feed, io.lettuce.core.Range.create("-", "+"),
+                io.lettuce.core.Limit.create(0, 1)));
+        return last.isEmpty() ? "0-0" : last.get(0).getId();
+    }
+
+    private final class Feed implements Subscription {
+        private final MeetingId meeting;
+        private final String key;
+        private final EventListener listener;
+        private final StatefulRedisConnection<String, String> connection;
+        private volatile String lastSeen;
+        private volatile boolean closed;
+
+        Feed(MeetingId meeting, String key, String start, EventListener listener,
+                StatefulRedisConnection<String, String> connection) {
+            this.meeting = meeting;
+            this.key = key;
+            this.lastSeen = start;
+            this.listener = listener;
+            this.connection = connection;
+        }
+
+        void run() {
+            while (!closed) {
+                List<StreamMessage<String, String>> batch;
+                try {
+                    batch = connection.sync().xread(XReadArgs.Builder.block(BLOCK_MILLIS).count(BATCH),
+                            StreamOffset.from(key, lastSeen));
+                } catch (RedisException e) {
+                    if (closed) {
+                        return;
+                    }
+                    report(new StoreException("reading the live events of meeting '" + meeting + "' from Redis at "
+                            + RedisUris.describe(uri) + " failed: " + RedisUris.reason(e), e));
+                    pause();
+                    continue;
+                }
+                for (StreamMessage<String, String> message : batch == null ? List.<StreamMessage<String, String>>of()
+                        : batch) {
+                    if (closed) {
+                        return;
+                    }
+                    listener.onEvent(event(message.getId(), message.getBody()));
+                    lastSeen = message.getId();
+                }
+            }
+        }
+
+        private MeetingEvent event(String id, Map<String, String> fields) {
+            int instance = Integer.parseInt(fields.get("instance"));
+            var at = Micros.parse(fields.get("at"));
+            String user = fields.get("user");
+            return switch (fields.get("type")) {
+                case "joined" -> new MeetingEvent.Joined(id, meeting, instance, UserId.of(user), at);
+                case "left" -> new MeetingEvent.Left(id, meeting, instance, UserId.of(user), at);
+                case "timed-out" -> new MeetingEvent.TimedOut(id, meeting, instance, UserId.of(user), at);
+                case "started" -> new MeetingEvent.Started(id, meeting, instance, at);
+                case "ended" -> new MeetingEvent.Ended(id, meeting, instance, at);
+                case "posted" -> new MeetingEvent.MessagePosted(id, new ChatMessage(fields.get("ref"), meeting,
+                        instance, UserId.of(user), fields.get("text"), at));
+                default -> throw new StoreException("unknown event type '" + fields.get("type")
+                        + "' in the feed of meeting '" + meeting + "'", null);
+            };
+        }
+
+        private void report(ConferenceException error) {
+            try {
+                listener.onError(error);
+            } catch (RuntimeException ignored) {
+                // A listener's failure to handle an error must not end the subscription.
+            }
+        }
+
+        private void pause() {
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                closed = true;
+            }
+        }
+
+        @Override
+        public String lastSeenId() {
+            return lastSeen;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            connection.closeAsync();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+-- Shared by the scripts over the cross-meeting index (prepended when loaded).
+
+-- Moves every instance whose `from` has come from `upcoming` to `active`, under its `to`. Each
+-- instance moves once, so the cost is amortized over the instances.
+local function promote(upcoming, active, spans, now)
+  for _, member in ipairs(redis.call('ZRANGEBYSCORE', upcoming, '-inf', now)) do
+    local span = redis.call('HGET', spans, member)
+    if span then
+      redis.call('ZADD', active, string.match(span, '|(%d+)$'), member)
+    end
+    redis.call('ZREM', upcoming, member)
+  end
+end
+
+-- Claims up to `limit` members of `zset` due by `now` by moving their score to `claim_until`:
+-- other schedulers skip them until then, and if the claimer dies they come due again.
+-- Returns {member, claimed score, ...}.
+local function claim(zset, now, limit, claim_until)
+  local out = {}
+  for _, member in ipairs(redis.call('ZRANGEBYSCORE', zset, '-inf', now, 'LIMIT', 0, limit)) do
+    redis.call('ZADD', zset, claim_until, member)
+    out[#out + 1] = member
+    out[#out + 1] = claim_until
+  end
+  return out
+end

@@ -1,0 +1,11 @@
+-- A heartbeat: moves a current participant's presence lease to a new end.
+-- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 participants, 6 leases (5-6 of instance ARGV[2])
+-- ARGV: 1 now (µs), 2 expected current order, 3 user id, 4 lease end (µs)
+-- Returns {'OK'} | {'RETRY', current order} | {refusal}
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
+local order = latest_started(KEYS[2], ARGV[1])
+if order ~= ARGV[2] then return {'RETRY', order} end
+if not is_active(KEYS[3], KEYS[4], order, ARGV[1]) then return {'NOT_ACTIVE'} end
+if redis.call('ZSCORE', KEYS[5], ARGV[3]) == false then return {'NOT_IN'} end
+redis.call('ZADD', KEYS[6], ARGV[4], ARGV[3])
+return {'OK'}

@@ -1,0 +1,17 @@
+package dev.conference.redis;
+
+import dev.conference.port.ConferenceStore;
+import dev.conference.testing.LiveEventsContract;
+import io.lettuce.core.RedisURI;
+import java.time.Clock;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RedisLiveEventsTest extends LiveEventsContract {
+    @RegisterExtension
+    static final LocalRedisExtension REDIS = new LocalRedisExtension();
+
+    @Override
+    protected ConferenceStore open(Clock clock) {
+        return RedisConferenceStore.connect(RedisURI.create(REDIS.uri()), RedisOptions.builder().clock(clock).build());
+    }
+}
