@@ -1,0 +1,115 @@
+package dev.conference.seed.load;
+
+import dev.conference.port.ConferenceStore;
+import dev.conference.seed.format.SeedFiles;
+import dev.conference.seed.load.Importer.Stored;
+import dev.conference.seed.load.Validator.Validation;
+import dev.conference.seed.progress.Progress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Loads one data set in two streaming passes: {@link #check()} reads every file and reports each
+ * problem on the error stream; {@link #store} then stores the valid records through the ports. The
+ * caller decides between them whether to store at all. Not thread-safe; one load per instance.
+ */
+public final class Loader {
+    /** Records per call of a batch port method. */
+    public static final int DEFAULT_BATCH_SIZE = 2_000;
+    /** Batches stored at once: one more than this waits, parsed, while they travel. */
+    public static final int DEFAULT_THREADS = 2;
+
+    private final SeedFiles files;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final int batchSize;
+    private final int threads;
+    private final Problems problems;
+    private final Progress progress;
+    private Validation validation;
+
+    /**
+     * @param zone      the zone local date-times are read in; not null
+     * @param clock     decides which instances are active when events are replayed; not null
+     * @param batchSize records per batch, 1 or more
+     * @param threads   batches in flight at once, 1 or more
+     * @param err       where each problem is reported, one line each; not null
+     * @param progress  not null
+     */
+    public Loader(SeedFiles files, ZoneId zone, Clock clock, int batchSize, int threads, PrintWriter err,
+            Progress progress) {
+        if (batchSize < 1 || threads < 1) {
+            throw new IllegalArgumentException("batch size and threads must be 1 or more, got " + batchSize
+                    + " and " + threads);
+        }
+        this.files = Objects.requireNonNull(files, "files");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.batchSize = batchSize;
+        this.threads = threads;
+        this.problems = new Problems(Objects.requireNonNull(err, "err"));
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * What the check found.
+     *
+     * @param malformed whether some file is not a JSON array at all (then nothing may be stored)
+     * @param invalid   records that break a rule
+     */
+    public record Check(long users, long meetings, long instances, long events, long valid, long invalid,
+            boolean malformed) {
+        public long records() {
+            return users + meetings + instances + events;
+        }
+    }
+
+    /**
+     * What was stored.
+     *
+     * @param refused                 instances the store refused (each reported on the error stream)
+     * @param eventsInActiveInstances valid events that fall in an instance active now
+     * @param joined                  users joined because their last event there is a JOIN
+     * @param alreadyPresent          such users who were present already
+     * @param notJoined               such users whose join the store refused (each reported)
+     */
+    public record Store(long users, long meetings, long instances, long refused, long events,
+            long eventsInActiveInstances, long joined, long alreadyPresent, long notJoined) {
+    }
+
+    /**
+     * The first pass.
+     *
+     * @throws IOException if a file cannot be read (a missing one included)
+     */
+    public Check check() throws IOException {
+        validation = new Validator(files, zone, problems, progress).run();
+        long valid = validation.users().valid() + validation.meetings().valid() + validation.instances().valid()
+                + validation.events().valid();
+        return new Check(validation.users().records(), validation.meetings().records(),
+                validation.instances().records(), validation.events().records(), valid, problems.invalidCount(),
+                problems.anyMalformed());
+    }
+
+    /**
+     * The second pass: stores what {@link #check()} found valid.
+     *
+     * @throws IllegalStateException                 if {@link #check()} has not run or found a malformed file,
+     *                                               or a file changed since
+     * @throws dev.conference.model.StoreException if the store cannot answer
+     * @throws IOException                           if a file cannot be read
+     */
+    public Store store(ConferenceStore store) throws IOException {
+        if (validation == null || problems.anyMalformed()) {
+            throw new IllegalStateException("store() needs a check() that found every file well-formed");
+        }
+        Stored stored = new Importer(files, zone, clock, batchSize, threads, problems, progress)
+                .run(store, validation);
+        return new Store(stored.users(), stored.meetings(), stored.instances(), problems.refusedCount(),
+                validation.events().valid(), stored.eventsInActiveInstances(), stored.presentJoined(),
+                stored.presentAlready(), stored.presentRefused());
+    }
+}
