@@ -1,0 +1,133 @@
+package dev.conference.cli;
+
+import dev.conference.cli.Views.EndedView;
+import dev.conference.cli.Views.InstanceView;
+import dev.conference.cli.Views.JoinedView;
+import dev.conference.cli.Views.LeftView;
+import dev.conference.cli.Views.MeetingParticipantsView;
+import dev.conference.cli.Views.ParticipantView;
+import dev.conference.cli.Views.ParticipantsView;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.MeetingParticipants;
+import dev.conference.model.Participant;
+import dev.conference.model.UserId;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** The commands about who is in which meeting now. */
+final class LiveCommands {
+    private LiveCommands() {
+    }
+
+    @Command(name = "join", mixinStandardHelpOptions = true,
+            description = {"Join the meeting's running instance.",
+                    "Exit 3: unknown user or meeting; 4: not active, not allowed or already in."})
+    static final class Join extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
+        UserId user;
+
+        @Parameters(index = "1", paramLabel = "MEETING", description = "The meeting's id")
+        MeetingId meeting;
+
+        @Override
+        void run() {
+            Participant participant = conference().join(user, meeting);
+            Output output = output();
+            output.result(new JoinedView(user.value(), meeting.value(), participant.joinedAt()),
+                    user + " joined " + meeting + " at " + output.time(participant.joinedAt()));
+        }
+    }
+
+    @Command(name = "leave", mixinStandardHelpOptions = true,
+            description = {"Leave the meeting's running instance.",
+                    "Exit 3: unknown user or meeting; 4: not active or not in."})
+    static final class Leave extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
+        UserId user;
+
+        @Parameters(index = "1", paramLabel = "MEETING", description = "The meeting's id")
+        MeetingId meeting;
+
+        @Override
+        void run() {
+            conference().leave(user, meeting);
+            output().result(new LeftView(user.value(), meeting.value()), user + " left " + meeting);
+        }
+    }
+
+    @Command(name = "participants", mixinStandardHelpOptions = true,
+            description = "Who is in the meeting now, in order of joining.")
+    static final class Participants extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
+        MeetingId meeting;
+
+        @Override
+        void run() {
+            List<Participant> participants = conference().participants(meeting);
+            Output output = output();
+            Table table = Table.of("USER", "JOINED");
+            participants.forEach(participant -> table.row(participant.user(), output.time(participant.joinedAt())));
+            output.result(new ParticipantsView(meeting.value(), participants.stream().map(ParticipantView::of).toList()),
+                    table, "nobody is in " + meeting + " now");
+        }
+    }
+
+    @Command(name = "active", mixinStandardHelpOptions = true,
+            description = "The meetings running now, by end time.")
+    static final class Active extends StoreCommand {
+        @Override
+        void run() {
+            List<MeetingInstance> active = conference().activeMeetings();
+            Output output = output();
+            Table table = Table.of("MEETING", "INSTANCE", "FROM", "TO");
+            active.forEach(instance -> table.row(instance.meeting(), instance.order(), output.time(instance.from()),
+                    output.time(instance.to())));
+            output.result(active.stream().map(instance -> InstanceView.of(instance, "active")).toList(), table,
+                    "no meeting is active now");
+        }
+    }
+
+    @Command(name = "end", mixinStandardHelpOptions = true,
+            description = {"End the meeting's running instance now; everyone in it times out.",
+                    "Does nothing (exit 0) if none is running."})
+    static final class End extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
+        MeetingId meeting;
+
+        @Override
+        void run() {
+            // end() answers "nothing was running" and "nobody was in" alike; ask first to tell them apart.
+            boolean running = conference().activeMeetings().stream().anyMatch(i -> i.meeting().equals(meeting));
+            List<String> timedOut = conference().end(meeting).stream()
+                    .map(TimedOut::user).map(UserId::value).toList();
+            String message = !running && timedOut.isEmpty()
+                    ? meeting + " has no running instance; nothing to end"
+                    : "ended " + meeting + (timedOut.isEmpty() ? "; nobody was in it"
+                            : "; timed out: " + String.join(", ", timedOut));
+            output().result(new EndedView(meeting.value(), running || !timedOut.isEmpty(), timedOut), message);
+        }
+    }
+
+    @Command(name = "join-times", mixinStandardHelpOptions = true,
+            description = "Who is in each running meeting, and since when.")
+    static final class JoinTimes extends StoreCommand {
+        @Override
+        void run() {
+            List<MeetingParticipants> groups = conference().joinTimes();
+            Output output = output();
+            Table table = Table.of("MEETING", "INSTANCE", "USER", "JOINED");
+            for (MeetingParticipants group : groups) {
+                if (group.participants().isEmpty()) {
+                    table.row(group.meeting(), group.instance(), "-", "-");
+                }
+                group.participants().forEach(participant -> table.row(group.meeting(), group.instance(),
+                        participant.user(), output.time(participant.joinedAt())));
+            }
+            output.result(groups.stream().map(MeetingParticipantsView::of).toList(), table,
+                    "no meeting is active now");
+        }
+    }
+}

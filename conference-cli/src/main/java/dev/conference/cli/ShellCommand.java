@@ -1,0 +1,119 @@
+package dev.conference.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shell}: reads command lines from standard input until {@code exit}, {@code quit} or the end
+ * of input, and runs each on the one store opened at the start. A failed line prints its error and
+ * the shell goes on.
+ */
+@Command(name = "shell", mixinStandardHelpOptions = true,
+        description = {"An interactive prompt for the same commands, one per line.",
+                "Built in: help [COMMAND], history, exit, quit.",
+                "Quote text with \"double\" or 'single' quotes."})
+final class ShellCommand implements Callable<Integer> {
+    static final String PROMPT = "conference> ";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ConferenceCommand root = (ConferenceCommand) spec.root().userObject();
+        if (root.inShell()) {
+            throw new ParameterException(spec.commandLine(), "the shell is running already");
+        }
+        root.store();
+        CliEnvironment environment = root.environment();
+        PrintWriter out = environment.out();
+        BufferedReader in = environment.in() instanceof BufferedReader buffered
+                ? buffered : new BufferedReader(environment.in());
+        out.println("conference shell on " + root.session().location().map(Object::toString).orElse("?")
+                + ". Type help for the commands, exit to leave.");
+        List<String> history = new ArrayList<>();
+        while (true) {
+            out.print(PROMPT);
+            out.flush();
+            String line = readLine(in);
+            if (line == null) {
+                out.println();
+                break;
+            }
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            history.add(trimmed);
+            if (trimmed.equals("exit") || trimmed.equals("quit")) {
+                break;
+            }
+            run(root, trimmed, history);
+        }
+        out.flush();
+        return ExitCodes.SUCCESS;
+    }
+
+    private static void run(ConferenceCommand root, String line, List<String> history) {
+        PrintWriter out = root.environment().out();
+        List<String> words;
+        try {
+            words = ShellWords.split(line);
+        } catch (IllegalArgumentException e) {
+            root.environment().err().println("shell: " + e.getMessage());
+            root.environment().err().flush();
+            return;
+        }
+        if (words.get(0).equals("history")) {
+            for (int i = 0; i < history.size(); i++) {
+                out.printf("%4d  %s%n", i + 1, history.get(i));
+            }
+            out.flush();
+            return;
+        }
+        if (words.get(0).equals("help")) {
+            help(root, words.subList(1, words.size()));
+            return;
+        }
+        Cli.runInShell(root, words.toArray(String[]::new));
+    }
+
+    private static void help(ConferenceCommand root, List<String> topic) {
+        PrintWriter out = root.environment().out();
+        if (!topic.isEmpty()) {
+            List<String> args = new ArrayList<>(topic);
+            args.add("--help");
+            Cli.runInShell(root, args.toArray(String[]::new));
+            return;
+        }
+        CommandLine commands = Cli.commandLine(new ConferenceCommand(root.environment(), root.session(), root));
+        out.println("Commands (each takes --help):");
+        commands.getSubcommands().forEach((name, command) -> {
+            if (!name.equals("shell")) {
+                String[] description = command.getCommandSpec().usageMessage().description();
+                out.printf("  %-13s %s%n", name, description.length == 0 ? "" : description[0]);
+            }
+        });
+        out.println("  history       The lines typed so far");
+        out.println("  exit, quit    Leave the shell");
+        out.flush();
+    }
+
+    private static String readLine(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read commands: " + e.getMessage(), e);
+        }
+    }
+}

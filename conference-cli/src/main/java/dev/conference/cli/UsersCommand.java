@@ -1,0 +1,66 @@
+package dev.conference.cli;
+
+import dev.conference.cli.Views.SavedView;
+import dev.conference.cli.Views.UserView;
+import dev.conference.model.Page;
+import dev.conference.model.User;
+import dev.conference.model.UserId;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+
+/** {@code users list} and {@code users add}. */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "List or add users.",
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.AddUser.class})
+final class UsersCommand extends GroupCommand {
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users in id order.")
+    static final class ListUsers extends StoreCommand {
+        @Option(names = "--limit", paramLabel = "N", description = "Show at most N users (default: all)")
+        Integer limit;
+
+        @Override
+        void run() {
+            List<User> users = readAll(limit, page -> directory().users(page), user -> user.id().value());
+            Table table = Table.of("ID", "NAME", "AGE", "GENDER", "EMAIL");
+            users.forEach(user -> table.row(user.id(), user.name(), user.age(), user.gender(), user.email()));
+            output().result(users.stream().map(UserView::of).toList(), table, "no users");
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user.")
+    static final class AddUser extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "ID", description = "The user's id")
+        UserId id;
+
+        @Option(names = "--name", required = true, description = "Display name")
+        String name;
+
+        @Option(names = "--age", required = true, description = "Age, 0 to 150")
+        int age;
+
+        @Option(names = "--gender", required = true, description = "Gender, free text")
+        String gender;
+
+        @Option(names = "--email", required = true, description = "Email; restricted meetings admit by it")
+        String email;
+
+        @Option(names = "--replace", description = "Replace the user if the id exists already")
+        boolean replace;
+
+        @Override
+        void run() {
+            User user = new User(id, name, age, gender, email);
+            boolean exists = directory().user(id).isPresent();
+            if (exists && !replace) {
+                throw new ParameterException(spec.commandLine(),
+                        "user '" + id + "' exists already; add --replace to replace it");
+            }
+            directory().saveUser(user);
+            output().result(new SavedView<>(exists, UserView.of(user)),
+                    (exists ? "replaced" : "added") + " user " + id);
+        }
+    }
+}

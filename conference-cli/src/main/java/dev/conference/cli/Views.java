@@ -1,0 +1,121 @@
+package dev.conference.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.conference.model.ChatMessage;
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.MeetingParticipants;
+import dev.conference.model.Participant;
+import dev.conference.model.User;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The shapes of the {@code --json} output: flat records of strings, numbers and ISO times, so a
+ * script never sees how the domain types are built. Field names are part of the CLI's interface.
+ */
+final class Views {
+    private Views() {
+    }
+
+    record UserView(String id, String name, int age, String gender, String email) {
+        static UserView of(User user) {
+            return new UserView(user.id().value(), user.name(), user.age(), user.gender(), user.email());
+        }
+    }
+
+    record MeetingView(String id, String title, String description, @JsonProperty("public") boolean isPublic,
+            List<String> audience) {
+        static MeetingView of(Meeting meeting) {
+            return new MeetingView(meeting.id().value(), meeting.title(), meeting.description(), meeting.isPublic(),
+                    meeting.audience().stream().sorted().toList());
+        }
+    }
+
+    /** @param status {@code scheduled}, {@code active} or {@code ended} at the time of the listing */
+    record InstanceView(String meeting, int order, Instant from, Instant to, String status) {
+        static InstanceView of(MeetingInstance instance, String status) {
+            return new InstanceView(instance.meeting().value(), instance.order(), instance.from(), instance.to(),
+                    status);
+        }
+    }
+
+    record ParticipantView(String user, Instant joinedAt) {
+        static ParticipantView of(Participant participant) {
+            return new ParticipantView(participant.user().value(), participant.joinedAt());
+        }
+    }
+
+    record ParticipantsView(String meeting, List<ParticipantView> participants) {
+    }
+
+    record MeetingParticipantsView(String meeting, int instance, List<ParticipantView> participants) {
+        static MeetingParticipantsView of(MeetingParticipants group) {
+            return new MeetingParticipantsView(group.meeting().value(), group.instance(),
+                    group.participants().stream().map(ParticipantView::of).toList());
+        }
+    }
+
+    record MessageView(String id, String meeting, int instance, String user, String text, Instant postedAt) {
+        static MessageView of(ChatMessage message) {
+            return new MessageView(message.id(), message.meeting().value(), message.instance(),
+                    message.user().value(), message.text(), message.postedAt());
+        }
+    }
+
+    /**
+     * @param user the participant concerned, or the author of a message; absent for {@code STARTED} and
+     *             {@code ENDED}
+     * @param text a message's text; only for {@code MESSAGE}
+     */
+    record EventView(String id, String type, String meeting, int instance,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String user,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String text, Instant at) {
+        static EventView of(MeetingEvent event) {
+            String user = null;
+            String text = null;
+            if (event instanceof MeetingEvent.ParticipantEvent participantEvent) {
+                user = participantEvent.user().value();
+            } else if (event instanceof MeetingEvent.MessagePosted posted) {
+                user = posted.message().user().value();
+                text = posted.message().text();
+            }
+            return new EventView(event.id(), type(event), event.meeting().value(), event.instance(), user, text,
+                    event.at());
+        }
+
+        static String type(MeetingEvent event) {
+            if (event instanceof MeetingEvent.Joined) {
+                return "JOINED";
+            } else if (event instanceof MeetingEvent.Left) {
+                return "LEFT";
+            } else if (event instanceof MeetingEvent.TimedOut) {
+                return "TIMED_OUT";
+            } else if (event instanceof MeetingEvent.Started) {
+                return "STARTED";
+            } else if (event instanceof MeetingEvent.Ended) {
+                return "ENDED";
+            } else if (event instanceof MeetingEvent.MessagePosted) {
+                return "MESSAGE";
+            }
+            // A kind added to the library later still shows, under its own name.
+            return event.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The result of a command that changed something. */
+    record JoinedView(String user, String meeting, Instant joinedAt) {
+    }
+
+    record LeftView(String user, String meeting) {
+    }
+
+    /** @param ended whether an instance was running and was ended */
+    record EndedView(String meeting, boolean ended, List<String> timedOut) {
+    }
+
+    record SavedView<T>(boolean replaced, T saved) {
+    }
+}
