@@ -51,6 +51,9 @@ final class InMemoryLiveEvents implements LiveEvents {
         private final EventListener listener;
         private volatile long lastSeen;
         private volatile boolean closed;
+        /** Held while an event is delivered, so close() returns only between deliveries. */
+        private final Object delivery = new Object();
+        private volatile Thread deliverer;
 
         Feed(MeetingId meeting, long after, EventListener listener) {
             this.meeting = meeting;
@@ -59,6 +62,7 @@ final class InMemoryLiveEvents implements LiveEvents {
         }
 
         void run() {
+            deliverer = Thread.currentThread();
             while (!closed) {
                 List<MeetingEvent> fresh;
                 synchronized (store.lock) {
@@ -72,11 +76,13 @@ final class InMemoryLiveEvents implements LiveEvents {
                     fresh = newer();
                 }
                 for (MeetingEvent event : fresh) {
-                    if (closed) {
-                        return;
+                    synchronized (delivery) {
+                        if (closed) {
+                            return;
+                        }
+                        listener.onEvent(event);
+                        lastSeen = Long.parseLong(event.id());
                     }
-                    listener.onEvent(event);
-                    lastSeen = Long.parseLong(event.id());
                 }
             }
         }
@@ -98,6 +104,11 @@ final class InMemoryLiveEvents implements LiveEvents {
             closed = true;
             synchronized (store.lock) {
                 store.lock.notifyAll();
+            }
+            if (Thread.currentThread() != deliverer) {
+                synchronized (delivery) {
+                    // Waits for a delivery under way, so lastSeenId() is final once close() returns.
+                }
             }
         }
     }

@@ -9,6 +9,11 @@ public interface Subscription extends AutoCloseable {
      */
     String lastSeenId();
 
+    /**
+     * Stops deliveries. If an event is being delivered, waits until the listener returns (unless
+     * called from the listener itself), so that afterwards {@link #lastSeenId()} names the last event
+     * the listener received.
+     */
     @Override
     void close();
 }

@@ -108,6 +108,7 @@ public abstract class LiveEventsContract extends StoreContract {
             conference.post(alice, standup, "two");
 
             assertThat(take(fast, 4)).hasSize(4);
+            release.countDown();
         } finally {
             release.countDown();
         }

@@ -84,6 +84,9 @@ final class RedisLiveEvents implements LiveEvents {
         private final StatefulRedisConnection<String, String> connection;
         private volatile String lastSeen;
         private volatile boolean closed;
+        /** Held while an event is delivered, so close() returns only between deliveries. */
+        private final Object delivery = new Object();
+        private volatile Thread deliverer;
 
         Feed(MeetingId meeting, String key, String start, EventListener listener,
                 StatefulRedisConnection<String, String> connection) {
@@ -95,6 +98,7 @@ final class RedisLiveEvents implements LiveEvents {
         }
 
         void run() {
+            deliverer = Thread.currentThread();
             while (!closed) {
                 List<StreamMessage<String, String>> batch;
                 try {
@@ -111,11 +115,13 @@ final class RedisLiveEvents implements LiveEvents {
                 }
                 for (StreamMessage<String, String> message : batch == null ? List.<StreamMessage<String, String>>of()
                         : batch) {
-                    if (closed) {
-                        return;
+                    synchronized (delivery) {
+                        if (closed) {
+                            return;
+                        }
+                        listener.onEvent(event(message.getId(), message.getBody()));
+                        lastSeen = message.getId();
                     }
-                    listener.onEvent(event(message.getId(), message.getBody()));
-                    lastSeen = message.getId();
                 }
             }
         }
@@ -162,6 +168,11 @@ final class RedisLiveEvents implements LiveEvents {
         public void close() {
             closed = true;
             connection.closeAsync();
+            if (Thread.currentThread() != deliverer) {
+                synchronized (delivery) {
+                    // Waits for a delivery under way, so lastSeenId() is final once close() returns.
+                }
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.conference.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.model.ChatMessage;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -11,6 +12,9 @@ import dev.conference.model.UserId;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
+import dev.conference.port.MeetingScheduler;
+import dev.conference.port.SchedulerOptions;
+import dev.conference.port.Subscription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +35,7 @@ class ReadmeExampleTest {
     static final LocalRedisExtension REDIS = new LocalRedisExtension();
 
     static List<ChatMessage> example(String redisUri) {
-        // README:begin
+        // README:begin usage
         try (ConferenceStore store = RedisConferenceStore.connect(redisUri)) {
             Directory directory = store.directory();
             Conference conference = store.conference();
@@ -50,18 +58,53 @@ class ReadmeExampleTest {
         // README:end
     }
 
+    static List<MeetingEvent> liveExample(ConferenceStore store, MeetingId standup, UserId alice)
+            throws InterruptedException {
+        // README:begin live
+        BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
+        try (MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(), SchedulerOptions.defaults());
+                Subscription subscription = store.liveEvents().subscribe(standup, null, received::add)) {
+            store.conference().join(alice, standup, Duration.ofSeconds(30));   // renew(...) every ~10 s
+            MeetingEvent first = received.take();                               // STARTED, then JOIN, ...
+            String resumeFrom = subscription.lastSeenId();                      // keep it to resume later
+        }
+        // README:end
+        return List.copyOf(received);
+    }
+
+    @Test
+    void theLiveExampleRuns() throws InterruptedException {
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            UserId alice = UserId.of("alice");
+            MeetingId standup = MeetingId.of("standup");
+            store.directory().saveUser(new User(alice, "Alice", 34, "Female", "alice@example.com"));
+            store.directory().saveMeeting(Meeting.publicMeeting(standup, "Stand-up", ""));
+            Instant now = Instant.now();
+            store.directory().saveInstance(new MeetingInstance(standup, 1, now, now.plus(Duration.ofMinutes(15))));
+
+            liveExample(store, standup, alice);
+
+            assertThat(store.conference().participants(standup)).hasSize(1);
+        }
+    }
+
     @Test
     void theExampleRuns() {
         assertThat(example(REDIS.uri())).extracting(ChatMessage::text).containsExactly("Good morning!");
     }
 
     @Test
-    void theReadmeQuotesTheExample() throws IOException {
+    void theReadmeQuotesTheExamples() throws IOException {
         String source = Files.readString(Path.of("src/test/java/dev/conference/redis/ReadmeExampleTest.java"));
-        String example = source.substring(source.indexOf("// README:begin\n") + "// README:begin\n".length(),
-                source.indexOf("        // README:end"));
         String readme = Files.readString(Path.of("../README.md"));
-
-        assertThat(readme).contains(example.stripTrailing().stripIndent() + "\n");
+        Matcher region = Pattern.compile("// README:begin (\\w+)\n(.*?)\n\\s*// README:end", Pattern.DOTALL)
+                .matcher(source);
+        int regions = 0;
+        while (region.find()) {
+            regions++;
+            assertThat(readme).as("README quotes the example '%s'", region.group(1))
+                    .contains(region.group(2).stripIndent() + "\n");
+        }
+        assertThat(regions).isEqualTo(2);
     }
 }
