@@ -7,13 +7,9 @@ import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
 import dev.conference.port.Lifecycle;
 import dev.conference.port.LiveEvents;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.cluster.RedisClusterClient;
 import java.util.Objects;
 
 /**
@@ -28,19 +24,18 @@ import java.util.Objects;
  * }</pre>
  */
 public final class RedisConferenceStore implements ConferenceStore {
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisClient ownedClient;
+    private final Connector connector;
+    private final Connector.Link link;
     private final Directory directory;
     private final Conference conference;
     private final AsyncConference async;
     private final Lifecycle lifecycle;
     private final LiveEvents liveEvents;
 
-    private RedisConferenceStore(StatefulRedisConnection<String, String> connection, RedisClient client,
-            RedisURI uri, RedisClient ownedClient, String server, RedisOptions options) {
-        this.connection = connection;
-        this.ownedClient = ownedClient;
-        RedisGateway gateway = new RedisGateway(connection.sync(), connection.async(), server,
+    private RedisConferenceStore(Connector connector, RedisOptions options) {
+        this.connector = connector;
+        this.link = connector.connect();
+        RedisGateway gateway = new RedisGateway(link.sync(), link.async(), connector.server(),
                 options.commandTimeout());
         Keys keys = new Keys(options.keyPrefix());
         this.directory = new RedisDirectory(gateway, keys);
@@ -48,14 +43,14 @@ public final class RedisConferenceStore implements ConferenceStore {
         this.async = asyncConference;
         this.conference = new RedisConference(asyncConference, gateway);
         this.lifecycle = new RedisLifecycle(gateway, keys);
-        this.liveEvents = new RedisLiveEvents(client, uri, gateway, keys);
+        this.liveEvents = new RedisLiveEvents(connector, gateway, keys);
     }
 
     /**
      * Connects with default options.
      *
      * @param uri {@code redis://[[user:]password@]host[:port][/database]}, or {@code rediss://} for TLS;
-     *            not null
+     *            any node of a Redis Cluster will do; not null
      * @throws dev.conference.model.InvalidInputException if the URI is malformed
      * @throws StoreException                            if the server cannot be reached
      */
@@ -64,41 +59,42 @@ public final class RedisConferenceStore implements ConferenceStore {
     }
 
     /**
-     * Connects to the server {@code uri} names (password, TLS and database come from it) with a client
-     * of its own, closed with the store.
+     * Connects to the server {@code uri} names (user, password, TLS and database come from it) with a
+     * client of its own, closed with the store. If the server is a Redis Cluster node, the store uses
+     * Lettuce's cluster client, with periodic and adaptive topology refresh.
+     *
+     * @throws StoreException if the server cannot be reached
      */
     public static RedisConferenceStore connect(RedisURI uri, RedisOptions options) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(options, "options");
-        RedisClient client = RedisClient.create();
-        client.setOptions(ClientOptions.builder()
-                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
-                .build());
+        Connector connector = Connector.discover(uri, options.commandTimeout());
         try {
-            return open(client, uri, options, client);
+            return new RedisConferenceStore(connector, options);
         } catch (RuntimeException e) {
-            client.shutdown();
+            connector.shutdown();
             throw e;
         }
     }
 
-    /** Opens a store on a client the caller owns and closes; the store closes only its connection. */
+    /**
+     * Opens a store on a standalone client the caller owns and shuts down; the store closes only its
+     * own connections. Prefer {@link #connect(RedisURI, RedisOptions)}, which also sets the reconnect
+     * policy (scripts are never re-sent after a reconnect) on its client.
+     */
     public static RedisConferenceStore create(RedisClient client, RedisURI uri, RedisOptions options) {
-        return open(Objects.requireNonNull(client, "client"), Objects.requireNonNull(uri, "uri"),
-                Objects.requireNonNull(options, "options"), null);
+        return new RedisConferenceStore(Connector.standalone(Objects.requireNonNull(client, "client"),
+                Objects.requireNonNull(uri, "uri"), Objects.requireNonNull(options, "options").commandTimeout()),
+                options);
     }
 
-    private static RedisConferenceStore open(RedisClient client, RedisURI uri, RedisOptions options,
-            RedisClient owned) {
-        String server = RedisUris.describe(uri);
-        uri.setTimeout(options.commandTimeout());
-        try {
-            StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8, uri);
-            connection.setTimeout(options.commandTimeout());
-            return new RedisConferenceStore(connection, client, uri, owned, server, options);
-        } catch (RedisException e) {
-            throw new StoreException("cannot connect to Redis at " + server + ": " + RedisUris.reason(e), e);
-        }
+    /** Opens a store on a cluster client the caller owns and shuts down; see {@link #create(RedisClient, RedisURI, RedisOptions)}. */
+    public static RedisConferenceStore create(RedisClusterClient client, RedisOptions options) {
+        Objects.requireNonNull(client, "client");
+        RedisURI someNode = client.getPartitions().isEmpty() ? RedisURI.create("redis://cluster")
+                : client.getPartitions().getPartition(0).getUri();
+        return new RedisConferenceStore(Connector.cluster(client, someNode,
+                Objects.requireNonNull(options, "options").commandTimeout()), options);
     }
 
     @Override
@@ -128,9 +124,7 @@ public final class RedisConferenceStore implements ConferenceStore {
 
     @Override
     public void close() {
-        connection.close();
-        if (ownedClient != null) {
-            ownedClient.shutdown();
-        }
+        link.connection().close();
+        connector.shutdown();
     }
 }

@@ -11,14 +11,10 @@ import dev.conference.model.UserId;
 import dev.conference.port.EventListener;
 import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,14 +30,12 @@ final class RedisLiveEvents implements LiveEvents {
     private static final int BATCH = 100;
     private static final long RETRY_MILLIS = 500;
 
-    private final RedisClient client;
-    private final RedisURI uri;
+    private final Connector connector;
     private final RedisGateway redis;
     private final Keys keys;
 
-    RedisLiveEvents(RedisClient client, RedisURI uri, RedisGateway redis, Keys keys) {
-        this.client = client;
-        this.uri = uri;
+    RedisLiveEvents(Connector connector, RedisGateway redis, Keys keys) {
+        this.connector = connector;
         this.redis = redis;
         this.keys = keys;
     }
@@ -58,12 +52,7 @@ final class RedisLiveEvents implements LiveEvents {
             throw new UnknownMeetingException(meeting);
         }
         String start = afterId != null ? afterId : lastId(k.feed());
-        StatefulRedisConnection<String, String> connection;
-        try {
-            connection = client.connect(StringCodec.UTF8, uri);
-        } catch (RedisException e) {
-            throw new StoreException("cannot connect to Redis at " + RedisUris.describe(uri) + " to subscribe", e);
-        }
+        Connector.Link connection = connector.connect();
         Feed feed = new Feed(meeting, k.feed(), start, listener, connection);
         Thread thread = new Thread(feed::run, "conference-subscription-" + meeting);
         thread.setDaemon(true);
@@ -81,7 +70,7 @@ final class RedisLiveEvents implements LiveEvents {
         private final MeetingId meeting;
         private final String key;
         private final EventListener listener;
-        private final StatefulRedisConnection<String, String> connection;
+        private final Connector.Link connection;
         private volatile String lastSeen;
         private volatile boolean closed;
         /** Held while an event is delivered, so close() returns only between deliveries. */
@@ -89,7 +78,7 @@ final class RedisLiveEvents implements LiveEvents {
         private volatile Thread deliverer;
 
         Feed(MeetingId meeting, String key, String start, EventListener listener,
-                StatefulRedisConnection<String, String> connection) {
+                Connector.Link connection) {
             this.meeting = meeting;
             this.key = key;
             this.lastSeen = start;
@@ -109,7 +98,7 @@ final class RedisLiveEvents implements LiveEvents {
                         return;
                     }
                     report(new StoreException("reading the live events of meeting '" + meeting + "' from Redis at "
-                            + RedisUris.describe(uri) + " failed: " + RedisUris.reason(e), e));
+                            + connector.server() + " failed: " + RedisUris.reason(e), e));
                     pause();
                     continue;
                 }
@@ -167,7 +156,7 @@ final class RedisLiveEvents implements LiveEvents {
         @Override
         public void close() {
             closed = true;
-            connection.closeAsync();
+            connection.connection().closeAsync();
             if (Thread.currentThread() != deliverer) {
                 synchronized (delivery) {
                     // Waits for a delivery under way, so lastSeenId() is final once close() returns.

@@ -1,0 +1,175 @@
+package dev.conference.redis;
+
+import dev.conference.model.StoreException;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.RedisCommand;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * Opens connections to one Redis server or to a Redis Cluster, the same way for the store's shared
+ * connection and for each subscription's own. The rest of the adapter sees only {@link Link}s, whose
+ * command interfaces are common to both.
+ */
+abstract class Connector {
+    /**
+     * Scripts change state, so after a reconnect they are failed rather than sent again: a JOIN or a
+     * message must never be recorded twice because the reply of the first attempt was lost. The caller
+     * gets a StoreException and may retry knowingly. Plain commands the adapter sends are idempotent
+     * (HSET, ZADD, DEL, reads) and are replayed.
+     */
+    static final Predicate<RedisCommand<?, ?, ?>> NEVER_REPLAY_SCRIPTS = command -> {
+        String type = command.getType().toString();
+        return type.equals("EVALSHA") || type.equals("EVAL");
+    };
+
+    private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
+
+    /** One connection and its command interfaces. */
+    record Link(StatefulConnection<String, String> connection, RedisClusterCommands<String, String> sync,
+            RedisClusterAsyncCommands<String, String> async) {
+        static Link of(StatefulRedisConnection<String, String> connection) {
+            return new Link(connection, connection.sync(), connection.async());
+        }
+
+        static Link of(StatefulRedisClusterConnection<String, String> connection) {
+            return new Link(connection, connection.sync(), connection.async());
+        }
+    }
+
+    private final RedisURI uri;
+    private final Duration timeout;
+
+    private Connector(RedisURI uri, Duration timeout) {
+        this.uri = uri;
+        this.timeout = timeout;
+    }
+
+    /** The server as messages name it: host:port, never a password. */
+    final String server() {
+        return RedisUris.describe(uri);
+    }
+
+    final Link connect() {
+        try {
+            Link link = open();
+            link.connection().setTimeout(timeout);
+            return link;
+        } catch (RedisException e) {
+            throw new StoreException("cannot connect to Redis at " + server() + ": " + RedisUris.reason(e), e);
+        }
+    }
+
+    abstract Link open();
+
+    /** Releases the client if this connector created it. */
+    abstract void shutdown();
+
+    /**
+     * Connects to whatever {@code uri} points at with clients of its own: a cluster node (seen by
+     * {@code cluster_enabled:1}) gets a cluster client with periodic and adaptive topology refresh.
+     */
+    static Connector discover(RedisURI uri, Duration timeout) {
+        uri.setTimeout(timeout);
+        RedisClient probe = RedisClient.create();
+        probe.setOptions(clientOptions(timeout));
+        boolean cluster;
+        try (StatefulRedisConnection<String, String> connection = probe.connect(StringCodec.UTF8, uri)) {
+            connection.setTimeout(timeout);
+            cluster = connection.sync().info("cluster").contains("cluster_enabled:1");
+        } catch (RedisException e) {
+            probe.shutdown();
+            throw new StoreException("cannot connect to Redis at " + RedisUris.describe(uri) + ": "
+                    + RedisUris.reason(e), e);
+        }
+        if (!cluster) {
+            return new Standalone(probe, uri, timeout, true);
+        }
+        probe.shutdown();
+        RedisClusterClient client = RedisClusterClient.create(uri);
+        client.setOptions(ClusterClientOptions.builder(clientOptions(timeout))
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enablePeriodicRefresh(TOPOLOGY_REFRESH)
+                        .enableAllAdaptiveRefreshTriggers()
+                        .build())
+                .build());
+        return new Cluster(client, uri, timeout, true);
+    }
+
+    static Connector standalone(RedisClient client, RedisURI uri, Duration timeout) {
+        uri.setTimeout(timeout);
+        return new Standalone(client, uri, timeout, false);
+    }
+
+    static Connector cluster(RedisClusterClient client, RedisURI someNode, Duration timeout) {
+        return new Cluster(client, someNode, timeout, false);
+    }
+
+    private static ClientOptions clientOptions(Duration timeout) {
+        return ClientOptions.builder()
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .replayFilter(NEVER_REPLAY_SCRIPTS)
+                .build();
+    }
+
+    private static final class Standalone extends Connector {
+        private final RedisClient client;
+        private final RedisURI uri;
+        private final boolean owned;
+
+        Standalone(RedisClient client, RedisURI uri, Duration timeout, boolean owned) {
+            super(uri, timeout);
+            this.client = client;
+            this.uri = uri;
+            this.owned = owned;
+        }
+
+        @Override
+        Link open() {
+            return Link.of(client.connect(StringCodec.UTF8, uri));
+        }
+
+        @Override
+        void shutdown() {
+            if (owned) {
+                client.shutdown();
+            }
+        }
+    }
+
+    private static final class Cluster extends Connector {
+        private final RedisClusterClient client;
+        private final boolean owned;
+
+        Cluster(RedisClusterClient client, RedisURI uri, Duration timeout, boolean owned) {
+            super(uri, timeout);
+            this.client = client;
+            this.owned = owned;
+        }
+
+        @Override
+        Link open() {
+            return Link.of(client.connect(StringCodec.UTF8));
+        }
+
+        @Override
+        void shutdown() {
+            if (owned) {
+                client.shutdown();
+            }
+        }
+    }
+}
