@@ -115,8 +115,8 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
         out.printf("stored %,d users, %,d meetings, %,d instances in %s (%.1f s)%n", stored.users(),
                 stored.meetings(), stored.instances() - stored.refused(), location,
                 (System.nanoTime() - started) / 1e9);
-        out.printf("events: %,d valid, kept as history (not replayed); %,d fall in instances active now: %,d users"
-                + " present joined, %,d already present, %,d not joined%n", stored.events(),
+        out.printf("events: %,d valid; %,d fall in instances active now; present users: %,d joined, %,d already"
+                + " present, %,d refused; the rest is history and is not replayed%n", stored.events(),
                 stored.eventsInActiveInstances(), stored.joined(), stored.alreadyPresent(), stored.notJoined());
         if (check.invalid() > 0) {
             err.printf("skipped %,d invalid records (see above)%n", check.invalid());

@@ -12,7 +12,8 @@ public final class MalformedJsonException extends Exception {
     private final transient Path file;
 
     public MalformedJsonException(Path file, long line, long column, String reason) {
-        super(file + ":" + line + ":" + column + ": malformed JSON: " + reason);
+        // Jackson says column 0 before the first character; people and editors count from 1.
+        super(file + ":" + Math.max(1, line) + ":" + Math.max(1, column) + ": malformed JSON: " + reason);
         this.file = file;
     }
 
