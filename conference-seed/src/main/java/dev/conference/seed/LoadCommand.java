@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,7 +97,7 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
         Loader.Check check = loader.check();
         out.printf("checked %s: %,d users, %,d meetings, %,d instances, %,d events (local times in %s);"
                 + " %,d invalid%n", dir, check.users(), check.meetings(), check.instances(), check.events(),
-                readZone, check.invalid());
+                readZone.equals(ZoneOffset.UTC) ? "UTC" : readZone, check.invalid());
         if (check.malformed()) {
             err.println("nothing stored: a file is not a well-formed JSON array (see above)");
             return ExitCodes.INVALID_INPUT;
@@ -113,7 +114,7 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
             stored = loader.store(opened.store());
         }
         out.printf("stored %,d users, %,d meetings, %,d instances in %s (%.1f s)%n", stored.users(),
-                stored.meetings(), stored.instances() - stored.refused(), location,
+                stored.meetings(), stored.instances(), location,
                 (System.nanoTime() - started) / 1e9);
         out.printf("events: %,d valid; %,d fall in instances active now; present users: %,d joined, %,d already"
                 + " present, %,d refused; the rest is history and is not replayed%n", stored.events(),

@@ -3,7 +3,9 @@ package dev.conference.seed;
 import static dev.conference.seed.SeedRun.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
 import dev.conference.model.Page;
 import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
@@ -12,6 +14,7 @@ import dev.conference.redis.RedisConferenceStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -260,6 +263,30 @@ class BadFilesTest {
         assertThat(result.err()).contains("events_log.json:", "malformed JSON",
                 "nothing stored: a file is not a well-formed JSON array");
         assertNothingStored();
+    }
+
+    @Test
+    void anInstanceThatOverlapsOneAlreadyStoredIsRefusedByTheStoreAndReported() throws IOException {
+        write(Map.of());
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            store.directory().saveMeeting(Meeting.publicMeeting(MeetingId.of("m1"), "OLD", "stored before"));
+            store.directory().saveInstance(new MeetingInstance(MeetingId.of("m1"), 9,
+                    Instant.parse("2024-05-12T11:00:00Z"), Instant.parse("2024-05-12T11:45:00Z")));
+        }
+
+        SeedRun.Result result = seed().run("load", dir, "--redis", REDIS.uri());
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly(
+                dir + "/meetings_instances.json:2:5: record 1: refused by the store: instance 1 of meeting 'm1'"
+                        + " (2024-05-12T11:40:27.778235Z .. 2024-05-12T11:48:27.778235Z) overlaps its instance 9"
+                        + " (2024-05-12T11:00:00Z .. 2024-05-12T11:45:00Z)",
+                "the store refused 1 instances (see above)");
+        assertThat(result.out()).contains("stored 3 users, 2 meetings, 2 instances");
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            assertThat(store.directory().instances(MeetingId.of("m1"))).extracting(MeetingInstance::order)
+                    .containsExactly(9, 2);
+        }
     }
 
     @Test
