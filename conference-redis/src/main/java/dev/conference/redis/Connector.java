@@ -15,9 +15,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.protocol.RedisCommand;
 import java.time.Duration;
-import java.util.function.Predicate;
 
 /**
  * Opens connections to one Redis server or to a Redis Cluster, the same way for the store's shared
@@ -25,17 +23,6 @@ import java.util.function.Predicate;
  * command interfaces are common to both.
  */
 abstract class Connector {
-    /**
-     * Scripts change state, so after a reconnect they are failed rather than sent again: a JOIN or a
-     * message must never be recorded twice because the reply of the first attempt was lost. The caller
-     * gets a StoreException and may retry knowingly. Plain commands the adapter sends are idempotent
-     * (HSET, ZADD, DEL, reads) and are replayed.
-     */
-    static final Predicate<RedisCommand<?, ?, ?>> NEVER_REPLAY_SCRIPTS = command -> {
-        String type = command.getType().toString();
-        return type.equals("EVALSHA") || type.equals("EVAL");
-    };
-
     private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
 
     /** One connection and its command interfaces. */
@@ -119,9 +106,12 @@ abstract class Connector {
     }
 
     private static ClientOptions clientOptions(Duration timeout) {
+        // Lettuce reconnects by itself and sends again the commands whose replies were lost, as long as
+        // their callers still wait (the timeout bounds that). Every command the adapter sends is safe to
+        // run twice: plain ones are idempotent, and changing scripts carry an operation id (see prelude.lua).
         return ClientOptions.builder()
+                .autoReconnect(true)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .replayFilter(NEVER_REPLAY_SCRIPTS)
                 .build();
     }
 

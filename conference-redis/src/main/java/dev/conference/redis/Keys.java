@@ -91,6 +91,16 @@ final class Keys {
             return base + ":feed";
         }
 
+        /** Replies of recent changing scripts by operation id, so a re-sent command changes nothing twice. */
+        String applied() {
+            return base + ":applied";
+        }
+
+        /** When each remembered operation ran, to forget it after the replay window. */
+        String appliedAt() {
+            return base + ":applied-at";
+        }
+
         String participants(String order) {
             return base + ":" + order + ":participants";
         }

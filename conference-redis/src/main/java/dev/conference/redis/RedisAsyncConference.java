@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -45,11 +46,24 @@ final class RedisAsyncConference implements AsyncConference {
     private final Keys keys;
     private final Clock clock;
     private final CurrentInstances current = new CurrentInstances();
+    /** How long a script's reply is kept for a re-sent command: longer than a command can wait. */
+    private final String replayWindow;
 
-    RedisAsyncConference(RedisGateway redis, Keys keys, Clock clock) {
+    RedisAsyncConference(RedisGateway redis, Keys keys, Clock clock, Duration commandTimeout) {
         this.redis = redis;
         this.keys = keys;
         this.clock = clock;
+        Duration window = commandTimeout.multipliedBy(2);
+        this.replayWindow = Long.toString((window.compareTo(MIN_REPLAY_WINDOW) < 0 ? MIN_REPLAY_WINDOW : window)
+                .toNanos() / 1_000);
+    }
+
+    private static final Duration MIN_REPLAY_WINDOW = Duration.ofSeconds(10);
+
+    /** A fresh id for one changing operation, kept across its RETRY attempts. */
+    private static String operationId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
     }
 
     /** A script over one meeting's keys, for the instance {@code order}, that may answer RETRY. */
@@ -116,10 +130,12 @@ final class RedisAsyncConference implements AsyncConference {
             Instant now = now();
             String at = Micros.of(now);
             String leaseEnd = lease == null ? "" : Micros.of(now.plus(lease));
+            String op = operationId();
             return onCurrent(meeting, (k, n) -> indexLease(lease, meeting, n, user, leaseEnd)
                     .thenCompose(indexed -> redis.start(Scripts.JOIN, new String[] {k.meeting(), k.audience(),
-                            k.starts(), k.ends(), k.ended(), k.started(), k.feed(), k.participants(n), k.events(n),
-                            k.leases(n)}, at, n, user.value(), Email.normalize(email), leaseEnd)))
+                            k.starts(), k.ends(), k.ended(), k.started(), k.feed(), k.applied(), k.appliedAt(),
+                            k.participants(n), k.events(n), k.leases(n)},
+                            at, n, op, replayWindow, user.value(), Email.normalize(email), leaseEnd)))
                     .thenApply(done -> switch (done.status()) {
                         case "OK" -> new Participant(user, now);
                         case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
@@ -164,8 +180,10 @@ final class RedisAsyncConference implements AsyncConference {
     public CompletableFuture<Void> leave(UserId user, MeetingId meeting) {
         Objects.requireNonNull(user, "user id");
         String now = Micros.of(now());
+        String op = operationId();
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.LEAVE, new String[] {k.meeting(), k.starts(), k.ends(),
-                k.ended(), k.feed(), k.participants(n), k.events(n), k.leases(n)}, now, n, user.value()))
+                k.ended(), k.feed(), k.applied(), k.appliedAt(), k.participants(n), k.events(n), k.leases(n)},
+                now, n, op, replayWindow, user.value()))
                 .thenCompose(done -> switch (done.status()) {
                     case "OK" -> CompletableFuture.<Void>completedFuture(null);
                     case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
@@ -214,8 +232,10 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<List<TimedOut>> end(MeetingId meeting) {
         String now = Micros.of(now());
+        String op = operationId();
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.END_ACTIVE, new String[] {k.meeting(), k.starts(),
-                k.ends(), k.ended(), k.started(), k.feed(), k.participants(n), k.events(n), k.leases(n)}, now, n))
+                k.ends(), k.ended(), k.started(), k.feed(), k.applied(), k.appliedAt(), k.participants(n),
+                k.events(n), k.leases(n)}, now, n, op, replayWindow))
                 .thenCompose(done -> {
                     if (!done.status().equals("OK")) {
                         return CompletableFuture.completedFuture(List.<TimedOut>of());
@@ -240,9 +260,10 @@ final class RedisAsyncConference implements AsyncConference {
         Objects.requireNonNull(user, "user id");
         ChatMessage.requireText(text);
         String now = Micros.of(now());
+        String op = operationId();
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.POST, new String[] {k.meeting(), k.starts(), k.ends(),
-                k.ended(), k.feed(), k.participants(n), k.chat(n), k.messagesOf(n, user), k.posters(n)},
-                now, n, user.value(), text))
+                k.ended(), k.feed(), k.applied(), k.appliedAt(), k.participants(n), k.chat(n), k.messagesOf(n, user),
+                k.posters(n)}, now, n, op, replayWindow, user.value(), text))
                 .thenCompose(done -> switch (done.status()) {
                     case "OK" -> CompletableFuture.completedFuture(new ChatMessage(Replies.string(done.reply(), 1),
                             meeting, done.instance(), user, text, Micros.parse(now)));

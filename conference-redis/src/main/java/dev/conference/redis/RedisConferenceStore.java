@@ -39,7 +39,8 @@ public final class RedisConferenceStore implements ConferenceStore {
                 options.commandTimeout());
         Keys keys = new Keys(options.keyPrefix());
         this.directory = new RedisDirectory(gateway, keys);
-        RedisAsyncConference asyncConference = new RedisAsyncConference(gateway, keys, options.clock());
+        RedisAsyncConference asyncConference = new RedisAsyncConference(gateway, keys, options.clock(),
+                options.commandTimeout());
         this.async = asyncConference;
         this.conference = new RedisConference(asyncConference, gateway);
         this.lifecycle = new RedisLifecycle(gateway, keys);

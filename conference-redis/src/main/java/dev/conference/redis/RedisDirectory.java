@@ -160,7 +160,8 @@ final class RedisDirectory implements Directory {
         MeetingKeys meetingKeys = keys.meeting(id);
         redis.call(r -> r.zrem(keys.meetings(), id.value()));
         return redis.call(r -> r.del(meetingKeys.meeting(), meetingKeys.audience(), meetingKeys.starts(),
-                meetingKeys.ends(), meetingKeys.ended(), meetingKeys.started(), meetingKeys.feed())) > 0;
+                meetingKeys.ends(), meetingKeys.ended(), meetingKeys.started(), meetingKeys.feed(),
+                meetingKeys.applied(), meetingKeys.appliedAt())) > 0;
     }
 
     @Override

@@ -6,6 +6,28 @@
 -- Every event goes to the instance's log and to the meeting's `feed`, the stream live
 -- subscriptions read across instances.
 
+-- A changing script runs under an operation id chosen by the caller. Lettuce sends a command
+-- again when the connection dropped before its reply came, though the server may already have run
+-- it; the second run then returns the first run's reply instead of changing anything twice.
+-- Replies are kept for `window` microseconds: longer than a command can wait to be re-sent.
+local function replayed(applied, op)
+  local reply = redis.call('HGET', applied, op)
+  if reply then return cjson.decode(reply) end
+  return nil
+end
+
+local function remember(applied, applied_at, op, now, window, reply)
+  redis.call('HSET', applied, op, cjson.encode(reply))
+  redis.call('ZADD', applied_at, now, op)
+  local horizon = tonumber(now) - tonumber(window)
+  local expired = redis.call('ZRANGEBYSCORE', applied_at, '-inf', horizon, 'LIMIT', 0, 100)
+  if #expired > 0 then
+    redis.call('HDEL', applied, unpack(expired))
+    redis.call('ZREM', applied_at, unpack(expired))
+  end
+  return reply
+end
+
 -- The order of the latest instance whose `from` <= now, or '0' when none has started.
 local function latest_started(starts, now)
   return redis.call('ZREVRANGEBYSCORE', starts, now, '-inf', 'LIMIT', 0, 1)[1] or '0'

@@ -1,4 +1,5 @@
--- A heartbeat: moves a current participant's presence lease to a new end.
+-- A heartbeat: moves a current participant's presence lease to a new end. Running it twice sets
+-- the same end, so it needs no operation id.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 participants, 6 leases (5-6 of instance ARGV[2])
 -- ARGV: 1 now (µs), 2 expected current order, 3 user id, 4 lease end (µs)
 -- Returns {'OK'} | {'RETRY', current order} | {refusal}

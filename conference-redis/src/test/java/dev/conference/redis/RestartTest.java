@@ -1,0 +1,100 @@
+package dev.conference.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conference.model.StoreException;
+import dev.conference.model.UserId;
+import dev.conference.port.ConferenceStore;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+/** Faults of a single server: a crash and restart under load, and a server that hangs. */
+class RestartTest {
+
+    private static RedisServer start(int port, Path dir) throws IOException {
+        RedisServer server = RedisServer.newRedisServer()
+                .port(port)
+                .setting("bind 127.0.0.1")
+                .setting("dir \"" + dir.toAbsolutePath() + "\"")
+                .setting("appendonly yes")
+                .setting("appendfsync always")
+                .setting("save \"\"")
+                .build();
+        server.start();
+        return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void aCrashAndRestartUnderLoadLosesNothingAcknowledgedAndDoublesNothing() throws Exception {
+        Path dir = Files.createTempDirectory("conference-restart");
+        int port = freePort();
+        String uri = "redis://127.0.0.1:" + port;
+        RedisServer server = start(port, dir);
+        try (ConferenceStore store = RedisConferenceStore.connect(RedisURI.create(uri),
+                RedisOptions.builder().commandTimeout(Duration.ofSeconds(2)).build())) {
+            Workload workload = new Workload(store, 16, 4);
+            workload.start(store.conference(), 16);
+            awaitSuccesses(workload, 2_000);
+
+            Crash.kill(uri);
+            long failuresBefore = workload.failures();
+            server = start(port, dir);
+            long successesAfterRestart = workload.successes();
+            awaitSuccesses(workload, successesAfterRestart + 2_000);
+            workload.stop();
+
+            assertThat(workload.failures()).as("operations cut off by the crash").isGreaterThanOrEqualTo(failuresBefore);
+            assertThat(workload.check(store.conference())).as("acknowledged messages lost").isZero();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aServerThatHangsGivesAClearErrorWithinTheTimeout() throws Exception {
+        int port = freePort();
+        String uri = "redis://127.0.0.1:" + port;
+        RedisServer server = start(port, Files.createTempDirectory("conference-hang"));
+        RedisClient admin = RedisClient.create(uri);
+        try (ConferenceStore store = RedisConferenceStore.connect(RedisURI.create(uri),
+                RedisOptions.builder().commandTimeout(Duration.ofMillis(300)).build());
+                StatefulRedisConnection<String, String> connection = admin.connect()) {
+            store.directory().saveUser(dev.conference.testing.Fixtures.aUser("ann"));
+            connection.sync().clientPause(3_000);
+
+            assertThatThrownBy(() -> store.directory().user(UserId.of("ann")))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessage("Redis at 127.0.0.1:" + port + " did not answer within PT0.3S");
+        } finally {
+            admin.shutdown();
+            server.stop();
+        }
+    }
+
+    /** Waits, by polling the workload's own counter, until the store has acknowledged this many operations. */
+    static void awaitSuccesses(Workload workload, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (workload.successes() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the store did not recover: " + workload.successes() + " of " + count);
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.conference.redis.cluster;
+
+import dev.conference.port.ConferenceStore;
+import dev.conference.redis.RedisConferenceStore;
+import dev.conference.redis.RedisOptions;
+import dev.conference.testing.ConferenceContract;
+import dev.conference.testing.DirectoryContract;
+import dev.conference.testing.LifecycleContract;
+import dev.conference.testing.LiveEventsContract;
+import io.lettuce.core.RedisURI;
+import java.time.Clock;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every contract suite, run on a three-master Redis Cluster. */
+class ClusterContractTest {
+    @RegisterExtension
+    static final LocalClusterExtension CLUSTER = new LocalClusterExtension();
+
+    static ConferenceStore open(Clock clock) {
+        return RedisConferenceStore.connect(RedisURI.create(CLUSTER.uri()), RedisOptions.builder().clock(clock).build());
+    }
+
+    @Nested
+    class Directory extends DirectoryContract {
+        @Override
+        protected ConferenceStore open(Clock clock) {
+            return ClusterContractTest.open(clock);
+        }
+    }
+
+    @Nested
+    class Conference extends ConferenceContract {
+        @Override
+        protected ConferenceStore open(Clock clock) {
+            return ClusterContractTest.open(clock);
+        }
+    }
+
+    @Nested
+    class Lifecycle extends LifecycleContract {
+        @Override
+        protected ConferenceStore open(Clock clock) {
+            return ClusterContractTest.open(clock);
+        }
+    }
+
+    @Nested
+    class LiveEvents extends LiveEventsContract {
+        @Override
+        protected ConferenceStore open(Clock clock) {
+            return ClusterContractTest.open(clock);
+        }
+    }
+}
