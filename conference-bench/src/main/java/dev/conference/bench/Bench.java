@@ -1,0 +1,81 @@
+package dev.conference.bench;
+
+import dev.conference.bench.BenchConfig.Section;
+import dev.conference.port.ConferenceStore;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+
+/** One run: opens the server, runs the chosen sections in order and prints their tables. */
+final class Bench {
+    private final BenchConfig config;
+    private final PrintStream out;
+    private final PrintStream progress;
+
+    Bench(BenchConfig config, PrintStream out, PrintStream progress) {
+        this.config = config;
+        this.out = out;
+        this.progress = progress;
+    }
+
+    void run() {
+        long started = System.nanoTime();
+        try (BenchServer server = BenchServer.open(config.redisUri())) {
+            out.println("# conference-bench");
+            out.println();
+            out.println("- machine: " + Machine.describe());
+            out.println("- server: " + server.describe());
+            out.println("- sizes: " + config.throughput());
+            out.println("        " + config.latency());
+            out.println("        " + config.memory());
+            out.println("        " + config.scheduler());
+            out.println();
+            if (config.sections().contains(Section.THROUGHPUT) || config.sections().contains(Section.LATENCY)) {
+                try (ConferenceStore store = server.openStore()) {
+                    progress.println("setting up the fixture");
+                    Fixture fixture = Fixture.create(store, config.throughput());
+                    if (config.sections().contains(Section.THROUGHPUT)) {
+                        throughput(server, store, fixture);
+                    }
+                    if (config.sections().contains(Section.LATENCY)) {
+                        section("Latency, one call at a time",
+                                new LatencyBench(config.latency(), server, store.conference(), fixture, progress).run(),
+                                List.of());
+                    }
+                }
+            }
+            if (config.sections().contains(Section.MEMORY)) {
+                section("Memory (INFO memory used_memory deltas)",
+                        new MemoryBench(config.memory(), server, progress).run(), List.of());
+            }
+            if (config.sections().contains(Section.SCHEDULER)) {
+                section("Scheduler (lifecycle passes and MeetingScheduler)",
+                        new SchedulerBench(config.scheduler(), server, progress).run(), List.of());
+            }
+        }
+        out.printf("total time: %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private void throughput(BenchServer server, ConferenceStore store, Fixture fixture) {
+        RawScripts scripts = new RawScripts(server.admin());
+        Workload library = new LibraryWorkload(store.async());
+        Workload raw = new RawWorkload(server.raw(), scripts, null);
+        Workload rawScriptAlone = new RawWorkload(server.raw(), scripts, Fixture::email);
+        ThroughputBench bench = new ThroughputBench(config.throughput(), fixture, library, raw, rawScriptAlone,
+                progress);
+        Table table = bench.run();
+        section("Throughput, operations in flight = callers", table, bench.errors());
+    }
+
+    private void section(String title, Table table, List<String> notes) {
+        out.println("## " + title);
+        out.println();
+        out.print(table.render());
+        if (!notes.isEmpty()) {
+            out.println();
+            notes.forEach(note -> out.println("- " + note));
+        }
+        out.println();
+        out.flush();
+    }
+}

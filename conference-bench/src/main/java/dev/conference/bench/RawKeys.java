@@ -1,0 +1,69 @@
+package dev.conference.bench;
+
+/**
+ * The library's key layout (conference-redis README, "Key schema"), spelled out again for the raw
+ * baseline so it sends the very keys the library sends. If the schema changes there, it changes here.
+ */
+final class RawKeys {
+    static final String PREFIX = "conference:";
+
+    private RawKeys() {
+    }
+
+    static String user(String id) {
+        return PREFIX + "user:{" + tag(id) + "}";
+    }
+
+    static String meeting(String id) {
+        return PREFIX + "meeting:{" + tag(id) + "}";
+    }
+
+    static String audience(String meeting) {
+        return meeting(meeting) + ":audience";
+    }
+
+    static String starts(String meeting) {
+        return meeting(meeting) + ":starts";
+    }
+
+    static String ends(String meeting) {
+        return meeting(meeting) + ":ends";
+    }
+
+    static String ended(String meeting) {
+        return meeting(meeting) + ":ended";
+    }
+
+    static String started(String meeting) {
+        return meeting(meeting) + ":started";
+    }
+
+    static String feed(String meeting) {
+        return meeting(meeting) + ":feed";
+    }
+
+    static String applied(String meeting) {
+        return meeting(meeting) + ":applied";
+    }
+
+    static String appliedAt(String meeting) {
+        return meeting(meeting) + ":applied-at";
+    }
+
+    static String ofInstance(String meeting, String order, String what) {
+        return meeting(meeting) + ":" + order + ":" + what;
+    }
+
+    static String messagesOf(String meeting, String order, String user) {
+        return meeting(meeting) + ":" + order + ":messages-of:" + user;
+    }
+
+    static String[] instanceIndex() {
+        String base = PREFIX + "{instance-index}:";
+        return new String[] {base + "upcoming", base + "active", base + "spans", base + "announce"};
+    }
+
+    private static String tag(String id) {
+        return id.replace("%", "%25").replace("{", "%7B").replace("}", "%7D");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.conference.bench;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+
+/**
+ * The physical limit: the library's scripts sent with EVALSHA on one pipelined Lettuce connection,
+ * with the keys and arguments the library would send, and nothing around them but a check that the
+ * script answered OK (a refused or RETRY answer does less work and must not count). Every fixture
+ * instance is order 1, so the expected order is known and no RETRY happens.
+ */
+final class RawWorkload implements Workload {
+    private static final String ORDER = "1";
+    /** Joins without a presence lease, as {@code AsyncConference.join} does. */
+    private static final String NO_LEASE = "";
+    /** The library's replay window with its default command timeout (twice 5 s), in µs. */
+    private static final String REPLAY_WINDOW = "10000000";
+
+    private final RedisAsyncCommands<String, String> redis;
+    private final RawScripts scripts;
+    private final UnaryOperator<String> knownEmail;
+
+    /**
+     * @param knownEmail null to read each joining user's email first (HGET, as the library does), or
+     *                   the email of each user, to run the join script alone
+     */
+    RawWorkload(RedisAsyncCommands<String, String> redis, RawScripts scripts, UnaryOperator<String> knownEmail) {
+        this.redis = redis;
+        this.scripts = scripts;
+        this.knownEmail = knownEmail;
+    }
+
+    private static String now() {
+        return Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
+    }
+
+    /** A fresh operation id per changing call, of the library's form (128 random bits in hex). */
+    private static String operationId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+    }
+
+    private CompletionStage<List<Object>> run(String sha, String[] keys, String... args) {
+        return redis.<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keys, args);
+    }
+
+    private CompletionStage<List<Object>> runOk(String sha, String[] keys, String... args) {
+        return run(sha, keys, args).thenApply(reply -> {
+            if (!"OK".equals(reply.get(0))) {
+                throw new IllegalStateException("script answered " + reply);
+            }
+            return reply;
+        });
+    }
+
+    @Override
+    public CompletionStage<?> join(String user, String meeting) {
+        CompletionStage<String> email = knownEmail == null
+                ? redis.hget(RawKeys.user(user), "email")
+                : CompletableFuture.completedFuture(knownEmail.apply(user));
+        return email.thenCompose(address -> runOk(scripts.join,
+                new String[] {RawKeys.meeting(meeting), RawKeys.audience(meeting), RawKeys.starts(meeting),
+                    RawKeys.ends(meeting), RawKeys.ended(meeting), RawKeys.started(meeting), RawKeys.feed(meeting),
+                    RawKeys.applied(meeting), RawKeys.appliedAt(meeting), RawKeys.ofInstance(meeting, ORDER, "participants"),
+                    RawKeys.ofInstance(meeting, ORDER, "events"), RawKeys.ofInstance(meeting, ORDER, "leases")},
+                now(), ORDER, operationId(), REPLAY_WINDOW, user, address.toLowerCase(Locale.ROOT), NO_LEASE));
+    }
+
+    @Override
+    public CompletionStage<?> leave(String user, String meeting) {
+        return runOk(scripts.leave, new String[] {RawKeys.meeting(meeting), RawKeys.starts(meeting),
+            RawKeys.ends(meeting), RawKeys.ended(meeting), RawKeys.feed(meeting), RawKeys.applied(meeting),
+            RawKeys.appliedAt(meeting), RawKeys.ofInstance(meeting, ORDER, "participants"),
+            RawKeys.ofInstance(meeting, ORDER, "events"), RawKeys.ofInstance(meeting, ORDER, "leases")},
+                now(), ORDER, operationId(), REPLAY_WINDOW, user);
+    }
+
+    @Override
+    public CompletionStage<?> post(String user, String meeting, String text) {
+        return runOk(scripts.post, new String[] {RawKeys.meeting(meeting), RawKeys.starts(meeting),
+            RawKeys.ends(meeting), RawKeys.ended(meeting), RawKeys.feed(meeting), RawKeys.applied(meeting),
+            RawKeys.appliedAt(meeting), RawKeys.ofInstance(meeting, ORDER, "participants"),
+            RawKeys.ofInstance(meeting, ORDER, "chat"), RawKeys.messagesOf(meeting, ORDER, user),
+            RawKeys.ofInstance(meeting, ORDER, "posters")}, now(), ORDER, operationId(), REPLAY_WINDOW, user, text);
+    }
+
+    @Override
+    public CompletionStage<?> chat(String meeting) {
+        return runOk(scripts.readLatest, new String[] {RawKeys.meeting(meeting), RawKeys.starts(meeting),
+            RawKeys.ofInstance(meeting, ORDER, "chat")}, now(), ORDER, "", Integer.toString(CHAT_PAGE));
+    }
+
+    @Override
+    public CompletionStage<?> participants(String meeting) {
+        return participants(meeting, ORDER, now());
+    }
+
+    private CompletionStage<List<Object>> participants(String meeting, String order, String now) {
+        return runOk(scripts.participants, new String[] {RawKeys.meeting(meeting), RawKeys.starts(meeting),
+            RawKeys.ends(meeting), RawKeys.ended(meeting), RawKeys.ofInstance(meeting, order, "participants")},
+                now, order);
+    }
+
+    @Override
+    public CompletionStage<?> activeMeetings() {
+        return run(scripts.active, RawKeys.instanceIndex(), now());
+    }
+
+    /** The active index, then every active instance's participants in one pipelined round. */
+    @Override
+    public CompletionStage<?> joinTimes() {
+        String now = now();
+        return run(scripts.active, RawKeys.instanceIndex(), now).thenCompose(active -> {
+            List<CompletableFuture<List<Object>>> pending = new ArrayList<>(active.size() / 2);
+            for (int i = 0; i < active.size(); i += 2) {
+                String member = (String) active.get(i);
+                int bar = member.indexOf('|');
+                pending.add(participants(member.substring(bar + 1), member.substring(0, bar), now)
+                        .toCompletableFuture());
+            }
+            return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+        });
+    }
+}

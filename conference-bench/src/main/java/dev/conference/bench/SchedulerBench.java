@@ -1,0 +1,229 @@
+package dev.conference.bench;
+
+import dev.conference.bench.BenchConfig.SchedulerSizes;
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.User;
+import dev.conference.model.UserId;
+import dev.conference.port.AsyncConference;
+import dev.conference.port.ConferenceStore;
+import dev.conference.port.Lifecycle;
+import dev.conference.port.MeetingScheduler;
+import dev.conference.port.SchedulerOptions;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The lifecycle scheduler, in two measurements. Capacity: how fast {@link Lifecycle#endDue} passes
+ * end a backlog of instances that are all due (as one scheduler's tick does after an outage).
+ * Punctuality: a {@link MeetingScheduler} with its default options runs in real time while the
+ * instances' ends pass one after another over a window; the delay of each TIMEOUT and ENDED is the
+ * server time of its stream entry (the entry id's milliseconds) minus the instance's {@code to}.
+ */
+final class SchedulerBench {
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    private final SchedulerSizes sizes;
+    private final BenchServer server;
+    private final PrintStream progress;
+
+    SchedulerBench(SchedulerSizes sizes, BenchServer server, PrintStream progress) {
+        this.sizes = sizes;
+        this.server = server;
+        this.progress = progress;
+    }
+
+    Table run() {
+        Table table = new Table("measure", "result");
+        double[] rates = new double[sizes.drainRounds()];
+        for (int round = 0; round < rates.length; round++) {
+            progress.printf("scheduler: backlog round %d of %d%n", round + 1, rates.length);
+            rates[round] = drainBacklog();
+        }
+        Spread rate = Spread.of(rates);
+        table.add(String.format("instances ended per second: endDue passes (batch %d) draining %s due instances "
+                + "with %d participants each, %d rounds", SchedulerOptions.defaults().batchSize(),
+                Format.count(sizes.instances()), sizes.participants(), rates.length), Format.spread(rate));
+        table.add("TIMEOUT events logged per second, same rounds", Format.spread(new Spread(
+                rate.median() * sizes.participants(), rate.min() * sizes.participants(),
+                rate.max() * sizes.participants())));
+        progress.printf("scheduler: %,d instances ending over %s in real time%n", sizes.instances(),
+                seconds(sizes.window()));
+        punctuality(table);
+        server.flush();
+        return table;
+    }
+
+    private double drainBacklog() {
+        try (ConferenceStore store = prepare()) {
+            Lifecycle lifecycle = store.lifecycle();
+            Instant later = Instant.now().plus(Duration.ofDays(2));
+            int batch = SchedulerOptions.defaults().batchSize();
+            // Joins already logged every STARTED; the start pass only finds them done. Not timed.
+            while (lifecycle.startDue(later, batch) > 0) {
+                // drain
+            }
+            long start = System.nanoTime();
+            long ended = 0;
+            int handled;
+            while ((handled = lifecycle.endDue(later, batch)) > 0) {
+                ended += handled;
+            }
+            long elapsed = System.nanoTime() - start;
+            if (ended != sizes.instances()) {
+                throw new IllegalStateException("the backlog held " + sizes.instances() + " instances, " + ended
+                        + " were ended");
+            }
+            return ended * 1e9 / elapsed;
+        }
+    }
+
+    private void punctuality(Table table) {
+        try (ConferenceStore store = prepare()) {
+            List<MeetingId> meetings = meetings();
+            Instant first = Instant.now().plus(sizes.leadTime()).truncatedTo(ChronoUnit.MILLIS);
+            long step = sizes.window().toNanos() / sizes.instances();
+            List<MeetingInstance> moved = new ArrayList<>(meetings.size());
+            Instant from = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS);
+            for (int i = 0; i < meetings.size(); i++) {
+                Instant to = first.plusNanos(step * i).truncatedTo(ChronoUnit.MICROS);
+                moved.add(new MeetingInstance(meetings.get(i), 1, from, to));
+            }
+            saveInBatches(store, moved);
+            boolean late = Instant.now().isAfter(first);
+            Instant last = moved.get(moved.size() - 1).to();
+            Map<MeetingId, List<MeetingEvent>> logs;
+            try (MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(), SchedulerOptions.defaults())) {
+                pauseUntil(last.plus(SchedulerOptions.defaults().tick().multipliedBy(2)));
+                logs = readLogsUntilEnded(store.async(), meetings, last.plus(GRACE));
+            }
+            Latencies timeouts = new Latencies(meetings.size() * sizes.participants());
+            Latencies ends = new Latencies(meetings.size());
+            int notEnded = 0;
+            for (MeetingInstance instance : moved) {
+                List<MeetingEvent> log = logs.getOrDefault(instance.meeting(), List.of());
+                long toMicros = ChronoUnit.MICROS.between(Instant.EPOCH, instance.to());
+                boolean ended = false;
+                for (MeetingEvent event : log) {
+                    if (event instanceof MeetingEvent.TimedOut) {
+                        timeouts.record(delayNanos(event, toMicros));
+                    } else if (event instanceof MeetingEvent.Ended) {
+                        ends.record(delayNanos(event, toMicros));
+                        ended = true;
+                    }
+                }
+                notEnded += ended ? 0 : 1;
+            }
+            String setting = String.format("MeetingScheduler defaults (tick %d ms, batch %d), %s instances ending "
+                    + "evenly over %s", SchedulerOptions.defaults().tick().toMillis(),
+                    SchedulerOptions.defaults().batchSize(), Format.count(sizes.instances()), seconds(sizes.window()));
+            table.add("delay from `to` to TIMEOUT: p50 / p99 / max (" + Format.count(timeouts.count()) + " events); "
+                    + setting, delays(timeouts));
+            table.add("delay from `to` to ENDED: p50 / p99 / max (" + Format.count(ends.count()) + " events), same run",
+                    delays(ends));
+            table.add("instances not ended " + GRACE.toSeconds() + " s after the last `to`"
+                    + (late ? " (setup overran the first `to`: delays are overstated)" : ""), Integer.toString(notEnded));
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1_000 == 0 ? duration.toSeconds() + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1e3);
+    }
+
+    private static String delays(Latencies delays) {
+        if (delays.count() == 0) {
+            return "none recorded";
+        }
+        return Format.millis(delays.percentileMillis(50)) + " / " + Format.millis(delays.percentileMillis(99)) + " / "
+                + Format.millis(delays.percentileMillis(100));
+    }
+
+    /** Stream entry ids start with the server's time in milliseconds when the entry was added. */
+    private static long delayNanos(MeetingEvent event, long toMicros) {
+        long loggedMillis = Long.parseLong(event.id().substring(0, event.id().indexOf('-')));
+        return (loggedMillis * 1_000 - toMicros) * 1_000;
+    }
+
+    private Map<MeetingId, List<MeetingEvent>> readLogsUntilEnded(AsyncConference conference, List<MeetingId> meetings,
+            Instant deadline) {
+        Map<MeetingId, List<MeetingEvent>> logs = new ConcurrentHashMap<>();
+        List<MeetingId> pending = meetings;
+        while (true) {
+            List<MeetingId> reading = pending;
+            Fixture.expectNoErrors("reading event logs", InFlight.run(64, reading.size(), null,
+                    j -> conference.events(reading.get(j)).thenAccept(log -> logs.put(reading.get(j), log))));
+            pending = reading.stream().filter(m -> logs.get(m).stream().noneMatch(e -> e instanceof MeetingEvent.Ended))
+                    .toList();
+            if (pending.isEmpty() || Instant.now().isAfter(deadline)) {
+                return logs;
+            }
+            pauseUntil(Instant.now().plusSeconds(1));
+        }
+    }
+
+    /** A fresh database with the instances active, every one with its participants in. */
+    private ConferenceStore prepare() {
+        server.flush();
+        ConferenceStore store = server.openStore();
+        List<User> users = new ArrayList<>(sizes.users());
+        for (int i = 0; i < sizes.users(); i++) {
+            String id = String.format("sched-user-%04d", i);
+            users.add(new User(UserId.of(id), "Scheduled " + i, 40, "Male", id + "@bench.example"));
+        }
+        store.directory().saveUsers(users);
+        List<MeetingId> meetings = meetings();
+        List<Meeting> saved = new ArrayList<>(meetings.size());
+        List<MeetingInstance> instances = new ArrayList<>(meetings.size());
+        Instant now = Instant.now();
+        for (MeetingId meeting : meetings) {
+            saved.add(Meeting.publicMeeting(meeting, "Scheduled " + meeting, "Ends on time"));
+            instances.add(new MeetingInstance(meeting, 1, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))));
+        }
+        for (int i = 0; i < saved.size(); i += 1_000) {
+            store.directory().saveMeetings(saved.subList(i, Math.min(saved.size(), i + 1_000)));
+        }
+        saveInBatches(store, instances);
+        AsyncConference conference = store.async();
+        int per = sizes.participants();
+        Fixture.expectNoErrors("joining the scheduled instances", InFlight.run(64, (long) meetings.size() * per, null,
+                j -> conference.join(users.get((j / per * per + j % per) % users.size()).id(), meetings.get(j / per))));
+        return store;
+    }
+
+    private static void saveInBatches(ConferenceStore store, List<MeetingInstance> instances) {
+        for (int i = 0; i < instances.size(); i += 1_000) {
+            store.directory().saveInstances(instances.subList(i, Math.min(instances.size(), i + 1_000)));
+        }
+    }
+
+    private List<MeetingId> meetings() {
+        List<MeetingId> out = new ArrayList<>(sizes.instances());
+        for (int i = 0; i < sizes.instances(); i++) {
+            out.add(MeetingId.of(String.format("sched-%05d", i)));
+        }
+        return out;
+    }
+
+    /** Waiting for wall-clock time is the point here: the scheduler runs in real time. */
+    private static void pauseUntil(Instant when) {
+        long millis = Duration.between(Instant.now(), when).toMillis();
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the scheduler ran", e);
+        }
+    }
+}
