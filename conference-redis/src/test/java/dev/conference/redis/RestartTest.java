@@ -50,13 +50,13 @@ class RestartTest {
                 RedisOptions.builder().commandTimeout(Duration.ofSeconds(2)).build())) {
             Workload workload = new Workload(store, 16, 4);
             workload.start(store.conference(), 16);
-            awaitSuccesses(workload, 2_000);
+            workload.awaitSuccesses(2_000);
 
             Crash.kill(uri);
             long failuresBefore = workload.failures();
             server = start(port, dir);
             long successesAfterRestart = workload.successes();
-            awaitSuccesses(workload, successesAfterRestart + 2_000);
+            workload.awaitSuccesses(successesAfterRestart + 2_000);
             workload.stop();
 
             assertThat(workload.failures()).as("operations cut off by the crash").isGreaterThanOrEqualTo(failuresBefore);
@@ -84,17 +84,6 @@ class RestartTest {
         } finally {
             admin.shutdown();
             server.stop();
-        }
-    }
-
-    /** Waits, by polling the workload's own counter, until the store has acknowledged this many operations. */
-    static void awaitSuccesses(Workload workload, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (workload.successes() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the store did not recover: " + workload.successes() + " of " + count);
-            }
-            Thread.sleep(20);
         }
     }
 }

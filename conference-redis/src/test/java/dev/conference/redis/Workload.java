@@ -39,9 +39,13 @@ import java.util.stream.Collectors;
  * replayed, no message is recorded twice, every message in a chat was attempted, and (where the store
  * promises durability) every acknowledged message is there.
  */
-final class Workload {
+public final class Workload {
     private final List<UserId> users = new ArrayList<>();
     private final List<MeetingId> meetings = new ArrayList<>();
+
+    public List<MeetingId> meetings() {
+        return List.copyOf(meetings);
+    }
     private final Map<MeetingId, Set<String>> acknowledged = new ConcurrentHashMap<>();
     private final Map<MeetingId, Set<String>> attempted = new ConcurrentHashMap<>();
     private final AtomicLong successes = new AtomicLong();
@@ -51,7 +55,7 @@ final class Workload {
     private ExecutorService pool;
     private final List<Future<?>> workers = new ArrayList<>();
 
-    Workload(ConferenceStore store, int userCount, int meetingCount) {
+    public Workload(ConferenceStore store, int userCount, int meetingCount) {
         Instant now = Instant.now();
         for (int i = 0; i < userCount; i++) {
             users.add(UserId.of("user " + i));
@@ -67,7 +71,7 @@ final class Workload {
         }
     }
 
-    void start(Conference conference, int threads) {
+    public void start(Conference conference, int threads) {
         pool = Executors.newFixedThreadPool(threads);
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
@@ -79,7 +83,7 @@ final class Workload {
         }
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         stop.set(true);
         for (Future<?> worker : workers) {
             worker.get();
@@ -87,11 +91,11 @@ final class Workload {
         pool.shutdown();
     }
 
-    long successes() {
+    public long successes() {
         return successes.get();
     }
 
-    long failures() {
+    public long failures() {
         return failures.get();
     }
 
@@ -118,8 +122,19 @@ final class Workload {
         }
     }
 
+    /** Waits, by polling the workload's own counter, until the store has acknowledged this many operations. */
+    public void awaitSuccesses(long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (successes() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the store did not recover: " + successes() + " of " + count);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** The invariants that hold whatever happened; returns how many acknowledged messages are missing. */
-    int check(Conference conference) {
+    public int check(Conference conference) {
         int missing = 0;
         for (MeetingId meeting : meetings) {
             assertThat(participantsFromLog(conference.events(meeting)))

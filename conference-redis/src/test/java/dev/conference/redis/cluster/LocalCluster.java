@@ -129,6 +129,30 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** The master that serves {@code slot} when the cluster was formed. */
+    public Node masterOf(int slot) {
+        return nodes.get(Math.min(slot / (SLOTS / MASTERS), MASTERS - 1));
+    }
+
+    /** Waits until the nodes other than {@code dead} report {@code cluster_state:ok} again (a replica took over). */
+    public void awaitHealthyWithout(Node dead) {
+        RedisClient client = RedisClient.create();
+        try {
+            List<StatefulRedisConnection<String, String>> alive = new ArrayList<>();
+            for (Node node : nodes) {
+                if (node != dead) {
+                    alive.add(client.connect(node.uri()));
+                }
+            }
+            await("a replica replaced the master on port " + dead.port(), () -> alive.stream()
+                    .allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok")
+                            && c.sync().clusterNodes().lines().noneMatch(line -> line.contains("fail?"))));
+            alive.forEach(StatefulRedisConnection::close);
+        } finally {
+            client.shutdown();
+        }
+    }
+
     /** The URI of one node; the library finds the rest. */
     public String uri() {
         return "redis://127.0.0.1:" + nodes.get(0).port();
