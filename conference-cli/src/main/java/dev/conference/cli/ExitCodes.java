@@ -5,6 +5,7 @@ import dev.conference.model.InvalidInputException;
 import dev.conference.model.NotFoundException;
 import dev.conference.model.RefusedException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -79,7 +80,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         err.println(Secrets.mask(line));
         if (verbose.getAsBoolean()) {
             // Stack traces may quote a URI too.
-            java.io.StringWriter trace = new java.io.StringWriter();
+            StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
             err.print(Secrets.mask(trace.toString()));
         }

@@ -58,8 +58,7 @@ abstract class StoreCommand implements Callable<Integer> {
     }
 
     /** Every item of a paged listing, or the first {@code limit}. */
-    static <T> List<T> readAll(Integer limit, Function<Page, List<T>> read,
-            Function<T, String> id) {
+    static <T> List<T> readAll(Integer limit, Function<Page, List<T>> read, Function<T, String> id) {
         if (limit != null && limit < 1) {
             throw new InvalidInputException("--limit must be 1 or more, got " + limit);
         }

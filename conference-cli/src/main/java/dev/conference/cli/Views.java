@@ -11,6 +11,7 @@ import dev.conference.model.Participant;
 import dev.conference.model.User;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The shapes of the {@code --json} output: flat records of strings, numbers and ISO times, so a
@@ -101,7 +102,7 @@ final class Views {
                 return "MESSAGE";
             }
             // A kind added to the library later still shows, under its own name.
-            return event.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+            return event.getClass().getSimpleName().toUpperCase(Locale.ROOT);
         }
     }
 
