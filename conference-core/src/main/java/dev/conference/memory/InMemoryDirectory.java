@@ -2,6 +2,7 @@ package dev.conference.memory;
 
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent.MessagePosted;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Page;
@@ -50,6 +51,10 @@ final class InMemoryDirectory implements Directory {
     public boolean deleteUser(UserId id) {
         Objects.requireNonNull(id, "user id");
         synchronized (store.lock) {
+            store.instances.values().forEach(states -> states.forEach(
+                    state -> state.chat.removeIf(message -> message.user().equals(id))));
+            store.feeds.values().forEach(feed -> feed.removeIf(
+                    event -> event instanceof MessagePosted posted && posted.message().user().equals(id)));
             return store.users.remove(id.value()) != null;
         }
     }

@@ -29,7 +29,11 @@ public interface Directory {
     /** Users in id order (by code point, see {@link dev.conference.model.CodePointOrder}), a page at a time; {@link Page#after()} is a user id. */
     List<User> users(Page page);
 
-    /** Deletes the user; returns whether it existed. Their past events and messages stay. */
+    /**
+     * Deletes the user and every chat message they posted, in every meeting and instance, live feeds
+     * included (a data-protection request); returns whether the user existed. Event logs keep the
+     * user's id in their JOIN, LEAVE and TIMEOUT events.
+     */
     boolean deleteUser(UserId id);
 
     /** Creates the meeting or replaces the one with the same id (title, description, audience). */

@@ -435,6 +435,41 @@ public abstract class ConferenceContract extends StoreContract {
                 .isInstanceOf(UnknownUserException.class);
     }
 
+    @Test
+    void deletingAUserDeletesTheirMessagesEverywhere() {
+        Meeting meeting = givenARunningPublicMeeting();
+        Meeting other = aPublicMeeting("other");
+        directory.saveMeeting(other);
+        directory.saveInstance(anInstance(other, 1, T0, HOUR));
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        conference.join(alice, other.id());
+        conference.post(alice, standup, "alice in standup");
+        conference.post(bob, standup, "bob in standup");
+        conference.post(alice, other.id(), "alice in other");
+
+        assertThat(directory.deleteUser(alice)).isTrue();
+
+        assertThat(conference.chat(standup)).extracting(ChatMessage::text).containsExactly("bob in standup");
+        assertThat(conference.chat(other.id())).isEmpty();
+        assertThat(conference.messages(standup, bob)).hasSize(1);
+        assertThatThrownBy(() -> conference.messages(standup, alice)).isInstanceOf(UnknownUserException.class);
+        assertThat(meeting.id()).isEqualTo(standup);
+    }
+
+    @Test
+    void readingTheChatOrLogOfAnUnknownMeetingIsRefused() {
+        MeetingId nowhere = MeetingId.of("nowhere");
+        directory.saveUser(aUser("alice"));
+
+        assertThatThrownBy(() -> conference.chat(nowhere)).isInstanceOf(UnknownMeetingException.class);
+        assertThatThrownBy(() -> conference.chat(nowhere, 1, Page.first(10))).isInstanceOf(UnknownMeetingException.class);
+        assertThatThrownBy(() -> conference.events(nowhere)).isInstanceOf(UnknownMeetingException.class);
+        assertThatThrownBy(() -> conference.events(nowhere, 1)).isInstanceOf(UnknownMeetingException.class);
+        assertThatThrownBy(() -> conference.messages(nowhere, alice)).isInstanceOf(UnknownMeetingException.class);
+        assertThatThrownBy(() -> conference.end(nowhere)).isInstanceOf(UnknownMeetingException.class);
+    }
+
     // event log and odd ids
 
     @Test

@@ -20,6 +20,19 @@ final class Keys {
         return prefix + "user:{" + tag(id.value()) + "}";
     }
 
+    /** Where the user posted ("order|meeting id" members), so their messages can be found and deleted. */
+    String postedIn(UserId id) {
+        return user(id) + ":posted-in";
+    }
+
+    /**
+     * A user's field in an instance's by-user hash. The length prefix keeps fields apart whatever the
+     * ids hold: user "a#1" and message 1 of user "a" are "3:a#1" and "1:a#1".
+     */
+    static String userField(UserId user) {
+        return user.value().length() + ":" + user.value();
+    }
+
     String users() {
         return prefix + "users";
     }
@@ -117,12 +130,9 @@ final class Keys {
             return base + ":" + order + ":chat";
         }
 
-        String posters(String order) {
-            return base + ":" + order + ":posters";
-        }
-
-        String messagesOf(String order, UserId user) {
-            return base + ":" + order + ":messages-of:" + user.value();
+        /** Per poster: how many messages, and the chat and feed ids of each (see post.lua). */
+        String byUser(String order) {
+            return base + ":" + order + ":by-user";
         }
     }
 }

@@ -49,10 +49,15 @@ final class RedisAsyncConference implements AsyncConference {
     /** How long a script's reply is kept for a re-sent command: longer than a command can wait. */
     private final String replayWindow;
 
-    RedisAsyncConference(RedisGateway redis, Keys keys, Clock clock, Duration commandTimeout) {
+    private final String retentionMillis;
+    /** (user, instance) pairs already in the user's posted-in set, to spare a command per message. */
+    private final RecentlySeen postedIn = new RecentlySeen(10_000);
+
+    RedisAsyncConference(RedisGateway redis, Keys keys, Clock clock, Duration commandTimeout, Duration retention) {
         this.redis = redis;
         this.keys = keys;
         this.clock = clock;
+        this.retentionMillis = Long.toString(retention.toMillis());
         Duration window = commandTimeout.multipliedBy(2);
         this.replayWindow = Long.toString((window.compareTo(MIN_REPLAY_WINDOW) < 0 ? MIN_REPLAY_WINDOW : window)
                 .toNanos() / 1_000);
@@ -235,7 +240,7 @@ final class RedisAsyncConference implements AsyncConference {
         String op = operationId();
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.END_ACTIVE, new String[] {k.meeting(), k.starts(),
                 k.ends(), k.ended(), k.started(), k.feed(), k.applied(), k.appliedAt(), k.participants(n),
-                k.events(n), k.leases(n)}, now, n, op, replayWindow))
+                k.events(n), k.leases(n), k.chat(n), k.byUser(n)}, now, n, op, replayWindow, retentionMillis))
                 .thenCompose(done -> {
                     if (!done.status().equals("OK")) {
                         return CompletableFuture.completedFuture(List.<TimedOut>of());
@@ -262,15 +267,28 @@ final class RedisAsyncConference implements AsyncConference {
         String now = Micros.of(now());
         String op = operationId();
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.POST, new String[] {k.meeting(), k.starts(), k.ends(),
-                k.ended(), k.feed(), k.applied(), k.appliedAt(), k.participants(n), k.chat(n), k.messagesOf(n, user),
-                k.posters(n)}, now, n, op, replayWindow, user.value(), text))
+                k.ended(), k.feed(), k.applied(), k.appliedAt(), k.participants(n), k.chat(n), k.byUser(n)},
+                now, n, op, replayWindow, user.value(), Keys.userField(user), text))
                 .thenCompose(done -> switch (done.status()) {
-                    case "OK" -> CompletableFuture.completedFuture(new ChatMessage(Replies.string(done.reply(), 1),
-                            meeting, done.instance(), user, text, Micros.parse(now)));
+                    case "OK" -> notePostedIn(user, meeting, done.instance()).thenApply(noted -> new ChatMessage(
+                            Replies.string(done.reply(), 1), meeting, done.instance(), user, text, Micros.parse(now)));
                     case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
                     case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
                     default -> throw unexpected(done.reply());
                 });
+    }
+
+    /**
+     * Adds the instance to the user's posted-in set, which deleteUser reads; once per (user, instance)
+     * while this JVM remembers it. Written after the message, from another slot: if it is lost, the
+     * next message of the user in that instance writes it.
+     */
+    private CompletableFuture<?> notePostedIn(UserId user, MeetingId meeting, int instance) {
+        String member = IndexMember.of(meeting, instance);
+        if (!postedIn.firstTime(user.value().length() + ":" + user.value() + member)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return redis.start(r -> r.sadd(keys.postedIn(user), member));
     }
 
     @Override
@@ -321,7 +339,8 @@ final class RedisAsyncConference implements AsyncConference {
         CompletableFuture<Long> exists = redis.start(r -> r.exists(keys.user(user)));
         String now = Micros.of(now());
         CompletableFuture<OnInstance> read = onCurrent(meeting, (k, n) -> redis.start(Scripts.MESSAGES,
-                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n), k.messagesOf(n, user)}, now, n));
+                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n), k.byUser(n)},
+                now, n, Keys.userField(user)));
         return exists.thenCombine(read, (count, done) -> {
             if (count == 0) {
                 throw new UnknownUserException(user);

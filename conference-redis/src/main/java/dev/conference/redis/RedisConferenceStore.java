@@ -40,10 +40,10 @@ public final class RedisConferenceStore implements ConferenceStore {
         Keys keys = new Keys(options.keyPrefix());
         this.directory = new RedisDirectory(gateway, keys);
         RedisAsyncConference asyncConference = new RedisAsyncConference(gateway, keys, options.clock(),
-                options.commandTimeout());
+                options.commandTimeout(), options.retention());
         this.async = asyncConference;
         this.conference = new RedisConference(asyncConference, gateway);
-        this.lifecycle = new RedisLifecycle(gateway, keys);
+        this.lifecycle = new RedisLifecycle(gateway, keys, options.retention());
         this.liveEvents = new RedisLiveEvents(connector, gateway, keys);
     }
 
@@ -56,7 +56,12 @@ public final class RedisConferenceStore implements ConferenceStore {
      * @throws StoreException                            if the server cannot be reached
      */
     public static RedisConferenceStore connect(String uri) {
-        return connect(RedisUris.parse(uri), RedisOptions.defaults());
+        return connect(uri, RedisOptions.defaults());
+    }
+
+    /** Connects like {@link #connect(String)}, with the given options. */
+    public static RedisConferenceStore connect(String uri, RedisOptions options) {
+        return connect(RedisUris.parse(uri), options);
     }
 
     /**

@@ -85,8 +85,17 @@ final class RedisDirectory implements Directory {
     @Override
     public boolean deleteUser(UserId id) {
         Objects.requireNonNull(id, "user id");
+        String field = Keys.userField(id);
+        List<CompletableFuture<List<Object>>> deleted = new ArrayList<>();
+        for (String member : redis.call(r -> r.smembers(keys.postedIn(id)))) {
+            IndexMember instance = IndexMember.parse(member);
+            MeetingKeys k = keys.meeting(instance.meeting());
+            String n = Integer.toString(instance.order());
+            deleted.add(redis.start(Scripts.DELETE_MESSAGES, new String[] {k.chat(n), k.feed(), k.byUser(n)}, field));
+        }
+        awaitAll(deleted);
         redis.call(r -> r.zrem(keys.users(), id.value()));
-        return redis.call(r -> r.del(keys.user(id))) > 0;
+        return redis.call(r -> r.del(keys.user(id), keys.postedIn(id))) > 0;
     }
 
     @Override
@@ -224,14 +233,11 @@ final class RedisDirectory implements Directory {
         Objects.requireNonNull(meeting, "meeting id");
         MeetingKeys meetingKeys = keys.meeting(meeting);
         String n = Integer.toString(order);
-        List<String> doomed = new ArrayList<>(List.of(meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended(), meetingKeys.started(),
-                meetingKeys.participants(n), meetingKeys.events(n), meetingKeys.chat(n), meetingKeys.posters(n),
-                meetingKeys.leases(n)));
-        for (String poster : redis.call(r -> r.smembers(meetingKeys.posters(n)))) {
-            doomed.add(meetingKeys.messagesOf(n, UserId.of(poster)));
-        }
+        String[] doomed = {meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended(), meetingKeys.started(),
+            meetingKeys.participants(n), meetingKeys.events(n), meetingKeys.chat(n), meetingKeys.leases(n),
+            meetingKeys.byUser(n)};
         redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex(), IndexMember.of(meeting, order));
-        List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed.toArray(String[]::new), n);
+        List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);
         return ((Long) reply.get(0)) > 0;
     }
 

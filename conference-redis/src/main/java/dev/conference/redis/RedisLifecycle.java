@@ -22,10 +22,12 @@ final class RedisLifecycle implements Lifecycle {
 
     private final RedisGateway redis;
     private final Keys keys;
+    private final String retentionMillis;
 
-    RedisLifecycle(RedisGateway redis, Keys keys) {
+    RedisLifecycle(RedisGateway redis, Keys keys, Duration retention) {
         this.redis = redis;
         this.keys = keys;
+        this.retentionMillis = Long.toString(retention.toMillis());
     }
 
     /** A claimed member of an index and the score that marks the claim as ours. */
@@ -66,7 +68,8 @@ final class RedisLifecycle implements Lifecycle {
             MeetingKeys k = keys.meeting(member.meeting());
             String n = Integer.toString(member.order());
             pending.add(redis.start(Scripts.END_DUE, new String[] {k.starts(), k.ends(), k.ended(), k.started(),
-                    k.feed(), k.participants(n), k.events(n), k.leases(n)}, n, at));
+                    k.feed(), k.participants(n), k.events(n), k.leases(n), k.chat(n), k.byUser(n)},
+                    n, at, retentionMillis));
         }
         String[] index = keys.instanceIndex();
         List<CompletableFuture<?>> released = new ArrayList<>(claims.size());

@@ -12,12 +12,18 @@ import java.util.Objects;
  *                       {@link dev.conference.model.StoreException}; default 5 seconds
  * @param keyPrefix      put before every key, so several applications can share one database;
  *                       default {@code "conference:"}
+ * @param retention      how long an instance's event log and chat are kept after it ends;
+ *                       default 30 days
  */
-public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefix) {
+public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefix, Duration retention) {
     public RedisOptions {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
+        Objects.requireNonNull(retention, "retention");
+        if (retention.toMillis() < 1) {
+            throw new IllegalArgumentException("retention must be at least a millisecond, got " + retention);
+        }
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
             throw new IllegalArgumentException("command timeout must be positive, got " + commandTimeout);
         }
@@ -35,7 +41,7 @@ public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefi
     }
 
     public Builder toBuilder() {
-        return new Builder().clock(clock).commandTimeout(commandTimeout).keyPrefix(keyPrefix);
+        return new Builder().clock(clock).commandTimeout(commandTimeout).keyPrefix(keyPrefix).retention(retention);
     }
 
     /** Builds {@link RedisOptions}; not thread-safe. */
@@ -43,6 +49,7 @@ public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefi
         private Clock clock = Clock.systemUTC();
         private Duration commandTimeout = Duration.ofSeconds(5);
         private String keyPrefix = "conference:";
+        private Duration retention = Duration.ofDays(30);
 
         private Builder() {
         }
@@ -62,8 +69,13 @@ public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefi
             return this;
         }
 
+        public Builder retention(Duration retention) {
+            this.retention = retention;
+            return this;
+        }
+
         public RedisOptions build() {
-            return new RedisOptions(clock, commandTimeout, keyPrefix);
+            return new RedisOptions(clock, commandTimeout, keyPrefix, retention);
         }
     }
 }

@@ -14,6 +14,7 @@ final class Scripts {
     static final LuaScript READ_LATEST = LuaScript.meeting("read-latest");
     static final LuaScript READ_INSTANCE = LuaScript.plain("read-instance");
     static final LuaScript MESSAGES = LuaScript.meeting("messages");
+    static final LuaScript DELETE_MESSAGES = LuaScript.plain("delete-messages");
     static final LuaScript SAVE_MEETING = LuaScript.plain("save-meeting");
     static final LuaScript SAVE_INSTANCE = LuaScript.plain("save-instance");
     static final LuaScript INSTANCES = LuaScript.plain("instances");

@@ -38,15 +38,21 @@ local function is_active(ends, ended, order, now)
   return to ~= false and tonumber(to) > tonumber(now) and redis.call('SISMEMBER', ended, order) == 0
 end
 
+-- The live feed keeps about this many recent entries per meeting (trimmed as it grows, cheaply:
+-- MAXLEN ~); instance logs and chats are kept whole and expire after their instance ends.
+local FEED_MAXLEN = '10000'
+
 -- Appends an event to the instance log and the meeting feed; returns the log entry's id.
 local function log_event(events, feed, order, kind, user, at)
   local id
   if user then
     id = redis.call('XADD', events, '*', 'type', kind, 'user', user, 'at', at)
-    redis.call('XADD', feed, '*', 'type', kind, 'instance', order, 'user', user, 'at', at, 'ref', id)
+    redis.call('XADD', feed, 'MAXLEN', '~', FEED_MAXLEN, '*', 'type', kind, 'instance', order, 'user', user,
+      'at', at, 'ref', id)
   else
     id = redis.call('XADD', events, '*', 'type', kind, 'at', at)
-    redis.call('XADD', feed, '*', 'type', kind, 'instance', order, 'at', at, 'ref', id)
+    redis.call('XADD', feed, 'MAXLEN', '~', FEED_MAXLEN, '*', 'type', kind, 'instance', order, 'at', at,
+      'ref', id)
   end
   return id
 end
@@ -60,7 +66,8 @@ local function ensure_started(starts, started, events, feed, order)
 end
 
 -- Every participant leaves with one TIMEOUT event, then ENDED is logged and the instance is
--- marked ended. Returns {ended_event_id, timeout_id_1, user_1, timeout_id_2, user_2, ...}.
+-- marked ended; its log and chat expire `k.retention` milliseconds later.
+-- Returns {ended_event_id, timeout_id_1, user_1, timeout_id_2, user_2, ...}.
 local function end_instance(k, order, at)
   ensure_started(k.starts, k.started, k.events, k.feed, order)
   local out = {}
@@ -71,5 +78,8 @@ local function end_instance(k, order, at)
   redis.call('DEL', k.participants, k.leases)
   redis.call('SADD', k.ended, order)
   table.insert(out, 1, log_event(k.events, k.feed, order, 'ended', nil, at))
+  for _, key in ipairs({k.events, k.chat, k.by_user}) do
+    redis.call('PEXPIRE', key, k.retention)
+  end
   return out
 end
