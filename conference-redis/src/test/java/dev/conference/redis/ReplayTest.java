@@ -35,8 +35,8 @@ class ReplayTest {
 
             MeetingKeys k = new Keys("conference:").meeting(meeting);
             String[] keys = {k.meeting(), k.starts(), k.ends(), k.ended(), k.feed(), k.applied(), k.appliedAt(),
-                k.participants("1"), k.chat("1"), k.messagesOf("1", ann), k.posters("1")};
-            String[] args = {Micros.of(now), "1", "operation-42", "10000000", "ann", "hello once"};
+                k.participants("1"), k.chat("1"), k.byUser("1")};
+            String[] args = {Micros.of(now), "1", "operation-42", "10000000", "ann", Keys.userField(ann), "hello once"};
             List<Object> first = Scripts.POST.run(REDIS.admin().sync(), keys, args);
             List<Object> again = Scripts.POST.run(REDIS.admin().sync(), keys, args);
 
