@@ -3,14 +3,12 @@ package dev.conference.seed.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.InvalidInputException;
-import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.NotFoundException;
 import dev.conference.model.RefusedException;
-import dev.conference.model.User;
 import dev.conference.model.UserId;
-import dev.conference.port.Conference;
+import dev.conference.port.AsyncConference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
 import dev.conference.seed.format.EventType;
@@ -36,7 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,11 +48,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Events are history and the ports record events only as they happen, so they are not replayed
  * one by one. What they say about now is: a user whose last event in a meeting's instance that is
- * active now is a JOIN is present in it, and is joined through {@link Conference#join} (the join is
+ * active now is a JOIN is present in it, and is joined through {@link AsyncConference#join} (the join is
  * recorded at load time; a user already present is left as is). Everything else in the log is history
  * that was validated and is not stored.
  */
 final class Importer {
+    private static final int JOINS_IN_FLIGHT = 256;
     private final SeedFiles files;
     private final ZoneId zone;
     private final Clock clock;
@@ -95,7 +97,7 @@ final class Importer {
                     batch -> directory.saveMeetings(values(batch)));
             long instances = store(workers, files.instances(), validation.instances().valid(),
                     record -> OriginalFormat.instance(record, zone), batch -> saveInstances(directory, batch));
-            Presence presence = replayPresence(workers, store.conference(), validation);
+            Presence presence = replayPresence(store.async(), validation);
             return new Stored(users, meetings, instances - problems.refusedCount(), presence.considered,
                     presence.joined.get(), presence.already.get(), presence.refused.get());
         } finally {
@@ -158,8 +160,7 @@ final class Importer {
         final AtomicLong refused = new AtomicLong();
     }
 
-    private Presence replayPresence(ExecutorService workers, Conference conference, Validation validation)
-            throws IOException {
+    private Presence replayPresence(AsyncConference async, Validation validation) throws IOException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Schedules schedules = validation.schedules();
         Map<Key, Last> last = new HashMap<>();
@@ -183,26 +184,48 @@ final class Importer {
         }
         progress.start("joining present users", joins.size());
         try {
-            Batches<Map.Entry<Key, Last>> batches = new Batches<>(workers, threads + 1, 100,
-                    batch -> batch.forEach(one -> join(conference, one.value(), presence)), progress);
-            joins.forEach(entry -> batches.add(entry, entry.getValue().position()));
-            batches.finish();
+            joinAll(async, joins, presence);
         } finally {
             progress.finish();
         }
         return presence;
     }
 
-    private void join(Conference conference, Map.Entry<Key, Last> entry, Presence presence) {
-        Key key = entry.getKey();
-        try {
-            conference.join(key.user(), key.meeting());
-            presence.joined.incrementAndGet();
-        } catch (AlreadyParticipantException e) {
-            presence.already.incrementAndGet();
-        } catch (RefusedException | NotFoundException e) {
-            presence.refused.incrementAndGet();
-            problems.note(entry.getValue().position() + ": JOIN not replayed: " + e.getMessage());
+    /** Joins without waiting for each: a bounded number in flight, each answer counted as it comes. */
+    private void joinAll(AsyncConference async, List<Map.Entry<Key, Last>> joins, Presence presence) {
+        Semaphore inFlight = new Semaphore(JOINS_IN_FLIGHT);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        for (Map.Entry<Key, Last> entry : joins) {
+            inFlight.acquireUninterruptibly();
+            if (failure.get() != null) {
+                inFlight.release();
+                break;
+            }
+            Key key = entry.getKey();
+            async.join(key.user(), key.meeting()).whenComplete((joined, error) -> {
+                try {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    if (cause == null) {
+                        presence.joined.incrementAndGet();
+                    } else if (cause instanceof AlreadyParticipantException) {
+                        presence.already.incrementAndGet();
+                    } else if (cause instanceof RefusedException || cause instanceof NotFoundException) {
+                        presence.refused.incrementAndGet();
+                        problems.note(entry.getValue().position() + ": JOIN not replayed: " + cause.getMessage());
+                    } else {
+                        failure.compareAndSet(null, cause instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(cause));
+                    }
+                    progress.advance(1);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+        inFlight.acquireUninterruptibly(JOINS_IN_FLIGHT);
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 

@@ -113,7 +113,7 @@ final class Validator {
         long[] valid = {0};
         long[] seen = {0};
         long[] read = {0};
-        progress.start("checking " + file.getFileName(), Files.size(file));
+        progress.startBytes("checking " + file.getFileName(), Files.size(file));
         try {
             long records = JsonRecords.forEach(file, (RecordPosition position, JsonNode record, long bytes) -> {
                 progress.advance(bytes - read[0]);

@@ -12,6 +12,10 @@ public interface Progress {
         }
 
         @Override
+        public void startBytes(String step, long total) {
+        }
+
+        @Override
         public void advance(long done) {
         }
 
@@ -26,6 +30,9 @@ public interface Progress {
      *              less when unknown
      */
     void start(String step, long total);
+
+    /** Like {@link #start}, counting bytes of a file read. */
+    void startBytes(String step, long total);
 
     /** {@code done} more units are complete. Thread-safe. */
     void advance(long done);

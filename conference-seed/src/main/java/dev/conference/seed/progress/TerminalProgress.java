@@ -15,6 +15,7 @@ public final class TerminalProgress implements Progress {
     private final PrintWriter err;
     private String step;
     private long total;
+    private boolean bytes;
     private long done;
     private long startedAt;
     private long drawnAt;
@@ -26,6 +27,16 @@ public final class TerminalProgress implements Progress {
 
     @Override
     public synchronized void start(String step, long total) {
+        begin(step, total, false);
+    }
+
+    @Override
+    public synchronized void startBytes(String step, long total) {
+        begin(step, total, true);
+    }
+
+    private void begin(String step, long total, boolean bytes) {
+        this.bytes = bytes;
         this.step = step;
         this.total = total;
         this.done = 0;
@@ -49,6 +60,10 @@ public final class TerminalProgress implements Progress {
         if (step == null) {
             return;
         }
+        if (bytes && total - done < 64) {
+            // the reader stops at the array's end, a byte or two before the end of the file
+            done = total;
+        }
         draw();
         err.print('\n');
         err.flush();
@@ -62,8 +77,11 @@ public final class TerminalProgress implements Progress {
         if (total > 0) {
             double fraction = Math.min(1.0, (double) done / total);
             int filled = (int) Math.round(fraction * WIDTH);
-            line = String.format(Locale.ROOT, "%-28s [%s%s] %3d%% %,d/%,d %.1fs", step, "=".repeat(filled),
-                    " ".repeat(WIDTH - filled), Math.round(fraction * 100), done, total, seconds);
+            String amount = bytes
+                    ? String.format(Locale.ROOT, "%,.1f/%,.1f MiB", done / 1048576.0, total / 1048576.0)
+                    : String.format(Locale.ROOT, "%,d/%,d", done, total);
+            line = String.format(Locale.ROOT, "%-28s [%s%s] %3d%% %s %.1fs", step, "=".repeat(filled),
+                    " ".repeat(WIDTH - filled), Math.round(fraction * 100), amount, seconds);
         } else {
             line = String.format(Locale.ROOT, "%-28s %,d %.1fs", step, done, seconds);
         }
