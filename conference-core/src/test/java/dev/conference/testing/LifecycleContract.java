@@ -201,6 +201,21 @@ public abstract class LifecycleContract extends StoreContract {
     }
 
     @Test
+    void aHeartbeatGivesALeaseToAParticipantWhoJoinedWithout() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        MeetingScheduler scheduler = scheduler();
+
+        clock.advance(Duration.ofMinutes(5));
+        scheduler.tick();
+        conference.renew(alice, standup, Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(31));
+        scheduler.tick();
+
+        assertThat(conference.participants(standup)).isEmpty();
+    }
+
+    @Test
     void aParticipantWhoLeftIsNotTimedOutLater() {
         givenARunningPublicMeeting();
         conference.join(alice, standup, Duration.ofSeconds(30));

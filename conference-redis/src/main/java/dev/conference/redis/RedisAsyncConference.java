@@ -172,9 +172,11 @@ final class RedisAsyncConference implements AsyncConference {
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.RENEW, new String[] {k.meeting(), k.starts(), k.ends(),
                 k.ended(), k.participants(n), k.leases(n)}, Micros.of(now), n, user.value(), leaseEnd))
                 .thenCompose(done -> switch (done.status()) {
-                    // After the lease moved, so the index is never later than the lease.
-                    case "OK" -> redis.start(r -> r.zadd(keys.leaseIndex(), Double.parseDouble(leaseEnd),
-                            new LeaseMember(meeting, done.instance(), user).encode())).<Void>thenApply(added -> null);
+                    // A later lease needs no index write: the entry already there is earlier, which is all
+                    // the index promises, and the scheduler moves it when it comes due. So heartbeats touch
+                    // the meeting's slot only. A first lease is indexed after it exists.
+                    case "OK" -> CompletableFuture.<Void>completedFuture(null);
+                    case "NEW" -> indexLease(lease, meeting, done.order(), user, leaseEnd).<Void>thenApply(ok -> null);
                     case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
                     case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
                     default -> throw unexpected(done.reply());
