@@ -24,6 +24,7 @@ final class Bench {
             out.println("# conference-bench");
             out.println();
             out.println("- machine: " + Machine.describe());
+            out.println("- load average at start (1/5/15 min): " + Machine.load());
             out.println("- server: " + server.describe());
             out.println("- sizes: " + config.throughput());
             out.println("        " + config.latency());
@@ -49,11 +50,13 @@ final class Bench {
                         new MemoryBench(config.memory(), server, progress).run(), List.of());
             }
             if (config.sections().contains(Section.SCHEDULER)) {
-                section("Scheduler (lifecycle passes and MeetingScheduler)",
-                        new SchedulerBench(config.scheduler(), server, progress).run(), List.of());
+                SchedulerBench scheduler = new SchedulerBench(config.scheduler(), server, progress);
+                section("Scheduler (lifecycle passes and MeetingScheduler)", scheduler.run(),
+                        List.of(scheduler.setting()));
             }
         }
-        out.printf("total time: %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        out.printf("load average at end (1/5/15 min): %s; total time: %d s%n", Machine.load(),
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     private void throughput(BenchServer server, ConferenceStore store, Fixture fixture) {

@@ -15,6 +15,16 @@ final class Machine {
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch");
     }
 
+    /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */
+    static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

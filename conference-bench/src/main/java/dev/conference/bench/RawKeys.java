@@ -54,8 +54,9 @@ final class RawKeys {
         return meeting(meeting) + ":" + order + ":" + what;
     }
 
-    static String messagesOf(String meeting, String order, String user) {
-        return meeting(meeting) + ":" + order + ":messages-of:" + user;
+    /** A user's field in an instance's by-user hash: the id's length, a colon, the id. */
+    static String userField(String user) {
+        return user.length() + ":" + user;
     }
 
     static String[] instanceIndex() {

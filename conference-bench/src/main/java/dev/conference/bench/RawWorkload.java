@@ -89,8 +89,8 @@ final class RawWorkload implements Workload {
         return runOk(scripts.post, new String[] {RawKeys.meeting(meeting), RawKeys.starts(meeting),
             RawKeys.ends(meeting), RawKeys.ended(meeting), RawKeys.feed(meeting), RawKeys.applied(meeting),
             RawKeys.appliedAt(meeting), RawKeys.ofInstance(meeting, ORDER, "participants"),
-            RawKeys.ofInstance(meeting, ORDER, "chat"), RawKeys.messagesOf(meeting, ORDER, user),
-            RawKeys.ofInstance(meeting, ORDER, "posters")}, now(), ORDER, operationId(), REPLAY_WINDOW, user, text);
+            RawKeys.ofInstance(meeting, ORDER, "chat"), RawKeys.ofInstance(meeting, ORDER, "by-user")},
+                now(), ORDER, operationId(), REPLAY_WINDOW, user, RawKeys.userField(user), text);
     }
 
     @Override

@@ -49,10 +49,10 @@ final class SchedulerBench {
             rates[round] = drainBacklog();
         }
         Spread rate = Spread.of(rates);
-        table.add(String.format("instances ended per second: endDue passes (batch %d) draining %s due instances "
-                + "with %d participants each, %d rounds", SchedulerOptions.defaults().batchSize(),
-                Format.count(sizes.instances()), sizes.participants(), rates.length), Format.spread(rate));
-        table.add("TIMEOUT events logged per second, same rounds", Format.spread(new Spread(
+        table.add(String.format("instances ended/s: backlog of %s due, %d participants each, endDue batch %d "
+                + "(median [min .. max] of %d rounds)", Format.count(sizes.instances()), sizes.participants(),
+                SchedulerOptions.defaults().batchSize(), rates.length), Format.spread(rate));
+        table.add("TIMEOUT events logged/s, same rounds", Format.spread(new Spread(
                 rate.median() * sizes.participants(), rate.min() * sizes.participants(),
                 rate.max() * sizes.participants())));
         progress.printf("scheduler: %,d instances ending over %s in real time%n", sizes.instances(),
@@ -122,16 +122,21 @@ final class SchedulerBench {
                 }
                 notEnded += ended ? 0 : 1;
             }
-            String setting = String.format("MeetingScheduler defaults (tick %d ms, batch %d), %s instances ending "
-                    + "evenly over %s", SchedulerOptions.defaults().tick().toMillis(),
-                    SchedulerOptions.defaults().batchSize(), Format.count(sizes.instances()), seconds(sizes.window()));
-            table.add("delay from `to` to TIMEOUT: p50 / p99 / max (" + Format.count(timeouts.count()) + " events); "
-                    + setting, delays(timeouts));
-            table.add("delay from `to` to ENDED: p50 / p99 / max (" + Format.count(ends.count()) + " events), same run",
+            table.add(String.format("delay `to` -> TIMEOUT, p50 / p99 / max (%s events)",
+                    Format.count(timeouts.count())), delays(timeouts));
+            table.add(String.format("delay `to` -> ENDED, p50 / p99 / max (%s events)", Format.count(ends.count())),
                     delays(ends));
             table.add("instances not ended " + GRACE.toSeconds() + " s after the last `to`"
                     + (late ? " (setup overran the first `to`: delays are overstated)" : ""), Integer.toString(notEnded));
         }
+    }
+
+    /** How the punctuality run was set up, for a line under the table. */
+    String setting() {
+        return String.format("delays: a MeetingScheduler with its defaults (tick %d ms, batch %d) while %s instances "
+                + "with %d participants each reach their `to` evenly over %s of real time",
+                SchedulerOptions.defaults().tick().toMillis(), SchedulerOptions.defaults().batchSize(),
+                Format.count(sizes.instances()), sizes.participants(), seconds(sizes.window()));
     }
 
     private static String seconds(Duration duration) {
