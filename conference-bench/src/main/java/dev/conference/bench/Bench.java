@@ -10,16 +10,17 @@ import java.util.List;
 final class Bench {
     private final BenchConfig config;
     private final PrintStream out;
-    private final PrintStream progress;
+    private final Progress progress;
 
     Bench(BenchConfig config, PrintStream out, PrintStream progress) {
         this.config = config;
         this.out = out;
-        this.progress = progress;
+        this.progress = new Progress(progress);
     }
 
     void run() {
         long started = System.nanoTime();
+        progress.step("starting");
         try (BenchServer server = BenchServer.open(config.redisUri())) {
             out.println("# conference-bench");
             out.println();
@@ -33,7 +34,7 @@ final class Bench {
             out.println();
             if (config.sections().contains(Section.THROUGHPUT) || config.sections().contains(Section.LATENCY)) {
                 try (ConferenceStore store = server.openStore()) {
-                    progress.println("setting up the fixture");
+                    progress.step("setting up the fixture");
                     Fixture fixture = Fixture.create(store, config.throughput());
                     if (config.sections().contains(Section.THROUGHPUT)) {
                         throughput(server, store, fixture);

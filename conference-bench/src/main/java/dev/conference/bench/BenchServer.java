@@ -2,6 +2,7 @@ package dev.conference.bench;
 
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisConferenceStore;
+import dev.conference.redis.RedisOptions;
 import dev.conference.redis.local.LocalRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -66,9 +67,12 @@ final class BenchServer implements AutoCloseable {
         return uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
     }
 
-    /** A library store on this server, as an application would open it. */
+    /**
+     * A library store on this server, on the harness's client (an application that owns its Lettuce
+     * client opens it so); closing the store closes only its connections.
+     */
     ConferenceStore openStore() {
-        return RedisConferenceStore.connect(uri);
+        return RedisConferenceStore.create(client, RedisURI.create(uri), RedisOptions.defaults());
     }
 
     RedisCommands<String, String> admin() {

@@ -4,7 +4,6 @@ import dev.conference.bench.BenchConfig.LatencySizes;
 import dev.conference.model.MeetingId;
 import dev.conference.model.Page;
 import dev.conference.port.Conference;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +23,10 @@ final class LatencyBench {
     private final BenchServer server;
     private final Conference conference;
     private final Fixture fixture;
-    private final PrintStream progress;
+    private final Progress progress;
 
     LatencyBench(LatencySizes sizes, BenchServer server, Conference conference, Fixture fixture,
-            PrintStream progress) {
+            Progress progress) {
         this.sizes = sizes;
         this.server = server;
         this.conference = conference;
@@ -50,10 +49,10 @@ final class LatencyBench {
         Page page = Page.first(Workload.CHAT_PAGE);
         long filled = 0;
         for (int target : sizes.unrelatedKeys()) {
-            progress.printf("latency: filling to %,d unrelated keys%n", target);
+            progress.step("latency: filling to %,d unrelated keys", target);
             fill(filled, target);
             filled = Math.max(filled, target);
-            progress.printf("latency: measuring at %,d unrelated keys%n", target);
+            progress.step("latency: measuring at %,d unrelated keys", target);
             Latencies participants = measure(() -> conference.participants(meetingId));
             Latencies chat = measure(() -> conference.chat(meetingId, page));
             Latencies active = measure(conference::activeMeetings);

@@ -5,7 +5,6 @@ import dev.conference.model.MeetingId;
 import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.port.ConferenceStore;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntFunction;
@@ -24,9 +23,9 @@ final class MemoryBench {
 
     private final MemorySizes sizes;
     private final BenchServer server;
-    private final PrintStream progress;
+    private final Progress progress;
 
-    MemoryBench(MemorySizes sizes, BenchServer server, PrintStream progress) {
+    MemoryBench(MemorySizes sizes, BenchServer server, Progress progress) {
         this.sizes = sizes;
         this.server = server;
         this.progress = progress;
@@ -40,10 +39,10 @@ final class MemoryBench {
     Table run() {
         Dataset data = Dataset.generate(sizes, Instant.now());
         server.flush();
-        progress.println("memory: the library's layout");
+        progress.step("memory: the library's layout");
         PerItem library = library(data);
         server.flush();
-        progress.println("memory: the original tool's layout");
+        progress.step("memory: the original tool's layout");
         PerItem original = original(data);
         server.flush();
 
@@ -73,6 +72,7 @@ final class MemoryBench {
                 store.directory().saveUsers(data.users.subList(from, Math.min(data.users.size(), from + BATCH)));
             }
             long users = server.usedMemory();
+            progress.step("memory: library users saved");
             for (int from = 0; from < data.meetings.size(); from += BATCH) {
                 store.directory().saveMeetings(data.meetings.subList(from, Math.min(data.meetings.size(), from + BATCH)));
             }
@@ -83,6 +83,7 @@ final class MemoryBench {
             }
             long instances = server.usedMemory();
             AsyncConference conference = store.async();
+            progress.step("memory: library meetings and instances saved");
             int per = sizes.participantsPerMeeting();
             pipelined("library joins", sizes.participants(),
                     j -> conference.join(user(data, j), meeting(data, Dataset.joined(j / per))));

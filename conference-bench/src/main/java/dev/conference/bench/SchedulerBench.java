@@ -12,7 +12,6 @@ import dev.conference.port.ConferenceStore;
 import dev.conference.port.Lifecycle;
 import dev.conference.port.MeetingScheduler;
 import dev.conference.port.SchedulerOptions;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,9 +32,9 @@ final class SchedulerBench {
 
     private final SchedulerSizes sizes;
     private final BenchServer server;
-    private final PrintStream progress;
+    private final Progress progress;
 
-    SchedulerBench(SchedulerSizes sizes, BenchServer server, PrintStream progress) {
+    SchedulerBench(SchedulerSizes sizes, BenchServer server, Progress progress) {
         this.sizes = sizes;
         this.server = server;
         this.progress = progress;
@@ -45,7 +44,7 @@ final class SchedulerBench {
         Table table = new Table("measure", "result");
         double[] rates = new double[sizes.drainRounds()];
         for (int round = 0; round < rates.length; round++) {
-            progress.printf("scheduler: backlog round %d of %d%n", round + 1, rates.length);
+            progress.step("scheduler: backlog round %d of %d", round + 1, rates.length);
             rates[round] = drainBacklog();
         }
         Spread rate = Spread.of(rates);
@@ -55,7 +54,7 @@ final class SchedulerBench {
         table.add("TIMEOUT events logged/s, same rounds", Format.spread(new Spread(
                 rate.median() * sizes.participants(), rate.min() * sizes.participants(),
                 rate.max() * sizes.participants())));
-        progress.printf("scheduler: %,d instances ending over %s in real time%n", sizes.instances(),
+        progress.step("scheduler: %,d instances ending over %s in real time", sizes.instances(),
                 seconds(sizes.window()));
         punctuality(table);
         server.flush();

@@ -1,7 +1,6 @@
 package dev.conference.bench;
 
 import dev.conference.bench.BenchConfig.ThroughputSizes;
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,12 +20,12 @@ final class ThroughputBench {
     private final Workload library;
     private final Workload raw;
     private final Workload rawScriptAlone;
-    private final PrintStream progress;
+    private final Progress progress;
     private final Map<String, Map<Integer, Cell>> cells = new LinkedHashMap<>();
     private final Set<String> errors = new LinkedHashSet<>();
 
     ThroughputBench(ThroughputSizes sizes, Fixture fixture, Workload library, Workload raw, Workload rawScriptAlone,
-            PrintStream progress) {
+            Progress progress) {
         this.sizes = sizes;
         this.fixture = fixture;
         this.library = library;
@@ -89,7 +88,7 @@ final class ThroughputBench {
     }
 
     private void simple(String name, int callers, java.util.function.Function<Workload, IntFunction<CompletionStage<?>>> op) {
-        progress.printf("throughput: %s, %d callers%n", name, callers);
+        progress.step("throughput: %s, %d callers", name, callers);
         IntFunction<CompletionStage<?>> viaLibrary = op.apply(library);
         IntFunction<CompletionStage<?>> viaRaw = op.apply(raw);
         for (int i = 0; i < sizes.warmups(); i++) {
@@ -119,7 +118,7 @@ final class ThroughputBench {
      * {@code j % meetings}, so no pair repeats), then makes exactly those users leave, timed apart.
      */
     private void joinAndLeave(int callers) {
-        progress.printf("throughput: join and leave, %d callers%n", callers);
+        progress.step("throughput: join and leave, %d callers", callers);
         for (int i = 0; i < sizes.warmups(); i++) {
             joinThenLeave(library, library, callers, null, null);
             joinThenLeave(raw, raw, callers, null, null);
