@@ -34,52 +34,60 @@ final class RedisLifecycle implements Lifecycle {
     record Claim(String member, String score) {
     }
 
-    @Override
-    public int startDue(Instant now, int limit) {
-        String[] index = keys.instanceIndex();
-        List<Claim> claims = claim(Scripts.CLAIM, new String[] {index[3]}, now, limit);
+    /** Runs the meeting-slot script that handles one claimed member. */
+    @FunctionalInterface
+    private interface Handler {
+        CompletableFuture<List<Object>> handle(String member, String now);
+    }
+
+    /**
+     * One pass: claim, handle each claim (all in flight at once), release each claim. A reply whose
+     * status is {@code later} carries the member's next due time (it was moved); any other reply means
+     * the member is done and leaves the index, with {@code cleanAlong}.
+     */
+    private int pass(List<Claim> claims, Instant now, Handler handler, String later, String index,
+            String... cleanAlong) {
         String at = Micros.of(now);
-        List<CompletableFuture<List<Object>>> pending = new ArrayList<>(claims.size());
+        List<CompletableFuture<List<Object>>> handled = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
-            IndexMember member = IndexMember.parse(claim.member());
-            MeetingKeys k = keys.meeting(member.meeting());
-            String n = Integer.toString(member.order());
-            pending.add(redis.start(Scripts.START_DUE,
-                    new String[] {k.starts(), k.ended(), k.started(), k.feed(), k.events(n)}, n, at));
+            handled.add(handler.handle(claim.member(), at));
         }
-        List<CompletableFuture<?>> released = new ArrayList<>(claims.size());
+        String[] releaseKeys = new String[1 + cleanAlong.length];
+        releaseKeys[0] = index;
+        System.arraycopy(cleanAlong, 0, releaseKeys, 1, cleanAlong.length);
+        List<CompletableFuture<List<Object>>> released = new ArrayList<>(claims.size());
         for (int i = 0; i < claims.size(); i++) {
-            List<Object> reply = redis.await(pending.get(i));
-            // NOT_DUE: the instance was moved later; it waits in the index under its new start.
-            String next = Replies.status(reply).equals("NOT_DUE") ? Replies.string(reply, 1) : "";
-            released.add(release(claims.get(i), next, index[3]));
+            List<Object> reply = redis.await(handled.get(i));
+            String next = Replies.status(reply).equals(later) ? Replies.string(reply, 1) : "";
+            Claim claim = claims.get(i);
+            released.add(redis.start(Scripts.RELEASE, releaseKeys, claim.member(), claim.score(), next));
         }
         released.forEach(redis::await);
         return claims.size();
     }
 
     @Override
+    public int startDue(Instant now, int limit) {
+        String announce = keys.instanceIndex()[3];
+        return pass(claim(Scripts.CLAIM, new String[] {announce}, now, limit), now, (member, at) -> {
+            IndexMember instance = IndexMember.parse(member);
+            MeetingKeys k = keys.meeting(instance.meeting());
+            String n = Integer.toString(instance.order());
+            return redis.start(Scripts.START_DUE, new String[] {k.starts(), k.ended(), k.started(), k.feed(),
+                k.events(n)}, n, at);
+        }, "NOT_DUE", announce);
+    }
+
+    @Override
     public int endDue(Instant now, int limit) {
-        List<Claim> claims = claimEnds(now, limit);
-        String at = Micros.of(now);
-        List<CompletableFuture<List<Object>>> pending = new ArrayList<>(claims.size());
-        for (Claim claim : claims) {
-            IndexMember member = IndexMember.parse(claim.member());
-            MeetingKeys k = keys.meeting(member.meeting());
-            String n = Integer.toString(member.order());
-            pending.add(redis.start(Scripts.END_DUE, new String[] {k.starts(), k.ends(), k.ended(), k.started(),
-                    k.feed(), k.participants(n), k.events(n), k.leases(n), k.chat(n), k.byUser(n)},
-                    n, at, retentionMillis));
-        }
         String[] index = keys.instanceIndex();
-        List<CompletableFuture<?>> released = new ArrayList<>(claims.size());
-        for (int i = 0; i < claims.size(); i++) {
-            List<Object> reply = redis.await(pending.get(i));
-            String next = Replies.status(reply).equals("NOT_DUE") ? Replies.string(reply, 1) : "";
-            released.add(release(claims.get(i), next, index[1], index[2]));
-        }
-        released.forEach(redis::await);
-        return claims.size();
+        return pass(claimEnds(now, limit), now, (member, at) -> {
+            IndexMember instance = IndexMember.parse(member);
+            MeetingKeys k = keys.meeting(instance.meeting());
+            String n = Integer.toString(instance.order());
+            return redis.start(Scripts.END_DUE, new String[] {k.starts(), k.ends(), k.ended(), k.started(), k.feed(),
+                k.participants(n), k.events(n), k.leases(n), k.chat(n), k.byUser(n)}, n, at, retentionMillis);
+        }, "NOT_DUE", index[1], index[2]);
     }
 
     /** The first half of {@link #endDue}: what a scheduler that dies right after claiming leaves behind. */
@@ -89,25 +97,14 @@ final class RedisLifecycle implements Lifecycle {
 
     @Override
     public int expireLeases(Instant now, int limit) {
-        List<Claim> claims = claim(Scripts.CLAIM, new String[] {keys.leaseIndex()}, now, limit);
-        String at = Micros.of(now);
-        List<CompletableFuture<List<Object>>> pending = new ArrayList<>(claims.size());
-        for (Claim claim : claims) {
-            LeaseMember lease = LeaseMember.parse(claim.member());
+        String leases = keys.leaseIndex();
+        return pass(claim(Scripts.CLAIM, new String[] {leases}, now, limit), now, (member, at) -> {
+            LeaseMember lease = LeaseMember.parse(member);
             MeetingKeys k = keys.meeting(lease.meeting());
             String n = Integer.toString(lease.order());
-            pending.add(redis.start(Scripts.EXPIRE_LEASE, new String[] {k.ended(), k.feed(), k.participants(n),
-                    k.events(n), k.leases(n)}, n, lease.user().value(), at));
-        }
-        List<CompletableFuture<?>> released = new ArrayList<>(claims.size());
-        for (int i = 0; i < claims.size(); i++) {
-            List<Object> reply = redis.await(pending.get(i));
-            // LATER: renewed meanwhile; the index learns the new end.
-            String next = Replies.status(reply).equals("LATER") ? Replies.string(reply, 1) : "";
-            released.add(release(claims.get(i), next, keys.leaseIndex()));
-        }
-        released.forEach(redis::await);
-        return claims.size();
+            return redis.start(Scripts.EXPIRE_LEASE, new String[] {k.ended(), k.feed(), k.participants(n),
+                k.events(n), k.leases(n)}, n, lease.user().value(), at);
+        }, "LATER", leases);
     }
 
     private List<Claim> claim(LuaScript script, String[] index, Instant now, int limit) {
@@ -119,10 +116,5 @@ final class RedisLifecycle implements Lifecycle {
             claims.add(new Claim((String) reply.get(i), (String) reply.get(i + 1)));
         }
         return claims;
-    }
-
-    /** Releases a claim on {@code index[0]}: re-scheduled at {@code next}, or removed (with {@code index[1..]}). */
-    private CompletableFuture<List<Object>> release(Claim claim, String next, String... index) {
-        return redis.start(Scripts.RELEASE, index, claim.member(), claim.score(), next);
     }
 }

@@ -1,0 +1,69 @@
+package dev.conference.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
+
+/**
+ * A Redis server from the embedded binary with configuration lines of the test's choosing (a password,
+ * ACL users, TLS), listening on 127.0.0.1 on a free port and keeping nothing on disk. {@code LocalRedis}
+ * offers none of these settings, on purpose: they exist only to test how the adapter connects.
+ */
+final class ConfiguredRedis implements AutoCloseable {
+    private final RedisServer server;
+    private final int port;
+
+    private ConfiguredRedis(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server with these lines added to its configuration file, e.g. {@code "requirepass x"}
+     * or {@code "user app on >pw ~app:* +@all"}.
+     */
+    static ConfiguredRedis start(List<String> settings) {
+        int port = freePort();
+        try {
+            RedisServerBuilder builder = RedisServer.newRedisServer()
+                    .port(port)
+                    .setting("bind 127.0.0.1")
+                    .setting("daemonize no")
+                    .setting("save \"\"")
+                    .setting("appendonly no");
+            settings.forEach(builder::setting);
+            RedisServer server = builder.build();
+            server.start();
+            return new ConfiguredRedis(server, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Redis on port " + port + " with " + settings, e);
+        }
+    }
+
+    /** The plain (non-TLS) port. */
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop Redis on port " + port, e);
+        }
+    }
+
+    /** A port nothing listens on at the moment of asking. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}
