@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ public final class SeedBenchmark {
                     "--instances", options.get("--instances"), "--events", options.get("--events"));
             double generateSeconds = seconds(started);
             require(generated == 0, "generate failed");
-            out.printf("files: %,d MiB%n", directorySize(dir) >> 20);
+            out.printf("files: %,d MiB; load average %s%n", directorySize(dir) >> 20, loadAverage());
 
             admin.sync().flushall();
             HeapWatch heap = HeapWatch.watching();
@@ -85,23 +84,23 @@ public final class SeedBenchmark {
             require(loaded == 0, "load failed");
             long keys = admin.sync().dbsize();
             out.printf("%nconference-seed: generate %.1f s + load %.1f s = %.1f s (%,d keys; heap in use at most"
-                    + " %,d MiB during the load)%n", generateSeconds, loadSeconds, generateSeconds + loadSeconds, keys,
-                    peak >> 20);
+                    + " %,d MiB during the load); load average %s%n", generateSeconds, loadSeconds,
+                    generateSeconds + loadSeconds, keys, peak >> 20, loadAverage());
 
             if (original) {
                 admin.sync().flushall();
                 started = System.nanoTime();
                 long commands = originalOneRoundTripEach(admin, dir);
                 double oneByOne = seconds(started);
-                out.printf("original approach, one command and round trip per record: %.1f s (%,d commands)%n",
-                        oneByOne, commands);
+                out.printf("original approach, one command and round trip per record: %.1f s (%,d commands);"
+                        + " load average %s%n", oneByOne, commands, loadAverage());
 
                 admin.sync().flushall();
                 started = System.nanoTime();
                 commands = originalPipelinedHsetPerField(client, dir);
                 double pipelined = seconds(started);
-                out.printf("original helper, one HSET per field, all in one pipeline: %.1f s (%,d commands)%n",
-                        pipelined, commands);
+                out.printf("original helper, one HSET per field, all in one pipeline: %.1f s (%,d commands);"
+                        + " load average %s%n", pipelined, commands, loadAverage());
             }
             admin.sync().flushall();
         } finally {
@@ -168,8 +167,7 @@ public final class SeedBenchmark {
 
     private static Map<String, String> flatten(JsonNode record) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : record.properties()) {
             JsonNode value = field.getValue();
             if (value.isArray()) {
                 List<String> items = new ArrayList<>();
@@ -217,6 +215,16 @@ public final class SeedBenchmark {
             running = false;
             join();
             return peak;
+        }
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: other work on the machine skews the figures. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
