@@ -5,6 +5,7 @@ import dev.conference.model.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
@@ -36,8 +37,11 @@ final class ExitCodes {
         if (failure instanceof AccessDeniedException e) {
             return "permission denied: " + e.getFile();
         }
+        if (failure instanceof FileAlreadyExistsException e) {
+            return e.getFile() + " already exists and is not a directory";
+        }
         if (failure instanceof FileSystemException e) {
-            return e.getFile() + ": " + e.getReason();
+            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
         }
         if (failure instanceof StoreException || failure instanceof UncheckedIOException || failure instanceof InvalidInputException
                 || failure instanceof IllegalStateException) {

@@ -59,7 +59,7 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
     private int threads;
 
     @Option(names = "--progress", negatable = true, description = "Show a progress bar on stderr (default: when"
-            + " stderr is a terminal).")
+            + " run in a terminal).")
     private Boolean progress;
 
     @Option(names = "--verbose", description = "Show the stack trace of a failure.")

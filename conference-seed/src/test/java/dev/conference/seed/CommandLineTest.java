@@ -94,6 +94,16 @@ class CommandLineTest {
     }
 
     @Test
+    void anOutputThatIsAFileIsOneLineAndExitCode1() throws IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("plain-file"), "x");
+
+        SeedRun.Result result = seed().run("generate", "--out", file);
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("conference-seed generate: " + file + " already exists and is not a directory\n");
+    }
+
+    @Test
     void helpExitsWith0() {
         SeedRun.Result help = seed().run("load", "--help");
 

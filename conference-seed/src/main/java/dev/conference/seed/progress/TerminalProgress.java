@@ -80,10 +80,10 @@ public final class TerminalProgress implements Progress {
             String amount = bytes
                     ? String.format(Locale.ROOT, "%,.1f/%,.1f MiB", done / 1048576.0, total / 1048576.0)
                     : String.format(Locale.ROOT, "%,d/%,d", done, total);
-            line = String.format(Locale.ROOT, "%-28s [%s%s] %3d%% %s %.1fs", step, "=".repeat(filled),
+            line = String.format(Locale.ROOT, "%-32s [%s%s] %3d%% %s %.1fs", step, "=".repeat(filled),
                     " ".repeat(WIDTH - filled), Math.round(fraction * 100), amount, seconds);
         } else {
-            line = String.format(Locale.ROOT, "%-28s %,d %.1fs", step, done, seconds);
+            line = String.format(Locale.ROOT, "%-32s %,d %.1fs", step, done, seconds);
         }
         String padding = " ".repeat(Math.max(0, lastLength - line.length()));
         lastLength = line.length();
