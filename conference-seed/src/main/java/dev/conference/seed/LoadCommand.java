@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -96,9 +97,11 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
         long started = System.nanoTime();
         Loader.Check check = loader.check();
         out.printf("checked %s: %,d users, %,d meetings, %,d instances, %,d events (local times in %s);"
-                + " %,d invalid%n", dir, check.users(), check.meetings(), check.instances(), check.events(),
-                readZone.equals(ZoneOffset.UTC) ? "UTC" : readZone, check.invalid());
-        if (check.malformed()) {
+                + " %,d invalid%s%n", dir, check.users(), check.meetings(), check.instances(), check.events(),
+                readZone.equals(ZoneOffset.UTC) ? "UTC" : readZone, check.invalid(), check.malformed().isEmpty() ? ""
+                        : "; malformed: " + check.malformed().stream().map(file -> file.getFileName().toString())
+                                .collect(Collectors.joining(", ")));
+        if (!check.malformed().isEmpty()) {
             err.println("nothing stored: a file is not a well-formed JSON array (see above)");
             return ExitCodes.INVALID_INPUT;
         }

@@ -262,6 +262,7 @@ class BadFilesTest {
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("events_log.json:", "malformed JSON",
                 "nothing stored: a file is not a well-formed JSON array");
+        assertThat(result.out()).contains("; 0 invalid; malformed: events_log.json");
         assertNothingStored();
     }
 

@@ -7,8 +7,10 @@ import dev.conference.seed.load.Validator.Validation;
 import dev.conference.seed.progress.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -61,11 +63,16 @@ public final class Loader {
     /**
      * What the check found.
      *
-     * @param malformed whether some file is not a JSON array at all (then nothing may be stored)
      * @param invalid   records that break a rule
+     * @param malformed the files that are not a well-formed JSON array (then nothing may be stored);
+     *                  their counts are of the records before the break
      */
     public record Check(long users, long meetings, long instances, long events, long valid, long invalid,
-            boolean malformed) {
+            List<Path> malformed) {
+        public Check {
+            malformed = List.copyOf(malformed);
+        }
+
         public long records() {
             return users + meetings + instances + events;
         }
@@ -95,7 +102,7 @@ public final class Loader {
                 + validation.events().valid();
         return new Check(validation.users().records(), validation.meetings().records(),
                 validation.instances().records(), validation.events().records(), valid, problems.invalidCount(),
-                problems.anyMalformed());
+                problems.malformedFiles());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,6 +61,10 @@ final class Problems {
 
     synchronized boolean anyMalformed() {
         return !malformed.isEmpty();
+    }
+
+    synchronized List<Path> malformedFiles() {
+        return List.copyOf(malformed);
     }
 
     synchronized long invalidCount() {
