@@ -130,7 +130,7 @@ final class InMemoryConference implements Conference {
 
     @Override
     public ChatMessage post(UserId userId, MeetingId meetingId, String text) {
-        ChatMessage.requireText(text);
+        ChatMessage.requireText(Objects.requireNonNull(text, "text"));
         synchronized (store.lock) {
             knownUser(userId);
             knownMeeting(meetingId);

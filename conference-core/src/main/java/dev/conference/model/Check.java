@@ -15,6 +15,7 @@ final class Check {
         if (value.isBlank()) {
             throw new InvalidInputException(field + " must not be blank");
         }
+        wellFormed(field, value);
         if (value.codePointCount(0, value.length()) > MAX_ID_LENGTH) {
             throw new InvalidInputException(
                     field + " must be at most " + MAX_ID_LENGTH + " characters: " + shorten(value));
@@ -32,11 +33,28 @@ final class Check {
 
     static String bounded(String field, String value, int maxLength) {
         notNull(field, value);
+        wellFormed(field, value);
         if (value.length() > maxLength) {
             throw new InvalidInputException(field + " must be at most " + maxLength
                     + " characters, got " + value.length() + ": " + shorten(value));
         }
         return value;
+    }
+
+    /**
+     * Refuses half a surrogate pair: it is not a character, has no UTF-8 form, and a store that
+     * encodes it as '?' would merge two different ids.
+     */
+    static void wellFormed(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException(field + " holds half a surrogate pair at index " + i
+                        + " (not a character)");
+            }
+        }
     }
 
     static <T> T notNull(String field, T value) {

@@ -21,6 +21,14 @@ class ValuesTest {
     }
 
     @Test
+    void textsMustBeWellFormedUnicode() {
+        assertThatThrownBy(() -> UserId.of("a\uD800")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("user id holds half a surrogate pair at index 1 (not a character)");
+        assertThatThrownBy(() -> ChatMessage.requireText("\uDC00 lone")).isInstanceOf(InvalidInputException.class);
+        assertThat(UserId.of("pair \uD83C\uDF89").value()).endsWith("🎉");
+    }
+
+    @Test
     void usersNeedAPlausibleEmailAndAge() {
         UserId id = UserId.of("bob");
         assertThatThrownBy(() -> new User(id, "Bob", 30, "Male", "bob.example"))

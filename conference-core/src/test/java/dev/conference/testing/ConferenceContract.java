@@ -458,6 +458,20 @@ public abstract class ConferenceContract extends StoreContract {
     }
 
     @Test
+    void aUserDeletedTwiceLosesTheMessagesOfBothLives() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.post(alice, standup, "first life");
+        directory.deleteUser(alice);
+        directory.saveUser(aUser("alice"));
+        conference.post(alice, standup, "second life");
+
+        directory.deleteUser(alice);
+
+        assertThat(conference.chat(standup)).isEmpty();
+    }
+
+    @Test
     void readingTheChatOrLogOfAnUnknownMeetingIsRefused() {
         MeetingId nowhere = MeetingId.of("nowhere");
         directory.saveUser(aUser("alice"));

@@ -15,7 +15,11 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.GenericMapOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Opens connections to one Redis server or to a Redis Cluster, the same way for the store's shared
@@ -76,8 +80,8 @@ abstract class Connector {
         boolean cluster;
         try (StatefulRedisConnection<String, String> connection = probe.connect(StringCodec.UTF8, uri)) {
             connection.setTimeout(timeout);
-            cluster = connection.sync().info("cluster").contains("cluster_enabled:1");
-        } catch (RedisException e) {
+            cluster = isClusterNode(connection);
+        } catch (RuntimeException e) {
             probe.shutdown();
             throw new StoreException("cannot connect to Redis at " + RedisUris.describe(uri) + ": "
                     + RedisUris.reason(e), e);
@@ -94,6 +98,16 @@ abstract class Connector {
                         .build())
                 .build());
         return new Cluster(client, uri, timeout, true);
+    }
+
+    /**
+     * Asks the server's mode with HELLO, which every user may send; INFO would do too, but an ACL
+     * user without {@code @dangerous} commands may not run it.
+     */
+    private static boolean isClusterNode(StatefulRedisConnection<String, String> connection) {
+        Map<String, Object> hello = connection.sync().dispatch(CommandType.HELLO,
+                new GenericMapOutput<String, String>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).add(3));
+        return "cluster".equals(String.valueOf(hello.get("mode")));
     }
 
     static Connector standalone(RedisClient client, RedisURI uri, Duration timeout) {

@@ -50,8 +50,6 @@ final class RedisAsyncConference implements AsyncConference {
     private final String replayWindow;
 
     private final String retentionMillis;
-    /** (user, instance) pairs already in the user's posted-in set, to spare a command per message. */
-    private final RecentlySeen postedIn = new RecentlySeen(10_000);
 
     RedisAsyncConference(RedisGateway redis, Keys keys, Clock clock, Duration commandTimeout, Duration retention) {
         this.redis = redis;
@@ -265,15 +263,16 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<ChatMessage> post(UserId user, MeetingId meeting, String text) {
         Objects.requireNonNull(user, "user id");
-        ChatMessage.requireText(text);
+        ChatMessage.requireText(Objects.requireNonNull(text, "text"));
         String now = Micros.of(now());
         String op = operationId();
-        return onCurrent(meeting, (k, n) -> redis.start(Scripts.POST, new String[] {k.meeting(), k.starts(), k.ends(),
-                k.ended(), k.feed(), k.applied(), k.appliedAt(), k.participants(n), k.chat(n), k.byUser(n)},
-                now, n, op, replayWindow, user.value(), Keys.userField(user), text))
+        return onCurrent(meeting, (k, n) -> notePostedIn(user, meeting, n).thenCompose(noted -> redis.start(Scripts.POST,
+                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.feed(), k.applied(), k.appliedAt(),
+                    k.participants(n), k.chat(n), k.byUser(n)},
+                now, n, op, replayWindow, user.value(), Keys.userField(user), text)))
                 .thenCompose(done -> switch (done.status()) {
-                    case "OK" -> notePostedIn(user, meeting, done.instance()).thenApply(noted -> new ChatMessage(
-                            Replies.string(done.reply(), 1), meeting, done.instance(), user, text, Micros.parse(now)));
+                    case "OK" -> CompletableFuture.completedFuture(new ChatMessage(Replies.string(done.reply(), 1),
+                            meeting, done.instance(), user, text, Micros.parse(now)));
                     case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
                     case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
                     default -> throw unexpected(done.reply());
@@ -281,16 +280,15 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     /**
-     * Adds the instance to the user's posted-in set, which deleteUser reads; once per (user, instance)
-     * while this JVM remembers it. Written after the message, from another slot: if it is lost, the
-     * next message of the user in that instance writes it.
+     * Adds the instance to the user's posted-in set, which deleteUser reads. It lives in the user's
+     * slot, so it cannot change with the message; it is written first, so a message is never stored
+     * where deleteUser would not look (a refused post leaves a harmless extra member).
      */
-    private CompletableFuture<?> notePostedIn(UserId user, MeetingId meeting, int instance) {
-        String member = IndexMember.of(meeting, instance);
-        if (!postedIn.firstTime(user.value().length() + ":" + user.value() + member)) {
+    private CompletableFuture<?> notePostedIn(UserId user, MeetingId meeting, String order) {
+        if (order.equals(CurrentInstances.NONE)) {
             return CompletableFuture.completedFuture(null);
         }
-        return redis.start(r -> r.sadd(keys.postedIn(user), member));
+        return redis.start(r -> r.sadd(keys.postedIn(user), IndexMember.of(meeting, Integer.parseInt(order))));
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.conference.model.UserId;
 import dev.conference.port.EventListener;
 import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
@@ -93,7 +92,8 @@ final class RedisLiveEvents implements LiveEvents {
                 try {
                     batch = connection.sync().xread(XReadArgs.Builder.block(BLOCK_MILLIS).count(BATCH),
                             StreamOffset.from(key, lastSeen));
-                } catch (RedisException e) {
+                } catch (RuntimeException e) {
+                    // Lettuce fails reads with RedisException, and cancels them when a connection is reset.
                     if (closed) {
                         return;
                     }

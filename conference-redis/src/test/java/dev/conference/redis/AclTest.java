@@ -48,7 +48,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -62,13 +61,10 @@ class AclTest {
     private static final String ADMIN_PASSWORD = "admin-only";
     private static final String USER = "conf";
     private static final String PASSWORD = "s3cret";
-    /**
-     * The restricted user. {@code +info} because Connector.discover asks INFO whether the server is a
-     * cluster node, and INFO is in @dangerous: see {@link #connectsWithoutTheInfoCommand()}.
-     */
+    /** The restricted user: only the library's keys, no dangerous commands (INFO among them). */
     private static final String RESTRICTED = "user " + USER + " on >" + PASSWORD
-            + " ~conference:* &* +@all -@dangerous +info";
-    /** The user the library should be content with once discovery no longer needs INFO. */
+            + " ~conference:* &* +@all -@dangerous";
+    /** The same rights under another name, for the discovery test. */
     private static final String STRICT = "user strict on >" + PASSWORD + " ~conference:* &* +@all -@dangerous";
 
     private static ConfiguredRedis server;
@@ -215,15 +211,10 @@ class AclTest {
     }
 
     /**
-     * BUG (issue 6, found by this test): a user without INFO (it is in @dangerous) cannot connect at
-     * all, "cannot connect to Redis at ...: NOPERM this user has no permissions to run the 'info'
-     * command", because Connector.discover reads {@code INFO cluster} to choose between the standalone
-     * and the cluster client. Proposed fix: when INFO answers NOPERM, ask {@code HELLO 3} instead, which
-     * every user may send (flag no-auth) and whose reply names the {@code mode} ("standalone" or
-     * "cluster"). Once fixed, enable this test and drop {@code +info} from {@link #RESTRICTED}.
+     * Discovery (standalone or cluster) must not need INFO, which is in @dangerous: it asks HELLO,
+     * which every user may send. Found by this test when discovery still read {@code INFO cluster}.
      */
     @Test
-    @Disabled("BUG: discovery needs INFO, which -@dangerous denies; see the Javadoc and the issue 6 report")
     void connectsWithoutTheInfoCommand() {
         admin.sync().flushall();
         try (ConferenceStore store = RedisConferenceStore.connect(

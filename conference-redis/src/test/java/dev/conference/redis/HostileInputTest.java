@@ -51,7 +51,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -249,15 +248,11 @@ class HostileInputTest {
     }
 
     /**
-     * BUG (issue 6, found by this test): a Java string may hold an unpaired surrogate, which the model
-     * accepts in ids and texts, but UTF-8 cannot carry it: Lettuce's codec writes '?' instead. So the
-     * ids "a\uD800" and "a?" are one key in Redis (saving the second user overwrites the first) and such
-     * a text comes back changed. Either refusal (InvalidInputException) or an exact round trip passes.
-     * Proposed fix: refuse unpaired surrogates in core (Check.id and Check.bounded, e.g. "user id must be
-     * valid Unicode: unpaired surrogate at index 1"), so every store behaves the same. Enable with the fix.
+     * A Java string may hold an unpaired surrogate, which UTF-8 cannot carry (Lettuce's codec writes
+     * '?'), so "a\\uD800" and "a?" would be one key. The model refuses them; either refusal or an exact
+     * round trip passes this test. Found by this test when the model still accepted them.
      */
     @Test
-    @Disabled("BUG: unpaired surrogates collapse onto '?' in Redis; see the Javadoc and the issue 6 report")
     void unpairedSurrogatesAreRefusedOrKeptExactly() {
         try (ConferenceStore store = open()) {
             MeetingId standup = MeetingId.of("standup");
