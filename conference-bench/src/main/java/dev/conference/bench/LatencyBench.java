@@ -4,6 +4,8 @@ import dev.conference.bench.BenchConfig.LatencySizes;
 import dev.conference.model.MeetingId;
 import dev.conference.model.Page;
 import dev.conference.port.Conference;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletionStage;
  * How long one call takes, one at a time, as the database fills with keys that have nothing to do
  * with conferences; beside it the original tool's way of finding a meeting's participants, which
  * walks the keyspace. The library's figures should stay flat, the walk's should grow with the keys.
+ * A plain XRANGE of the same chat page shows what reading those entries costs without a script.
  */
 final class LatencyBench {
     private static final int FILL_BATCH = 1_000;
@@ -44,8 +47,11 @@ final class LatencyBench {
                 j -> original.event(meeting, residents.get(j), 0, OriginalLayout.JOIN, now)));
 
         Table table = new Table("unrelated keys", "keys in db", "participants() p50 / p99", "chat() p50 / p99",
-                "activeMeetings() p50 / p99", "original: SCAN + read p50 / p99 (samples)",
-                "SCAN / participants(), p50");
+                "raw XRANGE of that page p50 / p99", "activeMeetings() p50 / p99",
+                "original: SCAN + read p50 / p99 (samples)", "SCAN / participants(), p50");
+        String chatKey = RawKeys.ofInstance(meeting, "1", "chat");
+        Range<String> all = Range.create("-", "+");
+        Limit firstPage = Limit.from(Workload.CHAT_PAGE);
         Page page = Page.first(Workload.CHAT_PAGE);
         long filled = 0;
         for (int target : sizes.unrelatedKeys()) {
@@ -55,10 +61,11 @@ final class LatencyBench {
             progress.step("latency: measuring at %,d unrelated keys", target);
             Latencies participants = measure(() -> conference.participants(meetingId));
             Latencies chat = measure(() -> conference.chat(meetingId, page));
+            Latencies xrange = measure(() -> server.admin().xrange(chatKey, all, firstPage));
             Latencies active = measure(conference::activeMeetings);
             Latencies scan = baseline(original, meeting, residents.size());
             table.add(Format.count(target), Format.count(server.admin().dbsize()), pair(participants), pair(chat),
-                    pair(active), pair(scan) + " (" + scan.count() + ")",
+                    pair(xrange), pair(active), pair(scan) + " (" + scan.count() + ")",
                     Format.ratio(scan.percentileMillis(50) / participants.percentileMillis(50)));
         }
         return table;
