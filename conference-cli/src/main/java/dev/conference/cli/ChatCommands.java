@@ -50,7 +50,6 @@ final class ChatCommands {
 
         @Override
         void run() {
-            requireMeeting(meeting);
             List<ChatMessage> messages = instance == null
                     ? conference().chat(meeting)
                     : readAll(null, page -> conference().chat(meeting, instance, page), ChatMessage::id);
@@ -93,7 +92,6 @@ final class ChatCommands {
 
         @Override
         void run() {
-            requireMeeting(meeting);
             List<MeetingEvent> events = instance == null
                     ? conference().events(meeting)
                     : conference().events(meeting, instance);

@@ -2,6 +2,7 @@ package dev.conference.cli;
 
 import dev.conference.model.MeetingId;
 import dev.conference.model.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import picocli.CommandLine;
@@ -47,6 +48,7 @@ public final class Cli {
                 .registerConverter(UserId.class, new IdArgument<>(UserId::of))
                 .registerConverter(MeetingId.class, new IdArgument<>(MeetingId::of))
                 .registerConverter(Instant.class, new TimeArgument(environment.clock(), environment.zone()))
+                .registerConverter(Duration.class, new DurationArgument())
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler(exitCodes)

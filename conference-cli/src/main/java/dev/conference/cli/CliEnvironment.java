@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -23,9 +24,13 @@ import java.util.Objects;
  * @param in        where {@code shell} reads commands from
  * @param out       results
  * @param err       messages and errors
+ * @param interrupts how {@code watch} and {@code scheduler} hear Ctrl-C
  */
 public record CliEnvironment(Map<String, String> variables, Path home, Clock clock, ZoneId zone, Reader in,
-        PrintWriter out, PrintWriter err) {
+        PrintWriter out, PrintWriter err, Interrupts interrupts) {
+    /** How long Ctrl-C waits for a running {@code watch} or {@code scheduler} to stop before the process exits. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
     public CliEnvironment {
         variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
         Objects.requireNonNull(home, "home");
@@ -34,15 +39,17 @@ public record CliEnvironment(Map<String, String> variables, Path home, Clock clo
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(interrupts, "interrupts");
     }
 
-    /** The real process: its environment, home, clock, zone and standard streams. */
+    /** The real process: its environment, home, clock, zone, standard streams and signals. */
     public static CliEnvironment system() {
         Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
                 ZoneId.systemDefault(), new BufferedReader(new InputStreamReader(System.in, charset)),
                 new PrintWriter(new OutputStreamWriter(System.out, charset), true),
-                new PrintWriter(new OutputStreamWriter(System.err, charset), true));
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true),
+                Interrupts.shutdownHook(STOP_GRACE));
     }
 
     /** The value of an environment variable, or null when it is unset or blank. */

@@ -2,6 +2,7 @@ package dev.conference.cli;
 
 import dev.conference.port.ConferenceStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
                 MeetingsCommand.class,
                 InstancesCommand.class,
                 LiveCommands.Join.class,
+                LiveCommands.Renew.class,
                 LiveCommands.Leave.class,
                 LiveCommands.Participants.class,
                 LiveCommands.Active.class,
@@ -33,8 +35,8 @@ import picocli.CommandLine.Spec;
                 LiveCommands.JoinTimes.class,
                 ChatCommands.Messages.class,
                 ChatCommands.Events.class,
-                PendingCommands.Watch.class,
-                PendingCommands.Scheduler.class,
+                WatchCommand.class,
+                SchedulerCommand.class,
                 ShellCommand.class,
         },
         footer = {"%nExit codes:",
@@ -56,12 +58,18 @@ final class ConferenceCommand implements Callable<Integer> {
             description = {"Where the embedded Redis keeps its data", "(default: ~/.conference/redis)"})
     Path dataDir;
 
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = {"How long one Redis command may take before it fails", "(default: 5s)"})
+    Duration timeout;
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the result as one JSON document")
     boolean json;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Show library logs, and stack traces of failures")
     boolean verbose;
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final CliEnvironment environment;
     private final Session session;
@@ -106,10 +114,10 @@ final class ConferenceCommand implements Callable<Integer> {
     /** The store, connected on first use. */
     ConferenceStore store() {
         if (shell != null) {
-            if (redis != null || dataDir != null) {
+            if (redis != null || dataDir != null || timeout != null) {
                 throw new ParameterException(spec.commandLine(), "the shell is connected to "
                         + session.location().map(Object::toString).orElse("its store")
-                        + "; --redis and --data-dir apply when the shell starts");
+                        + "; --redis, --data-dir and --timeout apply when the shell starts");
             }
             return shell.store();
         }
@@ -117,8 +125,25 @@ final class ConferenceCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--data-dir is for the embedded Redis; it cannot be used with --redis");
         }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new ParameterException(spec.commandLine(),
+                    "--timeout must be longer than zero, got " + DurationArgument.format(timeout));
+        }
         Logging.verbose(verbose());
-        return session.store(StoreLocation.resolve(redis, dataDir, environment));
+        return session.store(StoreLocation.resolve(redis, dataDir, environment),
+                timeout != null ? timeout : DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * For the commands that run until Ctrl-C: in a shell, Ctrl-C would end the shell too.
+     *
+     * @param command the command's own spec, for the usage message
+     */
+    void requireOwnProcess(CommandSpec command) {
+        if (shell != null) {
+            throw new ParameterException(command.commandLine(), command.name() + " runs until Ctrl-C, which would"
+                    + " end the shell too; run 'conference " + command.name() + "' in a terminal of its own");
+        }
     }
 
     /** The version from the jar's manifest. */

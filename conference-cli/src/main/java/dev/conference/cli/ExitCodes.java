@@ -22,7 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ExitCodes implements IExecutionExceptionHandler, IParameterExceptionHandler {
     static final int SUCCESS = 0;
-    /** Anything else: the store cannot be reached, a command that is not available yet, a bug. */
+    /** Anything else: the store cannot be reached, a bug. */
     static final int FAILURE = 1;
     /** The command line is wrong or a value is invalid; nothing was stored. */
     static final int USAGE = 2;
@@ -89,8 +89,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
 
     /** What went wrong, for the operator: our own messages are sentences; anything else is a bug. */
     static String describe(Throwable failure) {
-        if (failure instanceof ConferenceException || failure instanceof NotAvailableException
-                || failure instanceof UncheckedIOException) {
+        if (failure instanceof ConferenceException || failure instanceof UncheckedIOException) {
             return oneLine(failure.getMessage());
         }
         return "unexpected error (run with --verbose for details): " + oneLine(String.valueOf(failure));

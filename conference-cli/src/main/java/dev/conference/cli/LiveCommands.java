@@ -7,14 +7,17 @@ import dev.conference.cli.Views.LeftView;
 import dev.conference.cli.Views.MeetingParticipantsView;
 import dev.conference.cli.Views.ParticipantView;
 import dev.conference.cli.Views.ParticipantsView;
+import dev.conference.cli.Views.RenewedView;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The commands about who is in which meeting now. */
@@ -24,6 +27,8 @@ final class LiveCommands {
 
     @Command(name = "join", mixinStandardHelpOptions = true,
             description = {"Join the meeting's running instance.",
+                    "With --lease, the presence lapses unless renewed in time ('renew');",
+                    "a running scheduler then removes the user with a TIMED_OUT event.",
                     "Exit 3: unknown user or meeting; 4: not active, not allowed or already in."})
     static final class Join extends StoreCommand {
         @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
@@ -32,12 +37,43 @@ final class LiveCommands {
         @Parameters(index = "1", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
 
+        @Option(names = "--lease", paramLabel = "DURATION",
+                description = {"Presence lease, e.g. 30s; at most 1d (default: none,", "the user stays until they leave)"})
+        Duration lease;
+
         @Override
         void run() {
-            Participant participant = conference().join(user, meeting);
+            Participant participant = lease == null
+                    ? conference().join(user, meeting)
+                    : conference().join(user, meeting, lease);
             Output output = output();
-            output.result(new JoinedView(user.value(), meeting.value(), participant.joinedAt()),
-                    user + " joined " + meeting + " at " + output.time(participant.joinedAt()));
+            output.result(new JoinedView(user.value(), meeting.value(), participant.joinedAt(), lease),
+                    user + " joined " + meeting + " at " + output.time(participant.joinedAt())
+                            + (lease == null ? "" : "; presence lease " + DurationArgument.format(lease)));
+        }
+    }
+
+    @Command(name = "renew", mixinStandardHelpOptions = true,
+            description = {"Renew a presence lease (a heartbeat).",
+                    "The user's presence in the meeting now lasts --lease from now;",
+                    "a user who joined without a lease gets one.",
+                    "Exit 2: a lease that is not positive or longer than 1d;",
+                    "4: not active or not in."})
+    static final class Renew extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
+        UserId user;
+
+        @Parameters(index = "1", paramLabel = "MEETING", description = "The meeting's id")
+        MeetingId meeting;
+
+        @Option(names = "--lease", required = true, paramLabel = "DURATION", description = "e.g. 30s; at most 1d")
+        Duration lease;
+
+        @Override
+        void run() {
+            conference().renew(user, meeting, lease);
+            output().result(new RenewedView(user.value(), meeting.value(), lease),
+                    "renewed " + user + " in " + meeting + " for " + DurationArgument.format(lease));
         }
     }
 

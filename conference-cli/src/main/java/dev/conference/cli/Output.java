@@ -6,19 +6,25 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Prints a command's result: a table or a sentence for people, or with {@code --json} one JSON
- * document for scripts (times as ISO-8601 instants in UTC).
+ * document for scripts (times as ISO-8601 instants in UTC, lengths of time as ISO-8601 durations).
  */
 final class Output {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule("conference-cli").addSerializer(Instant.class, ToStringSerializer.instance))
+            .registerModule(new SimpleModule("conference-cli")
+                    .addSerializer(Instant.class, ToStringSerializer.instance)
+                    // ISO-8601, like PT30S.
+                    .addSerializer(Duration.class, ToStringSerializer.instance))
             .enable(SerializationFeature.INDENT_OUTPUT);
+    /** One document per line, for the commands that print as things happen (JSON Lines). */
+    private static final ObjectMapper JSON_LINE = JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintWriter out;
     private final boolean json;
@@ -47,6 +53,23 @@ final class Output {
             out.println(message);
             out.flush();
         }
+    }
+
+    /**
+     * Prints one item of a stream of results and flushes it, so a reader sees it at once: with
+     * {@code --json} {@code document} as one line of JSON (JSON Lines), or else the line {@code text}.
+     */
+    void line(Object document, String text) {
+        if (json) {
+            try {
+                out.println(JSON_LINE.writeValueAsString(document));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the result as JSON: " + e.getMessage(), e);
+            }
+        } else {
+            out.println(text);
+        }
+        out.flush();
     }
 
     /** A time as people here read it: in the local zone, to the second. */

@@ -2,18 +2,22 @@ package dev.conference.cli;
 
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisConferenceStore;
+import dev.conference.redis.RedisOptions;
 import dev.conference.redis.local.LocalRedis;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The one store a CLI run uses, opened on first need (so {@code --help} never connects) and shared by
- * every command of a {@code shell}. Not thread-safe: one run, one thread.
+ * every command of a {@code shell}. Not thread-safe: one run, one thread (only {@link Interrupts} call in
+ * from elsewhere).
  */
 final class Session implements AutoCloseable {
     private final CliEnvironment environment;
     private StoreLocation location;
     private ConferenceStore store;
     private LocalRedis localRedis;
+    private Interrupts.Registration interrupt;
 
     Session(CliEnvironment environment) {
         this.environment = environment;
@@ -23,10 +27,14 @@ final class Session implements AutoCloseable {
         return store != null;
     }
 
-    /** The store at {@code location}, opened now if this is the first call. */
-    ConferenceStore store(StoreLocation wanted) {
+    /**
+     * The store at {@code location}, opened now if this is the first call.
+     *
+     * @param commandTimeout how long one Redis command may take before it fails
+     */
+    ConferenceStore store(StoreLocation wanted, Duration commandTimeout) {
         if (store == null) {
-            open(wanted);
+            open(wanted, RedisOptions.builder().clock(environment.clock()).commandTimeout(commandTimeout).build());
         }
         return store;
     }
@@ -35,19 +43,30 @@ final class Session implements AutoCloseable {
         return Optional.ofNullable(location);
     }
 
-    private void open(StoreLocation wanted) {
+    /**
+     * Calls {@code stop} when the user presses Ctrl-C; the process then exits only once this session is
+     * closed, after the store and the embedded server.
+     */
+    void onInterrupt(Runnable stop) {
+        if (interrupt != null) {
+            throw new IllegalStateException("a command of this run listens for Ctrl-C already");
+        }
+        interrupt = environment.interrupts().onInterrupt(stop);
+    }
+
+    private void open(StoreLocation wanted, RedisOptions options) {
         if (wanted instanceof StoreLocation.Remote remote) {
-            store = RedisConferenceStore.connect(remote.uri());
+            store = RedisConferenceStore.connect(remote.uri(), options);
         } else {
-            openEmbedded((StoreLocation.Embedded) wanted);
+            openEmbedded((StoreLocation.Embedded) wanted, options);
         }
         location = wanted;
     }
 
-    private void openEmbedded(StoreLocation.Embedded embedded) {
+    private void openEmbedded(StoreLocation.Embedded embedded, RedisOptions options) {
         LocalRedis server = LocalRedis.persistent(embedded.dataDir());
         try {
-            store = RedisConferenceStore.connect(server.uri());
+            store = RedisConferenceStore.connect(server.uri(), options);
             localRedis = server;
         } catch (RuntimeException e) {
             server.close();
@@ -61,6 +80,17 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            closeStore();
+        } finally {
+            if (interrupt != null) {
+                interrupt.close();
+                interrupt = null;
+            }
+        }
+    }
+
+    private void closeStore() {
         try {
             if (store != null) {
                 store.close();

@@ -52,7 +52,7 @@ abstract class StoreCommand implements Callable<Integer> {
         return root().environment().clock().instant();
     }
 
-    /** The meeting, for reads whose port answers an unknown meeting with an empty list. */
+    /** The meeting, for reads whose port answers an unknown meeting with an empty list ({@code instances}). */
     Meeting requireMeeting(MeetingId id) {
         return directory().meeting(id).orElseThrow(() -> new UnknownMeetingException(id));
     }

@@ -72,7 +72,7 @@ final class Table {
     }
 
     /** A cell on one line: a chat text may hold newlines or tabs that would break the columns. */
-    private static String printable(Object cell) {
+    static String printable(Object cell) {
         String text = String.valueOf(cell);
         StringBuilder shown = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {

@@ -1,8 +1,10 @@
 package dev.conference.cli;
 
+import dev.conference.cli.Views.DeletedUserView;
 import dev.conference.cli.Views.SavedView;
 import dev.conference.cli.Views.UserView;
 import dev.conference.model.Page;
+import dev.conference.model.UnknownUserException;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import java.util.List;
@@ -11,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 
-/** {@code users list} and {@code users add}. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "List or add users.",
-        subcommands = {UsersCommand.ListUsers.class, UsersCommand.AddUser.class})
+/** {@code users list}, {@code users add} and {@code users delete}. */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "List, add or delete users.",
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.AddUser.class, UsersCommand.DeleteUser.class})
 final class UsersCommand extends GroupCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users in id order.")
@@ -61,6 +63,23 @@ final class UsersCommand extends GroupCommand {
             directory().saveUser(user);
             output().result(new SavedView<>(exists, UserView.of(user)),
                     (exists ? "replaced" : "added") + " user " + id);
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = {"Delete a user and every chat message they posted, in every meeting",
+                    "(a data-protection request). Event logs keep their id. No confirmation.",
+                    "Exit 3: unknown user."})
+    static final class DeleteUser extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "ID", description = "The user's id")
+        UserId id;
+
+        @Override
+        void run() {
+            if (!directory().deleteUser(id)) {
+                throw new UnknownUserException(id);
+            }
+            output().result(new DeletedUserView(id.value(), true), "deleted user " + id + " and their chat messages");
         }
     }
 }

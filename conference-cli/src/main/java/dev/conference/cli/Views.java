@@ -9,6 +9,7 @@ import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
 import dev.conference.model.Participant;
 import dev.conference.model.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +108,20 @@ final class Views {
     }
 
     /** The result of a command that changed something. */
-    record JoinedView(String user, String meeting, Instant joinedAt) {
+    record JoinedView(String user, String meeting, Instant joinedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Duration lease) {
+    }
+
+    /** @param lease how long the presence now holds without another renewal */
+    record RenewedView(String user, String meeting, Duration lease) {
+    }
+
+    /** A deleted user, whose chat messages went with them. */
+    record DeletedUserView(String user, boolean deleted) {
+    }
+
+    /** What came due and was handled in one scheduler tick: instance starts and ends, presence leases. */
+    record TickView(Instant at, int starts, int ends, int leases) {
     }
 
     record LeftView(String user, String meeting) {

@@ -333,21 +333,68 @@ class CommandsTest {
     }
 
     @Test
-    void watchAndSchedulerAreNotAvailableYet() {
-        Result watch = run("watch", "standup");
-        assertThat(watch.code()).isEqualTo(1);
-        assertThat(watch.err()).startsWith("conference: not available yet: watch").endsWith("\n")
-                .hasLineCount(1);
-        Result scheduler = run("scheduler");
-        assertThat(scheduler.code()).isEqualTo(1);
-        assertThat(scheduler.err()).startsWith("conference: not available yet: scheduler").hasLineCount(1);
+    void usersDeleteRemovesTheUserAndEveryMessageTheyPosted() {
+        ok("join", "alice", "standup");
+        ok("join", "bob", "standup");
+        ok("post", "alice", "standup", "mine");
+        ok("post", "bob", "standup", "bob's");
+        ok("join", "alice", "secret");
+        ok("post", "alice", "secret", "also mine");
+
+        assertThat(ok("users", "delete", "alice").out()).isEqualTo("deleted user alice and their chat messages\n");
+
+        assertThat(ok("--json", "chat", "standup").json()).extracting(m -> m.get("text").asText())
+                .containsExactly("bob's");
+        assertThat(ok("--json", "chat", "secret").json()).isEmpty();
+        assertThat(ok("--json", "users", "list").json()).extracting(u -> u.get("id").asText())
+                .containsExactly("bob", "carol");
+        assertThat(ok("--json", "events", "standup").json()).extracting(e -> e.path("user").asText())
+                .contains("alice");
+        Result again = run("users", "delete", "alice");
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(again.err()).isEqualTo("conference: no user with id 'alice'\n");
+        JsonNode deleted = ok("--json", "users", "delete", "bob").json();
+        assertThat(deleted.get("user").asText()).isEqualTo("bob");
+        assertThat(deleted.get("deleted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void joinWithALeaseAndRenewTakeLengthsOfTime() {
+        assertThat(ok("join", "alice", "standup", "--lease", "1m30s").out())
+                .matches("alice joined standup at " + TIME + "; presence lease 1m30s\n");
+        assertThat(ok("renew", "alice", "standup", "--lease", "PT2H").out())
+                .isEqualTo("renewed alice in standup for 2h\n");
+        JsonNode renewed = ok("--json", "renew", "alice", "standup", "--lease", "500ms").json();
+        assertThat(renewed.get("lease").asText()).isEqualTo("PT0.5S");
+        assertThat(ok("--json", "join", "bob", "standup").json().has("lease")).isFalse();
+
+        Result tooLong = run("renew", "alice", "standup", "--lease", "2d");
+        assertThat(tooLong.code()).isEqualTo(2);
+        assertThat(tooLong.err()).hasLineCount(1).contains("presence lease must be positive and at most");
+        Result notALength = run("join", "carol", "standup", "--lease", "a while");
+        assertThat(notALength.code()).isEqualTo(2);
+        assertThat(notALength.err()).hasLineCount(1).contains("--lease").contains("'a while' is not a length of time");
+        assertThat(run("renew", "carol", "standup", "--lease", "30s").code()).isEqualTo(4);
+        assertThat(run("renew", "alice", "later", "--lease", "30s").code()).isEqualTo(4);
+        assertThat(run("renew", "alice", "standup").code()).isEqualTo(2);
+        assertThat(ok("--json", "participants", "standup").json().get("participants")).hasSize(2);
+    }
+
+    @Test
+    void timeoutIsALengthOfTimeAboveZero() {
+        assertThat(ok("--timeout", "2s", "active").out()).contains("standup");
+        Result zero = run("--timeout", "0ms", "active");
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).isEqualTo("conference: --timeout must be longer than zero, got 0s"
+                + " (see 'conference --help')\n");
     }
 
     @Test
     void everyCommandHasHelpThatNeedsNoStore() {
         List<List<String>> commands = new ArrayList<>();
         CliEnvironment environment = new CliEnvironment(Map.of(), home, Clock.systemUTC(), ZoneOffset.UTC,
-                new StringReader(""), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+                new StringReader(""), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                new CliRun.PressedByTest());
         picocli.CommandLine root = Cli.commandLine(new ConferenceCommand(environment, new Session(environment), null));
         commands.add(List.of());
         root.getSubcommands().forEach((name, command) -> {
