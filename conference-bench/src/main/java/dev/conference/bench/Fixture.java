@@ -19,7 +19,7 @@ import java.util.List;
  * chat, and a pool of users who join and leave.
  */
 final class Fixture {
-    static final String TEXT = "a chat message of ordinary length, fifty-two chars.";
+    static final String TEXT = "a chat message of ordinary length, fifty-one chars.";
 
     private final List<String> meetings;
     private final List<String> residents;
