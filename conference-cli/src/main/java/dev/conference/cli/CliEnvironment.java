@@ -45,11 +45,20 @@ public record CliEnvironment(Map<String, String> variables, Path home, Clock clo
     /** The real process: its environment, home, clock, zone, standard streams and signals. */
     public static CliEnvironment system() {
         Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
-        return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
+        return new CliEnvironment(System.getenv(), home(System.getenv("HOME")), Clock.systemUTC(),
                 ZoneId.systemDefault(), new BufferedReader(new InputStreamReader(System.in, charset)),
                 new PrintWriter(new OutputStreamWriter(System.out, charset), true),
                 new PrintWriter(new OutputStreamWriter(System.err, charset), true),
                 Interrupts.shutdownHook(STOP_GRACE));
+    }
+
+    /**
+     * {@code $HOME} if set: Java's {@code user.home} comes from the password database and ignores it,
+     * but people expect {@code HOME=/tmp/try conference ...} to keep its data there.
+     */
+    static Path home(String homeVariable) {
+        return homeVariable != null && !homeVariable.isBlank() ? Path.of(homeVariable)
+                : Path.of(System.getProperty("user.home"));
     }
 
     /** The value of an environment variable, or null when it is unset or blank. */

@@ -66,6 +66,7 @@ class CliJarIT {
         Path err = Files.createTempFile(home, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("REDIS_URL");
+        builder.environment().put("HOME", home.toString());
         Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
@@ -91,6 +92,7 @@ class CliJarIT {
             err = Files.createTempFile(home, "err", ".txt");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().remove("REDIS_URL");
+            builder.environment().put("HOME", home.toString());
             process = builder.start();
         }
 
