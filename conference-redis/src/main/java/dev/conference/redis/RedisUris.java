@@ -33,11 +33,11 @@ final class RedisUris {
         try {
             parsed = RedisURI.create(uri);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Redis URI " + masked(uri) + " is not valid (" + EXPECTED + ")");
+            throw new InvalidInputException("Redis URI is not valid: " + masked(uri) + " (" + EXPECTED + ")");
         }
         if (parsed.getHost() == null || parsed.getHost().isBlank() || parsed.getHost().contains(":")
                 && !uri.contains("[")) {
-            throw new InvalidInputException("Redis URI " + masked(uri) + " names no host (" + EXPECTED + ")");
+            throw new InvalidInputException("Redis URI is not valid: " + masked(uri) + " names no host (" + EXPECTED + ")");
         }
         return parsed;
     }

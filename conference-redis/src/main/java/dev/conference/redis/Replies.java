@@ -23,33 +23,40 @@ final class Replies {
         return (String) reply.get(index);
     }
 
-    static List<ChatMessage> messages(List<Object> entries, int from, MeetingId meeting, int instance) {
-        List<ChatMessage> out = new ArrayList<>(entries.size() - from);
-        for (int i = from; i < entries.size(); i++) {
-            out.add(message(entries.get(i), meeting, instance));
+    /** Reads flat stream entries (id, n, then n field and value items) from {@code from} on. */
+    static List<ChatMessage> messages(List<Object> reply, int from, MeetingId meeting, int instance) {
+        List<ChatMessage> out = new ArrayList<>();
+        for (int i = from; i < reply.size(); i = next(reply, i)) {
+            Map<String, String> fields = fields(reply, i);
+            out.add(new ChatMessage((String) reply.get(i), meeting, instance, UserId.of(fields.get("user")),
+                    fields.get("text"), Micros.parse(fields.get("at"))));
         }
         return out;
     }
 
-    static List<MeetingEvent> events(List<Object> entries, int from, MeetingId meeting, int instance) {
-        List<MeetingEvent> out = new ArrayList<>(entries.size() - from);
-        for (int i = from; i < entries.size(); i++) {
-            out.add(event(entries.get(i), meeting, instance));
+    /** Reads flat stream entries of an event log from {@code from} on. */
+    static List<MeetingEvent> events(List<Object> reply, int from, MeetingId meeting, int instance) {
+        List<MeetingEvent> out = new ArrayList<>();
+        for (int i = from; i < reply.size(); i = next(reply, i)) {
+            out.add(event((String) reply.get(i), fields(reply, i), meeting, instance));
         }
         return out;
     }
 
-    private static ChatMessage message(Object entry, MeetingId meeting, int instance) {
-        List<?> parts = (List<?>) entry;
-        Map<String, String> fields = fields(parts.get(1));
-        return new ChatMessage((String) parts.get(0), meeting, instance, UserId.of(fields.get("user")),
-                fields.get("text"), Micros.parse(fields.get("at")));
+    private static int next(List<Object> reply, int entry) {
+        return entry + 2 + ((Long) reply.get(entry + 1)).intValue();
     }
 
-    private static MeetingEvent event(Object entry, MeetingId meeting, int instance) {
-        List<?> parts = (List<?>) entry;
-        String id = (String) parts.get(0);
-        Map<String, String> fields = fields(parts.get(1));
+    private static Map<String, String> fields(List<Object> reply, int entry) {
+        int count = ((Long) reply.get(entry + 1)).intValue();
+        Map<String, String> out = new HashMap<>(count);
+        for (int i = entry + 2; i + 1 < entry + 2 + count; i += 2) {
+            out.put((String) reply.get(i), (String) reply.get(i + 1));
+        }
+        return out;
+    }
+
+    private static MeetingEvent event(String id, Map<String, String> fields, MeetingId meeting, int instance) {
         var at = Micros.parse(fields.get("at"));
         String type = fields.get("type");
         return switch (type) {
@@ -61,14 +68,5 @@ final class Replies {
             default -> throw new StoreException("unknown event type '" + type + "' in the log of meeting '"
                     + meeting + "'", null);
         };
-    }
-
-    private static Map<String, String> fields(Object flat) {
-        List<?> values = (List<?>) flat;
-        Map<String, String> out = new HashMap<>(values.size());
-        for (int i = 0; i + 1 < values.size(); i += 2) {
-            out.put((String) values.get(i), (String) values.get(i + 1));
-        }
-        return out;
     }
 }

@@ -12,7 +12,7 @@ final class Scripts {
     static final LuaScript EXPIRE_LEASE = LuaScript.meeting("expire-lease");
     static final LuaScript PARTICIPANTS = LuaScript.meeting("participants");
     static final LuaScript READ_LATEST = LuaScript.meeting("read-latest");
-    static final LuaScript READ_INSTANCE = LuaScript.plain("read-instance");
+    static final LuaScript READ_INSTANCE = LuaScript.meeting("read-instance");
     static final LuaScript MESSAGES = LuaScript.meeting("messages");
     static final LuaScript DELETE_MESSAGES = LuaScript.plain("delete-messages");
     static final LuaScript SAVE_MEETING = LuaScript.plain("save-meeting");

@@ -2,11 +2,9 @@
 -- KEYS: 1 meeting hash, 2 starts, 3 the stream (of ARGV[2])
 -- ARGV: 1 now (µs), 2 expected latest order, 3 read after this entry id ('' = from the start),
 --       4 at most this many entries
--- Returns {'OK', {id, {field, value, ...}}, ...} | {'RETRY', order} | {'UNKNOWN_MEETING'}
+-- Returns {'OK', id, n, field, value, ... (n items), id, ...} | {'RETRY', order} | {'UNKNOWN_MEETING'}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local order = latest_started(KEYS[2], ARGV[1])
 if order ~= ARGV[2] then return {'RETRY', order} end
 local start = ARGV[3] == '' and '-' or '(' .. ARGV[3]
-local out = redis.call('XRANGE', KEYS[3], start, '+', 'COUNT', ARGV[4])
-table.insert(out, 1, 'OK')
-return out
+return append_entries({'OK'}, redis.call('XRANGE', KEYS[3], start, '+', 'COUNT', ARGV[4]))
