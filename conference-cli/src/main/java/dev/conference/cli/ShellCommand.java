@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
                 "Quote text with \"double\" or 'single' quotes."})
 final class ShellCommand implements Callable<Integer> {
     static final String PROMPT = "conference> ";
+    /** Commands that make no sense on a line of the shell. */
+    private static final Set<String> RUN_ELSEWHERE = Set.of("shell", "watch", "scheduler");
 
     @Spec
     CommandSpec spec;
@@ -99,13 +102,14 @@ final class ShellCommand implements Callable<Integer> {
         CommandLine commands = Cli.commandLine(new ConferenceCommand(root.environment(), root.session(), root));
         out.println("Commands (each takes --help):");
         commands.getSubcommands().forEach((name, command) -> {
-            if (!name.equals("shell")) {
+            if (!RUN_ELSEWHERE.contains(name)) {
                 String[] description = command.getCommandSpec().usageMessage().description();
                 out.printf("  %-13s %s%n", name, description.length == 0 ? "" : description[0]);
             }
         });
         out.println("  history       The lines typed so far");
         out.println("  exit, quit    Leave the shell");
+        out.println("(watch and scheduler run until Ctrl-C: start them in a terminal of their own.)");
         out.flush();
     }
 

@@ -69,6 +69,7 @@ class ShellTest {
                 .contains("Commands (each takes --help):")
                 .containsPattern("  join +Join the meeting's running instance.")
                 .contains("  exit, quit")
+                .doesNotContainPattern("(?m)^  (watch|scheduler|shell) ")
                 .contains("Usage: conference join");
         assertThat(result.err()).isEmpty();
     }
