@@ -10,6 +10,7 @@ import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Lifecycle;
+import dev.conference.port.PassResult;
 import dev.conference.port.MeetingScheduler;
 import dev.conference.port.SchedulerOptions;
 import java.time.Duration;
@@ -67,14 +68,14 @@ final class SchedulerBench {
             Instant later = Instant.now().plus(Duration.ofDays(2));
             int batch = SchedulerOptions.defaults().batchSize();
             // Joins already logged every STARTED; the start pass only finds them done. Not timed.
-            while (lifecycle.startDue(later, batch) > 0) {
+            while (lifecycle.startDue(later, batch).due() > 0) {
                 // drain
             }
             long start = System.nanoTime();
             long ended = 0;
-            int handled;
-            while ((handled = lifecycle.endDue(later, batch)) > 0) {
-                ended += handled;
+            PassResult pass;
+            while ((pass = lifecycle.endDue(later, batch)).due() > 0) {
+                ended += pass.done();
             }
             long elapsed = System.nanoTime() - start;
             if (ended != sizes.instances()) {

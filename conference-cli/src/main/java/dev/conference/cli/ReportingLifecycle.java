@@ -1,6 +1,7 @@
 package dev.conference.cli;
 
 import dev.conference.port.Lifecycle;
+import dev.conference.port.PassResult;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * that share one {@code now}; it is over when its lease pass comes back short of a full batch (or when
  * the next tick begins). Called by one scheduler thread at a time.
  *
- * <p>A failing pass is reported here and answers 0, and the rest of its tick is skipped: the scheduler
+ * <p>A failing pass is reported here and answers nothing done, and the rest of its tick is skipped: the scheduler
  * retries on its next tick either way, and this way a Redis that is down yields one line, not a log
  * record per tick.
  */
@@ -27,7 +28,7 @@ final class ReportingLifecycle implements Lifecycle {
 
     @FunctionalInterface
     private interface Pass {
-        int run();
+        PassResult run();
     }
 
     private final Lifecycle lifecycle;
@@ -45,27 +46,27 @@ final class ReportingLifecycle implements Lifecycle {
     }
 
     @Override
-    public int startDue(Instant now, int limit) {
-        int handled = pass(now, () -> lifecycle.startDue(now, limit));
-        started += handled;
-        return handled;
+    public PassResult startDue(Instant now, int limit) {
+        PassResult result = pass(now, () -> lifecycle.startDue(now, limit));
+        started += result.done();
+        return result;
     }
 
     @Override
-    public int endDue(Instant now, int limit) {
-        int handled = pass(now, () -> lifecycle.endDue(now, limit));
-        ended += handled;
-        return handled;
+    public PassResult endDue(Instant now, int limit) {
+        PassResult result = pass(now, () -> lifecycle.endDue(now, limit));
+        ended += result.done();
+        return result;
     }
 
     @Override
-    public int expireLeases(Instant now, int limit) {
-        int handled = pass(now, () -> lifecycle.expireLeases(now, limit));
-        expired += handled;
-        if (handled < limit) {
+    public PassResult expireLeases(Instant now, int limit) {
+        PassResult result = pass(now, () -> lifecycle.expireLeases(now, limit));
+        expired += result.done();
+        if (result.due() < limit) {
             finish();
         }
-        return handled;
+        return result;
     }
 
     /** Reports the tick under way, if any; the scheduler calls no pass meanwhile. */
@@ -85,7 +86,7 @@ final class ReportingLifecycle implements Lifecycle {
         tick = null;
     }
 
-    private int pass(Instant now, Pass pass) {
+    private PassResult pass(Instant now, Pass pass) {
         if (!now.equals(tick)) {
             finish();
             tick = now;
@@ -95,7 +96,7 @@ final class ReportingLifecycle implements Lifecycle {
             tickFailed = false;
         }
         if (tickFailed) {
-            return 0;
+            return PassResult.NOTHING;
         }
         try {
             return pass.run();
@@ -105,7 +106,7 @@ final class ReportingLifecycle implements Lifecycle {
                 failing = true;
                 report.failing(e);
             }
-            return 0;
+            return PassResult.NOTHING;
         }
     }
 }

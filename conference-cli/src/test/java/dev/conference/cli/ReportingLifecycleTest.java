@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.model.StoreException;
 import dev.conference.port.Lifecycle;
+import dev.conference.port.PassResult;
 import dev.conference.port.MeetingScheduler;
 import dev.conference.port.SchedulerOptions;
 import dev.conference.testing.MutableClock;
@@ -50,26 +51,27 @@ class ReportingLifecycleTest {
         int calls;
 
         @Override
-        public int startDue(Instant now, int limit) {
+        public PassResult startDue(Instant now, int limit) {
             return next(starts);
         }
 
         @Override
-        public int endDue(Instant now, int limit) {
+        public PassResult endDue(Instant now, int limit) {
             return next(ends);
         }
 
         @Override
-        public int expireLeases(Instant now, int limit) {
+        public PassResult expireLeases(Instant now, int limit) {
             return next(leases);
         }
 
-        private int next(List<Integer> answers) {
+        private PassResult next(List<Integer> answers) {
             calls++;
             if (down) {
                 throw new StoreException("Redis at 127.0.0.1:6379 does not answer", null);
             }
-            return answers.isEmpty() ? 0 : answers.remove(0);
+            int done = answers.isEmpty() ? 0 : answers.remove(0);
+            return new PassResult(done, done);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.conference.memory;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.UserId;
 import dev.conference.port.Lifecycle;
+import dev.conference.port.PassResult;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,7 @@ final class InMemoryLifecycle implements Lifecycle {
     }
 
     @Override
-    public int startDue(Instant now, int limit) {
+    public PassResult startDue(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         synchronized (store.lock) {
             List<InstanceState> due = all()
@@ -27,12 +28,12 @@ final class InMemoryLifecycle implements Lifecycle {
                     .limit(limit)
                     .toList();
             due.forEach(store::ensureStarted);
-            return due.size();
+            return new PassResult(due.size(), due.size());
         }
     }
 
     @Override
-    public int endDue(Instant now, int limit) {
+    public PassResult endDue(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         synchronized (store.lock) {
             List<InstanceState> due = all()
@@ -41,12 +42,12 @@ final class InMemoryLifecycle implements Lifecycle {
                     .limit(limit)
                     .toList();
             due.forEach(state -> store.end(state, state.instance.to()));
-            return due.size();
+            return new PassResult(due.size(), due.size());
         }
     }
 
     @Override
-    public int expireLeases(Instant now, int limit) {
+    public PassResult expireLeases(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         synchronized (store.lock) {
             int expired = 0;
@@ -67,7 +68,7 @@ final class InMemoryLifecycle implements Lifecycle {
                     break;
                 }
             }
-            return expired;
+            return new PassResult(expired, expired);
         }
     }
 

@@ -28,7 +28,8 @@ final class InMemoryLiveEvents implements LiveEvents {
                 throw new UnknownMeetingException(meeting);
             }
             List<MeetingEvent> feed = store.feeds.getOrDefault(meeting, List.of());
-            after = afterId != null ? position(afterId)
+            after = LiveEvents.FROM_OLDEST.equals(afterId) ? 0
+                    : afterId != null ? position(afterId)
                     : feed.isEmpty() ? 0 : Long.parseLong(feed.get(feed.size() - 1).id());
         }
         Feed subscription = new Feed(meeting, after, listener);

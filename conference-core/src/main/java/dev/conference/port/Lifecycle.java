@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * The time-driven work of a store, done in passes that a {@link MeetingScheduler} runs on a tick.
- * Each pass handles at most {@code limit} items that are due by {@code now} and returns how many it
- * handled, so the caller repeats while a pass comes back full. The cost of a pass grows with the number
+ * Each pass takes on at most {@code limit} items that are due by {@code now} and says how many
+ * it took on and how many it changed, so the caller repeats while a pass comes back full. The cost of a pass grows with the number
  * of items due, never with the number of meetings.
  *
  * <p>Safe to run from any number of threads and processes at once over one store: each item is
@@ -16,15 +16,15 @@ import java.time.Instant;
 public interface Lifecycle {
 
     /** Logs STARTED for instances whose {@code from} has come, once each. */
-    int startDue(Instant now, int limit);
+    PassResult startDue(Instant now, int limit);
 
     /**
      * Ends instances whose {@code to} has passed, as {@link Conference#end} does: each participant gets
      * one TIMEOUT event, then ENDED is logged. An instance already ended, moved later or deleted is
      * left as it is.
      */
-    int endDue(Instant now, int limit);
+    PassResult endDue(Instant now, int limit);
 
     /** Removes participants whose presence lease has lapsed, with one TIMEOUT event each. */
-    int expireLeases(Instant now, int limit);
+    PassResult expireLeases(Instant now, int limit);
 }

@@ -11,10 +11,14 @@ import dev.conference.model.MeetingId;
  */
 public interface LiveEvents {
 
+    /** Pass as {@code afterId} to deliver every event the feed still keeps, oldest first. */
+    String FROM_OLDEST = "";
+
     /**
      * Delivers the meeting's events to {@code listener} until the subscription is closed.
      *
-     * @param afterId deliver the events after this id, or null to deliver only events from now on
+     * @param afterId deliver the events after this id; {@link #FROM_OLDEST} for every event the feed
+     *                still keeps; null for only events from now on
      * @throws dev.conference.model.UnknownMeetingException if the meeting does not exist
      * @throws dev.conference.model.InvalidInputException   if {@code afterId} is not an event id
      */

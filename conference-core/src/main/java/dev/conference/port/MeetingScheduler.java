@@ -68,25 +68,25 @@ public final class MeetingScheduler implements AutoCloseable {
         return new TickResult(started, ended, expired);
     }
 
-    /** What one tick did: instances started and ended, presence leases expired. */
+    /** What one tick did: STARTED logged, instances ended, presence leases expired. */
     public record TickResult(int started, int ended, int leasesExpired) {
     }
 
     @FunctionalInterface
     private interface Pass {
-        int run(int limit);
+        PassResult run(int limit);
     }
 
     private int drain(Pass pass) {
-        int total = 0;
+        int done = 0;
         for (int batch = 0; batch < MAX_BATCHES_PER_PASS; batch++) {
-            int handled = pass.run(options.batchSize());
-            total += handled;
-            if (handled < options.batchSize()) {
+            PassResult result = pass.run(options.batchSize());
+            done += result.done();
+            if (result.due() < options.batchSize()) {
                 break;
             }
         }
-        return total;
+        return done;
     }
 
     private void tickSafely() {

@@ -19,6 +19,7 @@ import dev.conference.model.NotParticipantException;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import dev.conference.port.MeetingScheduler;
+import dev.conference.port.PassResult;
 import dev.conference.port.SchedulerOptions;
 import java.time.Duration;
 import java.util.List;
@@ -157,10 +158,10 @@ public abstract class LifecycleContract extends StoreContract {
         }
         clock.set(T0.plus(HOUR));
 
-        assertThat(store.lifecycle().endDue(clock.instant(), 2)).isEqualTo(2);
-        assertThat(store.lifecycle().endDue(clock.instant(), 2)).isEqualTo(2);
-        assertThat(store.lifecycle().endDue(clock.instant(), 2)).isEqualTo(1);
-        assertThat(store.lifecycle().endDue(clock.instant(), 2)).isZero();
+        assertThat(store.lifecycle().endDue(clock.instant(), 2)).isEqualTo(new PassResult(2, 2));
+        assertThat(store.lifecycle().endDue(clock.instant(), 2)).isEqualTo(new PassResult(2, 2));
+        assertThat(store.lifecycle().endDue(clock.instant(), 2)).isEqualTo(new PassResult(1, 1));
+        assertThat(store.lifecycle().endDue(clock.instant(), 2)).isEqualTo(PassResult.NOTHING);
     }
 
     @Test
@@ -174,6 +175,7 @@ public abstract class LifecycleContract extends StoreContract {
         assertThat(scheduler.tick().leasesExpired()).isZero();
         clock.advance(Duration.ofSeconds(2));
         assertThat(scheduler.tick().leasesExpired()).isEqualTo(1);
+        assertThat(scheduler.tick().leasesExpired()).isZero();
 
         assertThat(conference.participants(standup)).extracting(Participant::user).containsExactly(bob);
         MeetingEvent last = conference.events(standup).get(3);

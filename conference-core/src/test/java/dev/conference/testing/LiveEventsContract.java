@@ -17,6 +17,7 @@ import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingId;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UserId;
+import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +94,19 @@ public abstract class LiveEventsContract extends StoreContract {
                     .containsExactly(MessagePosted.class, MessagePosted.class, Left.class);
             assertThat(second.poll(200, TimeUnit.MILLISECONDS)).isNull();
             assertThat(resumed.lastSeenId()).isEqualTo(after.get(2).id());
+        }
+    }
+
+    @Test
+    void deliversEveryKeptEventFromTheOldest() throws InterruptedException {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.post(alice, standup, "before anyone listened");
+        BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
+
+        try (Subscription ignored = store.liveEvents().subscribe(standup, LiveEvents.FROM_OLDEST, received::add)) {
+            assertThat(take(received, 3)).extracting(Object::getClass)
+                    .containsExactly(Started.class, Joined.class, MessagePosted.class);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.conference.redis;
 
 import dev.conference.port.Lifecycle;
+import dev.conference.port.PassResult;
 import dev.conference.redis.Keys.MeetingKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,10 +44,11 @@ final class RedisLifecycle implements Lifecycle {
     /**
      * One pass: claim, handle each claim (all in flight at once), release each claim. A reply whose
      * status is {@code later} carries the member's next due time (it was moved); any other reply means
-     * the member is done and leaves the index, with {@code cleanAlong}.
+     * the member is finished with and leaves the index, with {@code cleanAlong}. A reply whose status is
+     * {@code changed} counts as done.
      */
-    private int pass(List<Claim> claims, Instant now, Handler handler, String later, String index,
-            String... cleanAlong) {
+    private PassResult pass(List<Claim> claims, Instant now, Handler handler, String later, String changed,
+            String index, String... cleanAlong) {
         String at = Micros.of(now);
         List<CompletableFuture<List<Object>>> handled = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
@@ -56,18 +58,21 @@ final class RedisLifecycle implements Lifecycle {
         releaseKeys[0] = index;
         System.arraycopy(cleanAlong, 0, releaseKeys, 1, cleanAlong.length);
         List<CompletableFuture<List<Object>>> released = new ArrayList<>(claims.size());
+        int done = 0;
         for (int i = 0; i < claims.size(); i++) {
             List<Object> reply = redis.await(handled.get(i));
-            String next = Replies.status(reply).equals(later) ? Replies.string(reply, 1) : "";
+            String status = Replies.status(reply);
+            done += status.equals(changed) ? 1 : 0;
+            String next = status.equals(later) ? Replies.string(reply, 1) : "";
             Claim claim = claims.get(i);
             released.add(redis.start(Scripts.RELEASE, releaseKeys, claim.member(), claim.score(), next));
         }
         released.forEach(redis::await);
-        return claims.size();
+        return new PassResult(claims.size(), done);
     }
 
     @Override
-    public int startDue(Instant now, int limit) {
+    public PassResult startDue(Instant now, int limit) {
         String announce = keys.instanceIndex()[3];
         return pass(claim(Scripts.CLAIM, new String[] {announce}, now, limit), now, (member, at) -> {
             IndexMember instance = IndexMember.parse(member);
@@ -75,11 +80,11 @@ final class RedisLifecycle implements Lifecycle {
             String n = Integer.toString(instance.order());
             return redis.start(Scripts.START_DUE, new String[] {k.starts(), k.ended(), k.started(), k.feed(),
                 k.events(n)}, n, at);
-        }, "NOT_DUE", announce);
+        }, "NOT_DUE", "STARTED", announce);
     }
 
     @Override
-    public int endDue(Instant now, int limit) {
+    public PassResult endDue(Instant now, int limit) {
         String[] index = keys.instanceIndex();
         return pass(claimEnds(now, limit), now, (member, at) -> {
             IndexMember instance = IndexMember.parse(member);
@@ -87,7 +92,7 @@ final class RedisLifecycle implements Lifecycle {
             String n = Integer.toString(instance.order());
             return redis.start(Scripts.END_DUE, new String[] {k.starts(), k.ends(), k.ended(), k.started(), k.feed(),
                 k.participants(n), k.events(n), k.leases(n), k.chat(n), k.byUser(n)}, n, at, retentionMillis);
-        }, "NOT_DUE", index[1], index[2]);
+        }, "NOT_DUE", "ENDED", index[1], index[2]);
     }
 
     /** The first half of {@link #endDue}: what a scheduler that dies right after claiming leaves behind. */
@@ -96,7 +101,7 @@ final class RedisLifecycle implements Lifecycle {
     }
 
     @Override
-    public int expireLeases(Instant now, int limit) {
+    public PassResult expireLeases(Instant now, int limit) {
         String leases = keys.leaseIndex();
         return pass(claim(Scripts.CLAIM, new String[] {leases}, now, limit), now, (member, at) -> {
             LeaseMember lease = LeaseMember.parse(member);
@@ -104,7 +109,7 @@ final class RedisLifecycle implements Lifecycle {
             String n = Integer.toString(lease.order());
             return redis.start(Scripts.EXPIRE_LEASE, new String[] {k.ended(), k.feed(), k.participants(n),
                 k.events(n), k.leases(n)}, n, lease.user().value(), at);
-        }, "LATER", leases);
+        }, "LATER", "EXPIRED", leases);
     }
 
     private List<Claim> claim(LuaScript script, String[] index, Instant now, int limit) {

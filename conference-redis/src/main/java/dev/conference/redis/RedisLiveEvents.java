@@ -43,14 +43,14 @@ final class RedisLiveEvents implements LiveEvents {
     public Subscription subscribe(MeetingId meeting, String afterId, EventListener listener) {
         Objects.requireNonNull(meeting, "meeting id");
         Objects.requireNonNull(listener, "listener");
-        if (afterId != null && !STREAM_ID.matcher(afterId).matches()) {
+        if (afterId != null && !afterId.equals(LiveEvents.FROM_OLDEST) && !STREAM_ID.matcher(afterId).matches()) {
             throw new InvalidInputException("not an event id: " + afterId);
         }
         Keys.MeetingKeys k = keys.meeting(meeting);
         if (redis.call(r -> r.exists(k.meeting())) == 0) {
             throw new UnknownMeetingException(meeting);
         }
-        String start = afterId != null ? afterId : lastId(k.feed());
+        String start = afterId == null ? lastId(k.feed()) : afterId.equals(LiveEvents.FROM_OLDEST) ? "0-0" : afterId;
         Connector.Link connection = connector.connect();
         Feed feed = new Feed(meeting, k.feed(), start, listener, connection);
         Thread thread = new Thread(feed::run, "conference-subscription-" + meeting);
@@ -156,7 +156,9 @@ final class RedisLiveEvents implements LiveEvents {
         @Override
         public void close() {
             closed = true;
-            connection.connection().closeAsync();
+            // Closing the connection ends a blocked XREAD at once; waiting for it lets a caller close the
+            // store right after without Lettuce warning about a connection closed twice.
+            connection.connection().close();
             if (Thread.currentThread() != deliverer) {
                 synchronized (delivery) {
                     // Waits for a delivery under way, so lastSeenId() is final once close() returns.

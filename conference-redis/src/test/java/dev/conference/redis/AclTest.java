@@ -139,7 +139,7 @@ class AclTest {
 
             LinkedBlockingQueue<MeetingEvent> live = new LinkedBlockingQueue<>();
             try (Subscription subscription = store.liveEvents().subscribe(standup.id(), null, live::add)) {
-                assertThat(store.lifecycle().startDue(clock.instant(), 10)).isEqualTo(1);
+                assertThat(store.lifecycle().startDue(clock.instant(), 10).done()).isEqualTo(1);
                 conference.join(ann, standup.id());
                 store.async().join(bob, standup.id()).toCompletableFuture().join();
                 conference.join(eve, standup.id(), Duration.ofMinutes(1));
@@ -162,7 +162,7 @@ class AclTest {
             }
 
             clock.set(t0.plus(Duration.ofMinutes(3)));
-            assertThat(store.lifecycle().expireLeases(clock.instant(), 10)).isEqualTo(1);
+            assertThat(store.lifecycle().expireLeases(clock.instant(), 10).done()).isEqualTo(1);
             assertThat(conference.participants(standup.id())).extracting(Participant::user).containsExactly(ann);
             clock.set(t0.plus(Duration.ofMinutes(4)));
             conference.join(ann, board.id());

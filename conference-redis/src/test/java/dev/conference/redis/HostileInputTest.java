@@ -27,6 +27,7 @@ import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
+import dev.conference.port.PassResult;
 import dev.conference.port.Directory;
 import dev.conference.testing.Fixtures;
 import dev.conference.testing.MutableClock;
@@ -409,9 +410,9 @@ class HostileInputTest {
     private void expireLeases(ConferenceStore store, List<User> users, List<Plan> plans) {
         int handled = 0;
         for (int pass = 0; pass < 100; pass++) {
-            int now = store.lifecycle().expireLeases(clock.instant(), 50);
-            handled += now;
-            if (now == 0) {
+            PassResult now = store.lifecycle().expireLeases(clock.instant(), 50);
+            handled += now.done();
+            if (now.due() == 0) {
                 break;
             }
         }
@@ -563,9 +564,9 @@ class HostileInputTest {
     private void thenEveryMeetingEndsWithItsOwnTimeouts(ConferenceStore store, List<User> users, List<Plan> plans) {
         int ended = 0;
         for (int pass = 0; pass < 100; pass++) {
-            int now = store.lifecycle().endDue(clock.instant(), 50);
-            ended += now;
-            if (now == 0) {
+            PassResult now = store.lifecycle().endDue(clock.instant(), 50);
+            ended += now.done();
+            if (now.due() == 0) {
                 break;
             }
         }
