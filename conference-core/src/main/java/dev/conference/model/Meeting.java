@@ -1,7 +1,6 @@
 package dev.conference.model;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A meeting: public, or restricted to an audience of emails. Its occurrences in time are
@@ -45,10 +44,5 @@ public record Meeting(MeetingId id, String title, String description, boolean is
         }
         String wanted = Email.normalize(email);
         return audience.stream().anyMatch(member -> Email.normalize(member).equals(wanted));
-    }
-
-    /** The audience in the form used for matching. */
-    public Set<String> normalizedAudience() {
-        return audience.stream().map(Email::normalize).collect(Collectors.toUnmodifiableSet());
     }
 }

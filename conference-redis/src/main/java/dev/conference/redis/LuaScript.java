@@ -24,33 +24,27 @@ final class LuaScript {
     private static final String PRELUDE = resource("prelude");
     private static final String INDEX_PRELUDE = resource("index-prelude");
 
-    private final String name;
     private final String source;
     private final String sha;
 
-    private LuaScript(String name, String source) {
-        this.name = name;
+    private LuaScript(String source) {
         this.source = source;
         this.sha = sha1(source);
     }
 
     /** A meeting script: the shared prelude followed by the named script. */
     static LuaScript meeting(String name) {
-        return new LuaScript(name, PRELUDE + "\n" + resource(name));
+        return new LuaScript(PRELUDE + "\n" + resource(name));
     }
 
     /** A script over the cross-meeting index: the index prelude followed by the named script. */
     static LuaScript index(String name) {
-        return new LuaScript(name, INDEX_PRELUDE + "\n" + resource(name));
+        return new LuaScript(INDEX_PRELUDE + "\n" + resource(name));
     }
 
     /** A script that stands alone. */
     static LuaScript plain(String name) {
-        return new LuaScript(name, resource(name));
-    }
-
-    String name() {
-        return name;
+        return new LuaScript(resource(name));
     }
 
     @SuppressWarnings("unchecked")
