@@ -26,6 +26,7 @@ import java.util.Objects;
 public final class RedisConferenceStore implements ConferenceStore {
     private final Connector connector;
     private final Connector.Link link;
+    private final RedisGateway gateway;
     private final Directory directory;
     private final Conference conference;
     private final AsyncConference async;
@@ -35,8 +36,8 @@ public final class RedisConferenceStore implements ConferenceStore {
     private RedisConferenceStore(Connector connector, RedisOptions options) {
         this.connector = connector;
         this.link = connector.connect();
-        RedisGateway gateway = new RedisGateway(link.sync(), link.async(), connector.server(),
-                options.commandTimeout());
+        this.gateway = new RedisGateway(link.sync(), link.async(), connector.server(),
+                options.commandTimeout(), connector::connect);
         Keys keys = new Keys(options.keyPrefix());
         this.directory = new RedisDirectory(gateway, keys);
         RedisAsyncConference asyncConference = new RedisAsyncConference(gateway, keys, options.clock(),
@@ -130,6 +131,7 @@ public final class RedisConferenceStore implements ConferenceStore {
 
     @Override
     public void close() {
+        gateway.close();
         link.connection().close();
         connector.shutdown();
     }

@@ -13,6 +13,7 @@ import dev.conference.port.Directory;
 import dev.conference.redis.Keys.MeetingKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScoredValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Users, meetings and instances on Redis. An entity's own keys change in one step; the listing
@@ -42,16 +44,22 @@ final class RedisDirectory implements Directory {
 
     @Override
     public void saveUsers(List<User> users) {
-        List<CompletableFuture<?>> pending = new ArrayList<>(users.size() * 2);
-        for (User user : users) {
-            Objects.requireNonNull(user, "user");
-            String key = keys.user(user.id());
-            Map<String, String> fields = Map.of("name", user.name(), "age", Integer.toString(user.age()),
-                    "gender", user.gender(), "email", user.email());
-            pending.add(redis.start(r -> r.hset(key, fields)));
-            pending.add(redis.start(r -> r.zadd(keys.users(), 0, user.id().value())));
+        users.forEach(user -> Objects.requireNonNull(user, "user"));
+        if (users.isEmpty()) {
+            return;
         }
-        awaitAll(pending);
+        redis.batch(r -> {
+            List<CompletionStage<?>> sent = new ArrayList<>(users.size() + 1);
+            List<ScoredValue<String>> listed = new ArrayList<>(users.size());
+            for (User user : users) {
+                sent.add(r.hset(keys.user(user.id()), Map.of("name", user.name(), "age", Integer.toString(user.age()),
+                        "gender", user.gender(), "email", user.email())));
+                listed.add(ScoredValue.just(0, user.id().value()));
+            }
+            // One ZADD carries the whole batch into the listing index.
+            sent.add(r.zadd(keys.users(), listed.toArray(ScoredValue[]::new)));
+            return sent;
+        });
     }
 
     @Override

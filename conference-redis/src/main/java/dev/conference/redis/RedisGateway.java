@@ -27,13 +27,48 @@ final class RedisGateway {
     private final RedisClusterAsyncCommands<String, String> async;
     private final String server;
     private final Duration timeout;
+    private final Supplier<Connector.Link> bulkOpener;
+    private final Object bulkLock = new Object();
+    private Connector.Link bulk;
 
     RedisGateway(RedisClusterCommands<String, String> sync, RedisClusterAsyncCommands<String, String> async,
-            String server, Duration timeout) {
+            String server, Duration timeout, Supplier<Connector.Link> bulkOpener) {
         this.sync = sync;
         this.async = async;
         this.server = server;
         this.timeout = timeout;
+        this.bulkOpener = bulkOpener;
+    }
+
+    /**
+     * Sends a batch of commands in one write and waits for all their replies. The shared connection
+     * writes and flushes each command on its own; for bulk loads that, not Redis, is the limit, so
+     * batches go over a connection of their own with auto-flush off, one batch issued at a time.
+     */
+    void batch(java.util.function.Function<RedisClusterAsyncCommands<String, String>,
+            List<? extends CompletionStage<?>>> commands) {
+        List<? extends CompletionStage<?>> sent;
+        synchronized (bulkLock) {
+            if (bulk == null) {
+                bulk = bulkOpener.get();
+                bulk.connection().setAutoFlushCommands(false);
+            }
+            sent = commands.apply(bulk.async());
+            bulk.connection().flushCommands();
+        }
+        for (CompletionStage<?> reply : sent) {
+            await(translated(reply.toCompletableFuture()));
+        }
+    }
+
+    /** Closes the batch connection, if one was opened. */
+    void close() {
+        synchronized (bulkLock) {
+            if (bulk != null) {
+                bulk.connection().close();
+                bulk = null;
+            }
+        }
     }
 
     <T> T call(Supplier<T> command) {
