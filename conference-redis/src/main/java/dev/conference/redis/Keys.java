@@ -45,13 +45,25 @@ final class Keys {
         return new MeetingKeys(prefix + "meeting:{" + tag(id.value()) + "}");
     }
 
-    /**
-     * The cross-meeting index of instances not yet ended (upcoming, active, spans, announce); its keys
-     * share one tag of their own.
-     */
-    String[] instanceIndex() {
+    /** The cross-meeting index of instances not yet ended; its keys share one tag of their own. */
+    InstanceIndex instanceIndex() {
         String base = prefix + "{instance-index}:";
-        return new String[] {base + "upcoming", base + "active", base + "spans", base + "announce"};
+        return new InstanceIndex(base + "upcoming", base + "active", base + "spans", base + "announce");
+    }
+
+    /**
+     * The keys of the instance index (see index-instance.lua): instances not yet seen started, those
+     * started, each one's span, and those whose STARTED is still to be logged.
+     */
+    record InstanceIndex(String upcoming, String active, String spans, String announce) {
+        String[] all() {
+            return new String[] {upcoming, active, spans, announce};
+        }
+
+        /** What promotion and the active reads need: upcoming, active, spans. */
+        String[] schedule() {
+            return new String[] {upcoming, active, spans};
+        }
     }
 
     /** Presence leases of every meeting, by when they lapse. */

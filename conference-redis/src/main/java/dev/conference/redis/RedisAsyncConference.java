@@ -216,7 +216,7 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<List<MeetingInstance>> activeMeetings() {
         Instant now = now();
-        return redis.start(Scripts.ACTIVE, keys.instanceIndex(), Micros.of(now)).thenApply(reply -> {
+        return redis.start(Scripts.ACTIVE, keys.instanceIndex().schedule(), Micros.of(now)).thenApply(reply -> {
             List<MeetingInstance> out = new ArrayList<>(reply.size() / 2);
             for (int i = 0; i + 1 < reply.size(); i += 2) {
                 IndexMember member = IndexMember.parse((String) reply.get(i));
@@ -246,7 +246,7 @@ final class RedisAsyncConference implements AsyncConference {
                         return CompletableFuture.completedFuture(List.<TimedOut>of());
                     }
                     List<TimedOut> timeouts = timeouts(done.reply(), 2, meeting, done.instance(), Micros.parse(now));
-                    return redis.start(Scripts.UNINDEX_INSTANCE, keys.instanceIndex(),
+                    return redis.start(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(),
                             IndexMember.of(meeting, done.instance())).thenApply(ignored -> timeouts);
                 });
     }

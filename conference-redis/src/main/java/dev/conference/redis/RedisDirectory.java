@@ -204,7 +204,7 @@ final class RedisDirectory implements Directory {
             switch (Replies.status(reply)) {
                 case "OK" -> {
                     if ("0".equals(Replies.string(reply, 1))) {
-                        indexed.add(redis.start(Scripts.INDEX_INSTANCE, keys.instanceIndex(),
+                        indexed.add(redis.start(Scripts.INDEX_INSTANCE, keys.instanceIndex().all(),
                                 IndexMember.of(instance.meeting(), instance.order()),
                                 Micros.of(instance.from()), Micros.of(instance.to())));
                     }
@@ -244,7 +244,7 @@ final class RedisDirectory implements Directory {
         String[] doomed = {meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended(), meetingKeys.started(),
             meetingKeys.participants(n), meetingKeys.events(n), meetingKeys.chat(n), meetingKeys.leases(n),
             meetingKeys.byUser(n)};
-        redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex(), IndexMember.of(meeting, order));
+        redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(), IndexMember.of(meeting, order));
         List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);
         return ((Long) reply.get(0)) > 0;
     }

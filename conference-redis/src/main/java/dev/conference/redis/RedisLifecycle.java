@@ -73,7 +73,7 @@ final class RedisLifecycle implements Lifecycle {
 
     @Override
     public PassResult startDue(Instant now, int limit) {
-        String announce = keys.instanceIndex()[3];
+        String announce = keys.instanceIndex().announce();
         return pass(claim(Scripts.CLAIM, new String[] {announce}, now, limit), now, (member, at) -> {
             IndexMember instance = IndexMember.parse(member);
             MeetingKeys k = keys.meeting(instance.meeting());
@@ -85,19 +85,19 @@ final class RedisLifecycle implements Lifecycle {
 
     @Override
     public PassResult endDue(Instant now, int limit) {
-        String[] index = keys.instanceIndex();
+        Keys.InstanceIndex index = keys.instanceIndex();
         return pass(claimEnds(now, limit), now, (member, at) -> {
             IndexMember instance = IndexMember.parse(member);
             MeetingKeys k = keys.meeting(instance.meeting());
             String n = Integer.toString(instance.order());
             return redis.start(Scripts.END_DUE, new String[] {k.starts(), k.ends(), k.ended(), k.started(), k.feed(),
                 k.participants(n), k.events(n), k.leases(n), k.chat(n), k.byUser(n)}, n, at, retentionMillis);
-        }, "NOT_DUE", "ENDED", index[1], index[2]);
+        }, "NOT_DUE", "ENDED", index.active(), index.spans());
     }
 
     /** The first half of {@link #endDue}: what a scheduler that dies right after claiming leaves behind. */
     List<Claim> claimEnds(Instant now, int limit) {
-        return claim(Scripts.CLAIM_ENDS, keys.instanceIndex(), now, limit);
+        return claim(Scripts.CLAIM_ENDS, keys.instanceIndex().schedule(), now, limit);
     }
 
     @Override
