@@ -61,9 +61,4 @@ public record CliEnvironment(Map<String, String> variables, Path home, Clock clo
                 : Path.of(System.getProperty("user.home"));
     }
 
-    /** The value of an environment variable, or null when it is unset or blank. */
-    String variable(String name) {
-        String value = variables.get(name);
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -130,8 +130,7 @@ final class ConferenceCommand implements Callable<Integer> {
                     "--timeout must be longer than zero, got " + DurationArgument.format(timeout));
         }
         Logging.verbose(verbose());
-        return session.store(StoreLocation.resolve(redis, dataDir, environment),
-                timeout != null ? timeout : DEFAULT_TIMEOUT);
+        return session.store(redis, dataDir, timeout != null ? timeout : DEFAULT_TIMEOUT);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.conference.cli;
 
+import dev.conference.redis.local.StoreLocation;
 import dev.conference.port.ConferenceStore;
-import dev.conference.redis.RedisConferenceStore;
 import dev.conference.redis.RedisOptions;
-import dev.conference.redis.local.LocalRedis;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,8 +15,7 @@ import java.util.Optional;
 final class Session implements AutoCloseable {
     private final CliEnvironment environment;
     private StoreLocation location;
-    private ConferenceStore store;
-    private LocalRedis localRedis;
+    private StoreLocation.OpenedStore opened;
     private Interrupts.Registration interrupt;
 
     Session(CliEnvironment environment) {
@@ -24,19 +23,32 @@ final class Session implements AutoCloseable {
     }
 
     boolean isOpen() {
-        return store != null;
+        return opened != null;
     }
 
     /**
-     * The store at {@code location}, opened now if this is the first call.
+     * The store the options and the environment name (see {@link StoreLocation#resolve}), opened now if
+     * this is the first call.
      *
+     * @param redisOption    {@code --redis}, or null
+     * @param dataDirOption  {@code --data-dir}, or null
      * @param commandTimeout how long one Redis command may take before it fails
      */
-    ConferenceStore store(StoreLocation wanted, Duration commandTimeout) {
-        if (store == null) {
-            open(wanted, RedisOptions.builder().clock(environment.clock()).commandTimeout(commandTimeout).build());
+    ConferenceStore store(String redisOption, Path dataDirOption, Duration commandTimeout) {
+        if (opened == null) {
+            StoreLocation wanted = StoreLocation.resolve(redisOption, dataDirOption, environment.variables(),
+                    environment.home());
+            opened = wanted.open(RedisOptions.builder().clock(environment.clock()).commandTimeout(commandTimeout)
+                    .build());
+            location = wanted;
+            if (wanted instanceof StoreLocation.Embedded embedded) {
+                // Only the embedded store is ever seeded: an operator's Redis gets nothing it was not told to store.
+                DemoData.seedIfEmpty(opened.store(), environment.clock().instant()).ifPresent(seeded ->
+                        environment.err().println("conference: new store in " + embedded.dataDir()
+                                + ": seeded demo data (" + seeded + "); use --redis URI or REDIS_URL for your own Redis"));
+            }
         }
-        return store;
+        return opened.store();
     }
 
     Optional<StoreLocation> location() {
@@ -54,30 +66,6 @@ final class Session implements AutoCloseable {
         interrupt = environment.interrupts().onInterrupt(stop);
     }
 
-    private void open(StoreLocation wanted, RedisOptions options) {
-        if (wanted instanceof StoreLocation.Remote remote) {
-            store = RedisConferenceStore.connect(remote.uri(), options);
-        } else {
-            openEmbedded((StoreLocation.Embedded) wanted, options);
-        }
-        location = wanted;
-    }
-
-    private void openEmbedded(StoreLocation.Embedded embedded, RedisOptions options) {
-        LocalRedis server = LocalRedis.persistent(embedded.dataDir());
-        try {
-            store = RedisConferenceStore.connect(server.uri(), options);
-            localRedis = server;
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        // Only the embedded store is ever seeded: an operator's Redis gets nothing it was not told to store.
-        DemoData.seedIfEmpty(store, environment.clock().instant()).ifPresent(seeded ->
-                environment.err().println("conference: new store in " + embedded.dataDir() + ": seeded demo data ("
-                        + seeded + "); use --redis URI or REDIS_URL for your own Redis"));
-    }
-
     @Override
     public void close() {
         try {
@@ -91,15 +79,11 @@ final class Session implements AutoCloseable {
     }
 
     private void closeStore() {
-        try {
-            if (store != null) {
-                store.close();
-            }
-        } finally {
-            store = null;
-            if (localRedis != null) {
-                localRedis.close();
-                localRedis = null;
+        if (opened != null) {
+            try {
+                opened.close();
+            } finally {
+                opened = null;
             }
         }
     }

@@ -66,11 +66,6 @@ final class RedisUris {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return withoutSecrets(message);
-    }
-
-    /** Blanks whatever sits between "://" and "@", where a URI keeps its credentials. */
-    static String withoutSecrets(String text) {
-        return text.replaceAll("://[^/@\\s]*@", "://***@");
+        return Redaction.hidePasswords(message);
     }
 }

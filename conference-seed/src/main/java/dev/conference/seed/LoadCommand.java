@@ -1,5 +1,7 @@
 package dev.conference.seed;
 
+import dev.conference.redis.RedisOptions;
+import dev.conference.redis.local.StoreLocation;
 import dev.conference.seed.format.SeedFiles;
 import dev.conference.seed.load.Loader;
 import dev.conference.seed.progress.Progress;
@@ -111,9 +113,9 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
             return ExitCodes.INVALID_INPUT;
         }
 
-        StoreLocation location = StoreLocation.resolve(redis, dataDir, environment);
+        StoreLocation location = StoreLocation.resolve(redis, dataDir, environment.variables(), environment.home());
         Loader.Store stored;
-        try (StoreLocation.Opened opened = location.open()) {
+        try (StoreLocation.OpenedStore opened = location.open(RedisOptions.defaults())) {
             stored = loader.store(opened.store());
         }
         out.printf("stored %,d users, %,d meetings, %,d instances in %s (%.1f s)%n", stored.users(),

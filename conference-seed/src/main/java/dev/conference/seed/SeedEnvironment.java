@@ -25,8 +25,6 @@ import java.util.Objects;
  */
 public record SeedEnvironment(Map<String, String> variables, Path home, Clock clock, ZoneId zone,
         boolean interactive, PrintWriter out, PrintWriter err) {
-    public static final String REDIS_URL = "REDIS_URL";
-
     public SeedEnvironment {
         variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
         Objects.requireNonNull(home, "home");
@@ -45,9 +43,4 @@ public record SeedEnvironment(Map<String, String> variables, Path home, Clock cl
                 new PrintWriter(new OutputStreamWriter(System.err, charset), true));
     }
 
-    /** The value of an environment variable, or null when it is unset or blank. */
-    String variable(String name) {
-        String value = variables.get(name);
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -7,6 +7,7 @@ import dev.conference.model.Page;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisConferenceStore;
 import dev.conference.redis.local.LocalRedis;
+import dev.conference.redis.local.StoreLocation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -27,12 +28,12 @@ class StoreLocationTest {
         SeedEnvironment bare = new SeedEnvironment(Map.of("REDIS_URL", " "), home, Clock.systemUTC(), ZoneOffset.UTC,
                 false, new java.io.PrintWriter(System.out), new java.io.PrintWriter(System.err));
 
-        assertThat(StoreLocation.resolve("redis://option:1", home.resolve("d"), environment))
+        assertThat(StoreLocation.resolve("redis://option:1", home.resolve("d"), environment.variables(), home))
                 .isEqualTo(new StoreLocation.Remote("redis://option:1"));
-        assertThat(StoreLocation.resolve(null, home.resolve("d"), environment))
+        assertThat(StoreLocation.resolve(null, home.resolve("d"), environment.variables(), home))
                 .isEqualTo(new StoreLocation.Embedded(home.resolve("d").toAbsolutePath()));
-        assertThat(StoreLocation.resolve(null, null, environment)).isEqualTo(new StoreLocation.Remote("redis://env:6379"));
-        assertThat(StoreLocation.resolve(null, null, bare))
+        assertThat(StoreLocation.resolve(null, null, environment.variables(), home)).isEqualTo(new StoreLocation.Remote("redis://env:6379"));
+        assertThat(StoreLocation.resolve(null, null, bare.variables(), home))
                 .isEqualTo(new StoreLocation.Embedded(home.resolve(".conference/redis").toAbsolutePath()));
         assertThat(new StoreLocation.Remote("redis://user:secret@host:1").toString()).doesNotContain("secret");
     }
