@@ -1,5 +1,6 @@
 package dev.conference.cli;
 
+import dev.conference.redis.local.StoreLocation;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -52,13 +53,9 @@ public record CliEnvironment(Map<String, String> variables, Path home, Clock clo
                 Interrupts.shutdownHook(STOP_GRACE));
     }
 
-    /**
-     * {@code $HOME} if set: Java's {@code user.home} comes from the password database and ignores it,
-     * but people expect {@code HOME=/tmp/try conference ...} to keep its data there.
-     */
+    /** The home the applications share: see {@link StoreLocation#userHome}. */
     static Path home(String homeVariable) {
-        return homeVariable != null && !homeVariable.isBlank() ? Path.of(homeVariable)
-                : Path.of(System.getProperty("user.home"));
+        return StoreLocation.userHome(homeVariable);
     }
 
 }

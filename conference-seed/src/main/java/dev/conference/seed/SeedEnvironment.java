@@ -1,5 +1,6 @@
 package dev.conference.seed;
 
+import dev.conference.redis.local.StoreLocation;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -37,7 +38,8 @@ public record SeedEnvironment(Map<String, String> variables, Path home, Clock cl
     /** The real process: its environment, home, clock, zone and standard streams. */
     public static SeedEnvironment system() {
         Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
-        return new SeedEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
+        // The same home as the conference CLI's, so a load lands where `conference` looks.
+        return new SeedEnvironment(System.getenv(), StoreLocation.userHome(System.getenv("HOME")), Clock.systemUTC(),
                 ZoneId.systemDefault(), System.console() != null,
                 new PrintWriter(new OutputStreamWriter(System.out, charset), true),
                 new PrintWriter(new OutputStreamWriter(System.err, charset), true));

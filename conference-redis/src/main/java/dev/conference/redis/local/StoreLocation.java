@@ -74,6 +74,15 @@ public sealed interface StoreLocation {
         return new Embedded(defaultDataDir(home));
     }
 
+    /**
+     * The user's home: {@code $HOME} if set. Java's {@code user.home} comes from the password database
+     * and ignores it, but people expect {@code HOME=/tmp/try conference ...} to keep its data there.
+     */
+    static Path userHome(String homeVariable) {
+        return homeVariable != null && !homeVariable.isBlank() ? Path.of(homeVariable)
+                : Path.of(System.getProperty("user.home"));
+    }
+
     /** Where the embedded store keeps its data unless told otherwise: {@code ~/.conference/redis}. */
     static Path defaultDataDir(Path home) {
         return home.resolve(".conference").resolve("redis").toAbsolutePath();
