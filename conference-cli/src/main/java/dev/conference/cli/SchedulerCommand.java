@@ -48,24 +48,20 @@ final class SchedulerCommand extends StoreCommand {
         ConferenceStore store = root().store();
         Foreground foreground = Foreground.untilInterrupted(root().session());
         Printer printer = new Printer(output(), environment.err(), foreground, root().verbose());
-        ReportingLifecycle lifecycle = new ReportingLifecycle(store.lifecycle(), printer);
         PrintWriter err = environment.err();
         err.println("scheduler running on " + root().session().location().map(Object::toString).orElse("?")
                 + ", a tick every " + DurationArgument.format(options.tick()) + "; Ctrl-C to stop");
         err.flush();
-        try (MeetingScheduler scheduler = MeetingScheduler.start(lifecycle, options)) {
+        try (MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(), options,
+                new TickReport(printer))) {
             foreground.await(limit);
         }
-        lifecycle.finish();
         err.println("scheduler stopped; handled " + printer.totals() + " in all");
         err.flush();
     }
 
-    /**
-     * Prints what the ticks did, on the scheduler's thread. The passes count what came due and was handled:
-     * a lease renewed meanwhile or an instance ended by hand counts too, and is left as it is.
-     */
-    private static final class Printer implements ReportingLifecycle.Report {
+    /** Prints what the ticks did, on the scheduler's thread. */
+    private static final class Printer implements TickReport.Report {
         private final Output output;
         private final PrintWriter err;
         private final Foreground foreground;

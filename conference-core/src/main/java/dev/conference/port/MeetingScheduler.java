@@ -27,23 +27,44 @@ public final class MeetingScheduler implements AutoCloseable {
 
     private final Lifecycle lifecycle;
     private final SchedulerOptions options;
+    private final TickListener listener;
     private final ScheduledExecutorService timer;
 
-    private MeetingScheduler(Lifecycle lifecycle, SchedulerOptions options, ScheduledExecutorService timer) {
-        this.lifecycle = lifecycle;
-        this.options = options;
+    private MeetingScheduler(Lifecycle lifecycle, SchedulerOptions options, TickListener listener,
+            ScheduledExecutorService timer) {
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.options = Objects.requireNonNull(options, "options");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.timer = timer;
+    }
+
+    /** Told what each tick did, on the thread that ran it; for applications that report ticks. */
+    public interface TickListener {
+        /** Listens to nothing. */
+        TickListener NONE = (now, result) -> {
+        };
+
+        /** A tick whose passes all ran; {@code now} is the time they ran at. */
+        void ticked(Instant now, TickResult result);
+
+        /** A tick that stopped at a failing pass; the next tick tries again. */
+        default void failed(Instant now, RuntimeException failure) {
+        }
     }
 
     /** Starts ticking on a daemon thread of its own. */
     public static MeetingScheduler start(Lifecycle lifecycle, SchedulerOptions options) {
+        return start(lifecycle, options, TickListener.NONE);
+    }
+
+    /** Starts ticking on a daemon thread of its own, telling {@code listener} what each tick did. */
+    public static MeetingScheduler start(Lifecycle lifecycle, SchedulerOptions options, TickListener listener) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "conference-scheduler");
             thread.setDaemon(true);
             return thread;
         });
-        MeetingScheduler scheduler = new MeetingScheduler(Objects.requireNonNull(lifecycle, "lifecycle"),
-                Objects.requireNonNull(options, "options"), timer);
+        MeetingScheduler scheduler = new MeetingScheduler(lifecycle, options, listener, timer);
         long period = options.tick().toNanos();
         timer.scheduleWithFixedDelay(scheduler::tickSafely, 0, period, TimeUnit.NANOSECONDS);
         return scheduler;
@@ -51,25 +72,42 @@ public final class MeetingScheduler implements AutoCloseable {
 
     /** A scheduler that ticks only when {@link #tick()} is called: for tests and for callers with their own timer. */
     public static MeetingScheduler manual(Lifecycle lifecycle, SchedulerOptions options) {
-        return new MeetingScheduler(Objects.requireNonNull(lifecycle, "lifecycle"),
-                Objects.requireNonNull(options, "options"), null);
+        return manual(lifecycle, options, TickListener.NONE);
+    }
+
+    /** A manual scheduler that tells {@code listener} what each tick did. */
+    public static MeetingScheduler manual(Lifecycle lifecycle, SchedulerOptions options, TickListener listener) {
+        return new MeetingScheduler(lifecycle, options, listener, null);
     }
 
     /**
-     * Runs every pass once, now, on the calling thread.
+     * Runs every pass once, now, on the calling thread, and tells the listener.
      *
      * @return what the tick handled
+     * @throws RuntimeException what a failing pass threw; the passes after it did not run
      */
     public TickResult tick() {
         Instant now = options.clock().instant();
-        int started = drain(limit -> lifecycle.startDue(now, limit));
-        int ended = drain(limit -> lifecycle.endDue(now, limit));
-        int expired = drain(limit -> lifecycle.expireLeases(now, limit));
-        return new TickResult(started, ended, expired);
+        TickResult result;
+        try {
+            int started = drain(limit -> lifecycle.startDue(now, limit));
+            int ended = drain(limit -> lifecycle.endDue(now, limit));
+            int expired = drain(limit -> lifecycle.expireLeases(now, limit));
+            result = new TickResult(started, ended, expired);
+        } catch (RuntimeException e) {
+            listener.failed(now, e);
+            throw e;
+        }
+        listener.ticked(now, result);
+        return result;
     }
 
     /** What one tick did: STARTED logged, instances ended, presence leases expired. */
     public record TickResult(int started, int ended, int leasesExpired) {
+        /** Whether the tick changed anything. */
+        public boolean isEmpty() {
+            return started + ended + leasesExpired == 0;
+        }
     }
 
     @FunctionalInterface
