@@ -3,7 +3,6 @@ package dev.conference.seed;
 import dev.conference.seed.generate.GenerateSpec;
 import dev.conference.seed.generate.Generator;
 import dev.conference.seed.progress.Progress;
-import dev.conference.seed.progress.TerminalProgress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -54,12 +54,8 @@ final class GenerateCommand implements Callable<Integer>, Verbosity {
             description = "Zone the local date-times are written in (default: the system zone).")
     private ZoneId zone;
 
-    @Option(names = "--progress", negatable = true, description = "Show a progress bar on stderr (default: when"
-            + " run in a terminal).")
-    private Boolean progress;
-
-    @Option(names = "--verbose", description = "Show the stack trace of a failure.")
-    private boolean verbose;
+    @Mixin
+    private DisplayOptions display;
 
     GenerateCommand(SeedEnvironment environment) {
         this.environment = environment;
@@ -67,7 +63,7 @@ final class GenerateCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public boolean verbose() {
-        return verbose;
+        return display.verbose();
     }
 
     @Override
@@ -80,8 +76,7 @@ final class GenerateCommand implements Callable<Integer>, Verbosity {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ZoneId writeZone = zone != null ? zone : environment.zone();
-        Progress bar = progress != null ? (progress ? new TerminalProgress(environment.err()) : Progress.NONE)
-                : (environment.interactive() ? new TerminalProgress(environment.err()) : Progress.NONE);
+        Progress bar = display.progress(environment);
         long started = System.nanoTime();
         Generator.Summary summary = new Generator(environment.clock(), writeZone).generate(out, wanted, bar);
         environment.out().printf("wrote %s: %,d users, %,d meetings, %,d instances (%,d active now), %,d events"

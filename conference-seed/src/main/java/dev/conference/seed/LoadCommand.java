@@ -5,7 +5,6 @@ import dev.conference.redis.local.StoreLocation;
 import dev.conference.seed.format.SeedFiles;
 import dev.conference.seed.load.Loader;
 import dev.conference.seed.progress.Progress;
-import dev.conference.seed.progress.TerminalProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,12 +61,8 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
             description = "Batches in flight at once (default: ${DEFAULT-VALUE}).")
     private int threads;
 
-    @Option(names = "--progress", negatable = true, description = "Show a progress bar on stderr (default: when"
-            + " run in a terminal).")
-    private Boolean progress;
-
-    @Option(names = "--verbose", description = "Show the stack trace of a failure.")
-    private boolean verbose;
+    @Mixin
+    private DisplayOptions display;
 
     LoadCommand(SeedEnvironment environment) {
         this.environment = environment;
@@ -74,7 +70,7 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
 
     @Override
     public boolean verbose() {
-        return verbose;
+        return display.verbose();
     }
 
     @Override
@@ -92,8 +88,7 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
         PrintWriter out = environment.out();
         PrintWriter err = environment.err();
         ZoneId readZone = zone != null ? zone : environment.zone();
-        Progress bar = progress != null ? (progress ? new TerminalProgress(err) : Progress.NONE)
-                : (environment.interactive() ? new TerminalProgress(err) : Progress.NONE);
+        Progress bar = display.progress(environment);
         Loader loader = new Loader(files, readZone, environment.clock(), batchSize, threads, err, bar);
 
         long started = System.nanoTime();
