@@ -8,6 +8,7 @@ import dev.conference.cli.Views.MeetingParticipantsView;
 import dev.conference.cli.Views.ParticipantView;
 import dev.conference.cli.Views.ParticipantsView;
 import dev.conference.cli.Views.RenewedView;
+import dev.conference.model.Ending;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -16,6 +17,7 @@ import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -135,9 +137,9 @@ final class LiveCommands {
 
         @Override
         void run() {
-            // end() answers "nothing was running" and "nobody was in" alike; ask first to tell them apart.
-            boolean running = conference().activeMeetings().stream().anyMatch(i -> i.meeting().equals(meeting));
-            List<String> timedOut = conference().end(meeting).stream()
+            Optional<Ending> ending = conference().end(meeting);
+            boolean running = ending.isPresent();
+            List<String> timedOut = ending.map(Ending::timeouts).orElse(List.of()).stream()
                     .map(TimedOut::user).map(UserId::value).toList();
             String message = !running && timedOut.isEmpty()
                     ? meeting + " has no running instance; nothing to end"

@@ -2,13 +2,13 @@ package dev.conference.memory;
 
 import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.ChatMessage;
+import dev.conference.model.Ending;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.MessagePosted;
-import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingNotActiveException;
@@ -116,15 +116,16 @@ final class InMemoryConference implements Conference {
     }
 
     @Override
-    public List<TimedOut> end(MeetingId meetingId) {
+    public Optional<Ending> end(MeetingId meetingId) {
         synchronized (store.lock) {
             knownMeeting(meetingId);
             Instant now = store.now();
             Optional<InstanceState> running = store.active(meetingId, now);
             if (running.isEmpty()) {
-                return List.of();
+                return Optional.empty();
             }
-            return store.end(running.get(), now);
+            InstanceState state = running.get();
+            return Optional.of(new Ending(meetingId, state.instance.order(), now, store.end(state, now)));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.conference.port;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.MeetingEvent;
-import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.Ending;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
@@ -10,6 +10,7 @@ import dev.conference.model.Page;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -34,7 +35,7 @@ public interface AsyncConference {
     CompletionStage<List<MeetingInstance>> activeMeetings();
 
     /** See {@link Conference#end}. */
-    CompletionStage<List<TimedOut>> end(MeetingId meeting);
+    CompletionStage<Optional<Ending>> end(MeetingId meeting);
 
     /** See {@link Conference#post}. */
     CompletionStage<ChatMessage> post(UserId user, MeetingId meeting, String text);

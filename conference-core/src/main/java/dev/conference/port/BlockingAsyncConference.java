@@ -2,7 +2,7 @@ package dev.conference.port;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.MeetingEvent;
-import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.Ending;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
@@ -10,6 +10,7 @@ import dev.conference.model.Page;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -57,7 +58,7 @@ public final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
-    public CompletionStage<List<TimedOut>> end(MeetingId meeting) {
+    public CompletionStage<Optional<Ending>> end(MeetingId meeting) {
         return now(() -> conference.end(meeting));
     }
 

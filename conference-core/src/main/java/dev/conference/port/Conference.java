@@ -2,7 +2,7 @@ package dev.conference.port;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.MeetingEvent;
-import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.Ending;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
@@ -10,6 +10,7 @@ import dev.conference.model.Page;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What happens live in meetings: who is in, what they say, what happened. "Active" means an instance
@@ -73,9 +74,10 @@ public interface Conference {
      * Ends the meeting's active instance now: every participant leaves with one TIMEOUT event, then an
      * ENDED event is recorded and the instance accepts no one. Does nothing if no instance is active.
      *
-     * @return the TIMEOUT events recorded, one per participant
+     * @return the instance ended, with the TIMEOUT events recorded (one per participant), or empty if
+     *         none was active
      */
-    List<TimedOut> end(MeetingId meeting);
+    Optional<Ending> end(MeetingId meeting);
 
     /**
      * Posts a message in the meeting's active instance.

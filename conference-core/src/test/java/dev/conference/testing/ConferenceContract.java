@@ -264,7 +264,7 @@ public abstract class ConferenceContract extends StoreContract {
         conference.join(bob, standup);
         later(Duration.ofMinutes(10));
 
-        List<TimedOut> timeouts = conference.end(standup);
+        List<TimedOut> timeouts = conference.end(standup).orElseThrow().timeouts();
 
         Instant endedAt = T0.plus(Duration.ofMinutes(10));
         assertThat(timeouts).extracting(TimedOut::user).containsExactlyInAnyOrder(alice, bob);

@@ -3,6 +3,7 @@ package dev.conference.redis;
 import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Email;
+import dev.conference.model.Ending;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.TimedOut;
@@ -28,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -235,7 +237,7 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     @Override
-    public CompletableFuture<List<TimedOut>> end(MeetingId meeting) {
+    public CompletableFuture<Optional<Ending>> end(MeetingId meeting) {
         String now = Micros.of(now());
         String op = operationId();
         return onCurrent(meeting, (k, n) -> redis.start(Scripts.END_ACTIVE, new String[] {k.meeting(), k.starts(),
@@ -243,11 +245,13 @@ final class RedisAsyncConference implements AsyncConference {
                 k.events(n), k.leases(n), k.chat(n), k.byUser(n)}, now, n, op, replayWindow, retentionMillis))
                 .thenCompose(done -> {
                     if (!done.status().equals("OK")) {
-                        return CompletableFuture.completedFuture(List.<TimedOut>of());
+                        return CompletableFuture.completedFuture(Optional.<Ending>empty());
                     }
-                    List<TimedOut> timeouts = timeouts(done.reply(), 2, meeting, done.instance(), Micros.parse(now));
+                    Instant at = Micros.parse(now);
+                    Ending ending = new Ending(meeting, done.instance(), at,
+                            timeouts(done.reply(), 2, meeting, done.instance(), at));
                     return redis.start(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(),
-                            IndexMember.of(meeting, done.instance())).thenApply(ignored -> timeouts);
+                            IndexMember.of(meeting, done.instance())).thenApply(ignored -> Optional.of(ending));
                 });
     }
 

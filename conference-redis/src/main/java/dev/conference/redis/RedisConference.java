@@ -2,7 +2,7 @@ package dev.conference.redis;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.MeetingEvent;
-import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.Ending;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
@@ -13,6 +13,7 @@ import dev.conference.model.UserId;
 import dev.conference.port.Conference;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The blocking face of {@link RedisAsyncConference}: each call waits for its answer. */
 final class RedisConference implements Conference {
@@ -57,7 +58,7 @@ final class RedisConference implements Conference {
     }
 
     @Override
-    public List<TimedOut> end(MeetingId meeting) {
+    public Optional<Ending> end(MeetingId meeting) {
         return redis.await(async.end(meeting));
     }
 

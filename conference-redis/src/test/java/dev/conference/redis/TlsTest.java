@@ -141,7 +141,7 @@ class TlsTest {
             assertThat(received).as("started, joined, posted, delivered over TLS")
                     .last().isInstanceOf(MessagePosted.class);
         }
-        assertThat(store.conference().end(meeting.id())).hasSize(1);
+        assertThat(store.conference().end(meeting.id()).orElseThrow().timeouts()).hasSize(1);
     }
 
     private static String overThePlainPort(String... command) {
