@@ -3,7 +3,7 @@ package dev.conference.bench;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisConferenceStore;
 import dev.conference.redis.RedisOptions;
-import dev.conference.redis.local.LocalRedis;
+import dev.conference.local.LocalRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;

@@ -1,6 +1,6 @@
 package dev.conference.cli;
 
-import dev.conference.redis.local.StoreLocation;
+import dev.conference.local.StoreLocation;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;

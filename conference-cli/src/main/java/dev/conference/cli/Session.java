@@ -1,6 +1,6 @@
 package dev.conference.cli;
 
-import dev.conference.redis.local.StoreLocation;
+import dev.conference.local.StoreLocation;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisOptions;
 import java.nio.file.Path;

@@ -29,4 +29,12 @@ class ArchitectureTest {
                         + " the commands see only ports")
                 .check(CLI);
     }
+
+    @Test
+    void onlyTheSessionDecidesWhereTheStoreIs() {
+        noClasses().that().doNotHaveSimpleName("Session").and().doNotHaveSimpleName("CliEnvironment")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.conference.local..")
+                .because("the commands see a store, not where it runs")
+                .check(CLI);
+    }
 }

@@ -1,6 +1,6 @@
 package dev.conference.cli;
 
-import dev.conference.redis.local.StoreLocation;
+import dev.conference.local.StoreLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;

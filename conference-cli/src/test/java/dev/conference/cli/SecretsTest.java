@@ -2,7 +2,7 @@ package dev.conference.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conference.redis.local.StoreLocation;
+import dev.conference.local.StoreLocation;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {

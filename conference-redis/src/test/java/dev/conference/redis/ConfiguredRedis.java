@@ -9,9 +9,10 @@ import redis.embedded.RedisServer;
 import redis.embedded.core.RedisServerBuilder;
 
 /**
- * A Redis server from the embedded binary with configuration lines of the test's choosing (a password,
- * ACL users, TLS), listening on 127.0.0.1 on a free port and keeping nothing on disk. {@code LocalRedis}
- * offers none of these settings, on purpose: they exist only to test how the adapter connects.
+ * A Redis server from the embedded binary with configuration lines of the test's choosing (none, a
+ * password, ACL users, TLS), listening on 127.0.0.1 on a free port and keeping nothing on disk. The
+ * library's own tests start their servers here rather than through {@code conference-local}'s
+ * {@code LocalRedis}, which depends on this module.
  */
 final class ConfiguredRedis implements AutoCloseable {
     private final RedisServer server;

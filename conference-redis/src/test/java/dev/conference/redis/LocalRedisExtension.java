@@ -1,8 +1,8 @@
 package dev.conference.redis;
 
-import dev.conference.redis.local.LocalRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -13,14 +13,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static field: {@code @RegisterExtension static final LocalRedisExtension REDIS = new LocalRedisExtension();}
  */
 public final class LocalRedisExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
-    private LocalRedis server;
+    private ConfiguredRedis server;
     private RedisClient client;
     private StatefulRedisConnection<String, String> admin;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = LocalRedis.ephemeral();
-        client = RedisClient.create(server.uri());
+        server = ConfiguredRedis.start(List.of());
+        client = RedisClient.create(uri());
         admin = client.connect();
     }
 
@@ -37,7 +37,7 @@ public final class LocalRedisExtension implements BeforeAllCallback, AfterAllCal
     }
 
     public String uri() {
-        return server.uri();
+        return "redis://127.0.0.1:" + server.port();
     }
 
     /** A connection for a test's own checks on the server (INFO, DBSIZE, raw keys). */

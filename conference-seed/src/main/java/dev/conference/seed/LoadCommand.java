@@ -1,7 +1,7 @@
 package dev.conference.seed;
 
 import dev.conference.redis.RedisOptions;
-import dev.conference.redis.local.StoreLocation;
+import dev.conference.local.StoreLocation;
 import dev.conference.seed.format.SeedFiles;
 import dev.conference.seed.load.Loader;
 import dev.conference.seed.progress.Progress;

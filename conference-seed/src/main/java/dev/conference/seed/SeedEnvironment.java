@@ -1,6 +1,6 @@
 package dev.conference.seed;
 
-import dev.conference.redis.local.StoreLocation;
+import dev.conference.local.StoreLocation;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;

@@ -2,7 +2,7 @@ package dev.conference.seed.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.conference.redis.local.LocalRedis;
+import dev.conference.local.LocalRedis;
 import dev.conference.seed.SeedEnvironment;
 import dev.conference.seed.SeedMain;
 import io.lettuce.core.RedisClient;

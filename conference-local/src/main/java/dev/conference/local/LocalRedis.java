@@ -1,4 +1,4 @@
-package dev.conference.redis.local;
+package dev.conference.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.conference.redis.local;
+package dev.conference.local;
 
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.Redaction;
