@@ -2,8 +2,8 @@ package dev.conference.cli;
 
 import dev.conference.cli.Views.TickView;
 import dev.conference.port.ConferenceStore;
-import dev.conference.port.MeetingScheduler;
-import dev.conference.port.SchedulerOptions;
+import dev.conference.scheduler.MeetingScheduler;
+import dev.conference.scheduler.SchedulerOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.conference.cli;
 
-import dev.conference.port.MeetingScheduler;
-import dev.conference.port.MeetingScheduler.TickResult;
+import dev.conference.scheduler.MeetingScheduler;
+import dev.conference.scheduler.MeetingScheduler.TickResult;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -6,6 +6,7 @@ import dev.conference.model.InvalidInputException;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.port.EventListener;
+import dev.conference.port.FeedPosition;
 import dev.conference.port.Subscription;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code watch MEETING}: prints the meeting's live events as they happen until Ctrl-C, then the id a
@@ -55,7 +56,7 @@ final class WatchCommand extends StoreCommand {
         Printer printer = new Printer(output(), err, foreground, maxEvents == null ? Long.MAX_VALUE : maxEvents);
         Subscription subscription;
         try {
-            subscription = liveEvents.subscribe(meeting, from, printer);
+            subscription = liveEvents.subscribe(meeting, from == null ? FeedPosition.latest() : FeedPosition.after(from), printer);
         } catch (InvalidInputException badId) {
             throw new ParameterException(spec.commandLine(), "--from: " + badId.getMessage());
         }

@@ -2,32 +2,31 @@ package dev.conference.memory;
 
 import dev.conference.model.CodePointOrder;
 import dev.conference.model.Meeting;
-import dev.conference.model.MeetingId;
-import dev.conference.model.User;
-import dev.conference.port.AsyncConference;
-import dev.conference.port.BlockingAsyncConference;
-import dev.conference.port.Conference;
-import dev.conference.port.Lifecycle;
-import dev.conference.port.LiveEvents;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
+import dev.conference.model.User;
 import dev.conference.model.UserId;
-import java.util.HashMap;
-import java.util.function.Function;
+import dev.conference.port.AsyncConference;
+import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
+import dev.conference.port.Lifecycle;
+import dev.conference.port.LiveEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The executable specification of the ports: every operation under one lock, so each is atomic and

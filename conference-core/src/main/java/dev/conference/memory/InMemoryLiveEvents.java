@@ -5,6 +5,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.port.EventListener;
+import dev.conference.port.FeedPosition;
 import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import java.util.List;
@@ -19,8 +20,9 @@ final class InMemoryLiveEvents implements LiveEvents {
     }
 
     @Override
-    public Subscription subscribe(MeetingId meeting, String afterId, EventListener listener) {
+    public Subscription subscribe(MeetingId meeting, FeedPosition from, EventListener listener) {
         Objects.requireNonNull(meeting, "meeting id");
+        Objects.requireNonNull(from, "feed position");
         Objects.requireNonNull(listener, "listener");
         long after;
         synchronized (store.lock) {
@@ -28,9 +30,13 @@ final class InMemoryLiveEvents implements LiveEvents {
                 throw new UnknownMeetingException(meeting);
             }
             List<MeetingEvent> feed = store.feeds.getOrDefault(meeting, List.of());
-            after = LiveEvents.FROM_OLDEST.equals(afterId) ? 0
-                    : afterId != null ? position(afterId)
-                    : feed.isEmpty() ? 0 : Long.parseLong(feed.get(feed.size() - 1).id());
+            if (from instanceof FeedPosition.After resume) {
+                after = position(resume.id());
+            } else if (from == FeedPosition.oldest() || feed.isEmpty()) {
+                after = 0;
+            } else {
+                after = Long.parseLong(feed.get(feed.size() - 1).id());
+            }
         }
         Feed subscription = new Feed(meeting, after, listener);
         Thread thread = new Thread(subscription::run, "conference-subscription-" + meeting);

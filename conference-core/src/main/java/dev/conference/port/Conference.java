@@ -40,7 +40,7 @@ public interface Conference {
     /**
      * Joins like {@link #join(UserId, MeetingId)}, with a presence lease: unless {@link #renew} extends it,
      * the participant is removed with a TIMEOUT event once {@code lease} has passed (by the
-     * {@link Lifecycle} pass that a {@link MeetingScheduler} runs). Meant for clients that may vanish
+     * {@link Lifecycle} pass that a {@link dev.conference.scheduler.MeetingScheduler} runs). Meant for clients that may vanish
      * without leaving.
      *
      * @param lease how long the presence holds without a heartbeat; positive, at most a day

@@ -12,7 +12,7 @@ public interface ConferenceStore extends AutoCloseable {
     /** The same operations as {@link #conference()}, without blocking the caller. */
     AsyncConference async();
 
-    /** The time-driven passes a {@link MeetingScheduler} runs. */
+    /** The time-driven passes a {@link dev.conference.scheduler.MeetingScheduler} runs. */
     Lifecycle lifecycle();
 
     /** Live subscriptions to meetings' events. */

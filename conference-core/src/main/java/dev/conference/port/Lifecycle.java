@@ -3,7 +3,7 @@ package dev.conference.port;
 import java.time.Instant;
 
 /**
- * The time-driven work of a store, done in passes that a {@link MeetingScheduler} runs on a tick.
+ * The time-driven work of a store, done in passes that a {@link dev.conference.scheduler.MeetingScheduler} runs on a tick.
  * Each pass takes on at most {@code limit} items that are due by {@code now} and says how many
  * it took on and how many it changed, so the caller repeats while a pass comes back full. The cost of a pass grows with the number
  * of items due, never with the number of meetings.

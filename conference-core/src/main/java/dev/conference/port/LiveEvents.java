@@ -11,16 +11,15 @@ import dev.conference.model.MeetingId;
  */
 public interface LiveEvents {
 
-    /** Pass as {@code afterId} to deliver every event the feed still keeps, oldest first. */
-    String FROM_OLDEST = "";
-
     /**
      * Delivers the meeting's events to {@code listener} until the subscription is closed.
      *
-     * @param afterId deliver the events after this id; {@link #FROM_OLDEST} for every event the feed
-     *                still keeps; null for only events from now on
+     * @param from where to start: {@link FeedPosition#latest()}, {@link FeedPosition#oldest()}, or
+     *             {@link FeedPosition#after(String)} an event delivered before
      * @throws dev.conference.model.UnknownMeetingException if the meeting does not exist
-     * @throws dev.conference.model.InvalidInputException   if {@code afterId} is not an event id
+     * @throws dev.conference.model.InvalidInputException   if the id to resume after is not an event id
+     *                                                      of this store
+     * @throws dev.conference.model.StoreException          if the store cannot answer
      */
-    Subscription subscribe(MeetingId meeting, String afterId, EventListener listener);
+    Subscription subscribe(MeetingId meeting, FeedPosition from, EventListener listener);
 }

@@ -8,15 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.MessagePosted;
 import dev.conference.model.MeetingEvent.Started;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UserId;
+import dev.conference.port.FeedPosition;
 import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public abstract class LiveEventsContract extends StoreContract {
     void deliversAMeetingsEventsInOrderFromNow() throws InterruptedException {
         givenARunningPublicMeeting();
         BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
-        try (Subscription ignored = store.liveEvents().subscribe(standup, null, received::add)) {
+        try (Subscription ignored = store.liveEvents().subscribe(standup, FeedPosition.latest(), received::add)) {
             conference.join(alice, standup);
             conference.post(alice, standup, "hello");
             conference.leave(alice, standup);
@@ -76,7 +77,7 @@ public abstract class LiveEventsContract extends StoreContract {
     void aSubscriberThatReconnectsFromItsLastIdGetsEveryEventOnce() throws InterruptedException {
         givenARunningPublicMeeting();
         BlockingQueue<MeetingEvent> first = new LinkedBlockingQueue<>();
-        Subscription subscription = store.liveEvents().subscribe(standup, null, first::add);
+        Subscription subscription = store.liveEvents().subscribe(standup, FeedPosition.latest(), first::add);
         conference.join(alice, standup);
         List<MeetingEvent> before = take(first, 2);
         subscription.close();
@@ -86,7 +87,7 @@ public abstract class LiveEventsContract extends StoreContract {
         conference.post(alice, standup, "while away 1");
         conference.post(alice, standup, "while away 2");
         BlockingQueue<MeetingEvent> second = new LinkedBlockingQueue<>();
-        try (Subscription resumed = store.liveEvents().subscribe(standup, resumeAfter, second::add)) {
+        try (Subscription resumed = store.liveEvents().subscribe(standup, FeedPosition.after(resumeAfter), second::add)) {
             conference.leave(alice, standup);
             List<MeetingEvent> after = take(second, 3);
 
@@ -104,7 +105,7 @@ public abstract class LiveEventsContract extends StoreContract {
         conference.post(alice, standup, "before anyone listened");
         BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
 
-        try (Subscription ignored = store.liveEvents().subscribe(standup, LiveEvents.FROM_OLDEST, received::add)) {
+        try (Subscription ignored = store.liveEvents().subscribe(standup, FeedPosition.oldest(), received::add)) {
             assertThat(take(received, 3)).extracting(Object::getClass)
                     .containsExactly(Started.class, Joined.class, MessagePosted.class);
         }
@@ -115,8 +116,8 @@ public abstract class LiveEventsContract extends StoreContract {
         givenARunningPublicMeeting();
         CountDownLatch release = new CountDownLatch(1);
         BlockingQueue<MeetingEvent> fast = new LinkedBlockingQueue<>();
-        try (Subscription slow = store.liveEvents().subscribe(standup, null, event -> await(release));
-                Subscription quick = store.liveEvents().subscribe(standup, null, fast::add)) {
+        try (Subscription slow = store.liveEvents().subscribe(standup, FeedPosition.latest(), event -> await(release));
+                Subscription quick = store.liveEvents().subscribe(standup, FeedPosition.latest(), fast::add)) {
             conference.join(alice, standup);
             conference.post(alice, standup, "one");
             conference.post(alice, standup, "two");
@@ -132,9 +133,9 @@ public abstract class LiveEventsContract extends StoreContract {
     void refusesUnknownMeetingsAndBadIds() {
         givenARunningPublicMeeting();
 
-        assertThatThrownBy(() -> store.liveEvents().subscribe(MeetingId.of("nowhere"), null, event -> { }))
+        assertThatThrownBy(() -> store.liveEvents().subscribe(MeetingId.of("nowhere"), FeedPosition.latest(), event -> { }))
                 .isInstanceOf(UnknownMeetingException.class);
-        assertThatThrownBy(() -> store.liveEvents().subscribe(standup, "not an id", event -> { }))
+        assertThatThrownBy(() -> store.liveEvents().subscribe(standup, FeedPosition.after("not an id"), event -> { }))
                 .isInstanceOf(InvalidInputException.class);
     }
 

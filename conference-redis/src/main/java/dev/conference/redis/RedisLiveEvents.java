@@ -9,11 +9,12 @@ import dev.conference.model.StoreException;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UserId;
 import dev.conference.port.EventListener;
+import dev.conference.port.FeedPosition;
 import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
+import io.lettuce.core.XReadArgs;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,17 +41,19 @@ final class RedisLiveEvents implements LiveEvents {
     }
 
     @Override
-    public Subscription subscribe(MeetingId meeting, String afterId, EventListener listener) {
+    public Subscription subscribe(MeetingId meeting, FeedPosition from, EventListener listener) {
         Objects.requireNonNull(meeting, "meeting id");
+        Objects.requireNonNull(from, "feed position");
         Objects.requireNonNull(listener, "listener");
-        if (afterId != null && !afterId.equals(LiveEvents.FROM_OLDEST) && !STREAM_ID.matcher(afterId).matches()) {
-            throw new InvalidInputException("not an event id: " + afterId);
+        if (from instanceof FeedPosition.After resume && !STREAM_ID.matcher(resume.id()).matches()) {
+            throw new InvalidInputException("not an event id: " + resume.id());
         }
         Keys.MeetingKeys k = keys.meeting(meeting);
         if (redis.call(r -> r.exists(k.meeting())) == 0) {
             throw new UnknownMeetingException(meeting);
         }
-        String start = afterId == null ? lastId(k.feed()) : afterId.equals(LiveEvents.FROM_OLDEST) ? "0-0" : afterId;
+        String start = from instanceof FeedPosition.After resume ? resume.id()
+                : from == FeedPosition.oldest() ? "0-0" : lastId(k.feed());
         Connector.Link connection = connector.connect();
         Feed feed = new Feed(meeting, k.feed(), start, listener, connection);
         Thread thread = new Thread(feed::run, "conference-subscription-" + meeting);

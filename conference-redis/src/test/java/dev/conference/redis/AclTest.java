@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Meeting;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.MessagePosted;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.NotAllowedException;
@@ -23,9 +23,10 @@ import dev.conference.model.UserId;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
-import dev.conference.port.MeetingScheduler;
-import dev.conference.port.SchedulerOptions;
+import dev.conference.port.FeedPosition;
 import dev.conference.port.Subscription;
+import dev.conference.scheduler.MeetingScheduler;
+import dev.conference.scheduler.SchedulerOptions;
 import dev.conference.testing.ConferenceContract;
 import dev.conference.testing.DirectoryContract;
 import dev.conference.testing.LifecycleContract;
@@ -138,7 +139,7 @@ class AclTest {
             assertThat(directory.instances(standup.id())).hasSize(1);
 
             LinkedBlockingQueue<MeetingEvent> live = new LinkedBlockingQueue<>();
-            try (Subscription subscription = store.liveEvents().subscribe(standup.id(), null, live::add)) {
+            try (Subscription subscription = store.liveEvents().subscribe(standup.id(), FeedPosition.latest(), live::add)) {
                 assertThat(store.lifecycle().startDue(clock.instant(), 10).done()).isEqualTo(1);
                 conference.join(ann, standup.id());
                 store.async().join(bob, standup.id()).toCompletableFuture().join();

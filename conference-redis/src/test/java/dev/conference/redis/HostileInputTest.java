@@ -9,12 +9,12 @@ import dev.conference.model.ChatMessage;
 import dev.conference.model.CodePointOrder;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.ParticipantEvent;
 import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
@@ -27,8 +27,9 @@ import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
-import dev.conference.port.PassResult;
 import dev.conference.port.Directory;
+import dev.conference.port.FeedPosition;
+import dev.conference.port.PassResult;
 import dev.conference.testing.Fixtures;
 import dev.conference.testing.MutableClock;
 import io.lettuce.core.RedisURI;
@@ -226,7 +227,7 @@ class HostileInputTest {
                     "1-2-3", "99999999999999999999999-0")) {
                 assertThatThrownBy(() -> conference.chat(standup, Page.first(10).next(notACursor)))
                         .as("cursor %s", show(notACursor)).isInstanceOf(InvalidInputException.class);
-                assertThatThrownBy(() -> store.liveEvents().subscribe(standup, notACursor, event -> { }))
+                assertThatThrownBy(() -> store.liveEvents().subscribe(standup, FeedPosition.after(notACursor), event -> { }))
                         .as("subscription cursor %s", show(notACursor)).isInstanceOf(InvalidInputException.class);
             }
             assertThatThrownBy(() -> new Page(null, 0)).isInstanceOf(InvalidInputException.class);

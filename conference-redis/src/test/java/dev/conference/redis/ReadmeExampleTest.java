@@ -3,8 +3,8 @@ package dev.conference.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.model.ChatMessage;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.User;
@@ -12,9 +12,10 @@ import dev.conference.model.UserId;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
-import dev.conference.port.MeetingScheduler;
-import dev.conference.port.SchedulerOptions;
+import dev.conference.port.FeedPosition;
 import dev.conference.port.Subscription;
+import dev.conference.scheduler.MeetingScheduler;
+import dev.conference.scheduler.SchedulerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,10 +64,10 @@ class ReadmeExampleTest {
         // README:begin live
         BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
         try (MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(), SchedulerOptions.defaults());
-                Subscription subscription = store.liveEvents().subscribe(standup, null, received::add)) {
+                Subscription subscription = store.liveEvents().subscribe(standup, FeedPosition.latest(), received::add)) {
             store.conference().join(alice, standup, Duration.ofSeconds(30));   // renew(...) every ~10 s
             MeetingEvent first = received.take();                               // STARTED, then JOIN, ...
-            String resumeFrom = subscription.lastSeenId();                      // keep it to resume later
+            String resumeFrom = subscription.lastSeenId();      // later: subscribe(standup, FeedPosition.after(resumeFrom), ...)
         }
         // README:end
         return List.copyOf(received);

@@ -5,16 +5,17 @@ import static dev.conference.testing.Fixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.model.Meeting;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
-import dev.conference.port.MeetingScheduler;
-import dev.conference.port.SchedulerOptions;
+import dev.conference.port.FeedPosition;
 import dev.conference.port.Subscription;
+import dev.conference.scheduler.MeetingScheduler;
+import dev.conference.scheduler.SchedulerOptions;
 import dev.conference.testing.MutableClock;
 import io.lettuce.core.RedisURI;
 import java.time.Clock;
@@ -138,7 +139,7 @@ class SchedulersTest {
             store.conference().join(UserId.of("ann"), meeting.id());
             BlockingQueue<MeetingEvent> events = new LinkedBlockingQueue<>();
 
-            try (Subscription ignored = store.liveEvents().subscribe(meeting.id(), null, events::add);
+            try (Subscription ignored = store.liveEvents().subscribe(meeting.id(), FeedPosition.latest(), events::add);
                     MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(),
                             SchedulerOptions.defaults().withTick(Duration.ofMillis(50)))) {
                 assertThat(events.poll(10, TimeUnit.SECONDS)).isInstanceOf(TimedOut.class);

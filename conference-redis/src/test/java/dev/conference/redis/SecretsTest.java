@@ -10,6 +10,7 @@ import dev.conference.model.MeetingInstance;
 import dev.conference.model.StoreException;
 import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
+import dev.conference.port.FeedPosition;
 import dev.conference.port.Subscription;
 import dev.conference.testing.Fixtures;
 import io.lettuce.core.RedisURI;
@@ -109,7 +110,7 @@ class SecretsTest {
                         Instant.now().plusSeconds(3600)));
                 store.conference().join(UserId.of("ann"), meeting.id());
                 store.conference().post(UserId.of("ann"), meeting.id(), "hello");
-                Subscription subscription = store.liveEvents().subscribe(meeting.id(), "0-0", new dev.conference.port.EventListener() {
+                Subscription subscription = store.liveEvents().subscribe(meeting.id(), FeedPosition.oldest(), new dev.conference.port.EventListener() {
                     @Override
                     public void onEvent(dev.conference.model.MeetingEvent event) {
                     }

@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Meeting;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.MessagePosted;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Page;
 import dev.conference.model.StoreException;
 import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
+import dev.conference.port.FeedPosition;
 import dev.conference.port.Subscription;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -128,7 +129,7 @@ class TlsTest {
         store.directory().saveInstance(new MeetingInstance(meeting.id(), 1, Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(3600)));
         LinkedBlockingQueue<MeetingEvent> live = new LinkedBlockingQueue<>();
-        try (Subscription subscription = store.liveEvents().subscribe(meeting.id(), null, live::add)) {
+        try (Subscription subscription = store.liveEvents().subscribe(meeting.id(), FeedPosition.latest(), live::add)) {
             store.conference().join(user, meeting.id());
             store.conference().post(user, meeting.id(), "over TLS");
             assertThat(store.conference().chat(meeting.id())).extracting(ChatMessage::text).containsExactly("over TLS");

@@ -1,4 +1,4 @@
-package dev.conference.port;
+package dev.conference.scheduler;
 
 import java.time.Clock;
 import java.time.Duration;

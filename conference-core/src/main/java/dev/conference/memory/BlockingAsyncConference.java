@@ -1,14 +1,16 @@
-package dev.conference.port;
+package dev.conference.memory;
 
 import dev.conference.model.ChatMessage;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.Ending;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
+import dev.conference.port.AsyncConference;
+import dev.conference.port.Conference;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +21,10 @@ import java.util.function.Supplier;
  * An {@link AsyncConference} for a store whose operations do not wait on I/O (the in-memory one):
  * each call runs at once on the caller's thread and returns a completed stage.
  */
-public final class BlockingAsyncConference implements AsyncConference {
+final class BlockingAsyncConference implements AsyncConference {
     private final Conference conference;
 
-    public BlockingAsyncConference(Conference conference) {
+    BlockingAsyncConference(Conference conference) {
         this.conference = conference;
     }
 

@@ -1,10 +1,12 @@
-package dev.conference.port;
+package dev.conference.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conference.model.StoreException;
-import dev.conference.port.MeetingScheduler.TickResult;
+import dev.conference.port.Lifecycle;
+import dev.conference.port.PassResult;
+import dev.conference.scheduler.MeetingScheduler.TickResult;
 import dev.conference.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package dev.conference.port;
+package dev.conference.scheduler;
 
+import dev.conference.port.Lifecycle;
+import dev.conference.port.PassResult;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Objects;
