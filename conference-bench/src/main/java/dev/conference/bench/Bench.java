@@ -32,7 +32,8 @@ final class Bench {
             out.println("        " + config.memory());
             out.println("        " + config.scheduler());
             out.println();
-            if (config.sections().contains(Section.THROUGHPUT) || config.sections().contains(Section.LATENCY)) {
+            if (config.sections().contains(Section.THROUGHPUT)
+                    || config.sections().contains(Section.LATENCY)) {
                 try (ConferenceStore store = server.openStore()) {
                     progress.step("setting up the fixture");
                     Fixture fixture = Fixture.create(store, config.throughput());
@@ -40,24 +41,30 @@ final class Bench {
                         throughput(server, store, fixture);
                     }
                     if (config.sections().contains(Section.LATENCY)) {
-                        section("Latency, one call at a time",
+                        section(
+                                "Latency, one call at a time",
                                 new LatencyBench(config.latency(), server, store.conference(), fixture, progress).run(),
                                 List.of());
                     }
                 }
             }
             if (config.sections().contains(Section.MEMORY)) {
-                section("Memory (INFO memory used_memory deltas)",
-                        new MemoryBench(config.memory(), server, progress).run(), List.of());
+                section(
+                        "Memory (INFO memory used_memory deltas)",
+                        new MemoryBench(config.memory(), server, progress).run(),
+                        List.of());
             }
             if (config.sections().contains(Section.SCHEDULER)) {
                 SchedulerBench scheduler = new SchedulerBench(config.scheduler(), server, progress);
-                section("Scheduler (lifecycle passes and MeetingScheduler)", scheduler.run(),
+                section(
+                        "Scheduler (lifecycle passes and MeetingScheduler)",
+                        scheduler.run(),
                         List.of(scheduler.setting()));
             }
         }
-        out.printf("load average at end (1/5/15 min): %s; total time: %d s%n", Machine.load(),
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        out.printf(
+                "load average at end (1/5/15 min): %s; total time: %d s%n",
+                Machine.load(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     private void throughput(BenchServer server, ConferenceStore store, Fixture fixture) {
@@ -65,8 +72,8 @@ final class Bench {
         Workload library = new LibraryWorkload(store.async());
         Workload raw = new RawWorkload(server.raw(), scripts, null);
         Workload rawScriptAlone = new RawWorkload(server.raw(), scripts, Fixture::email);
-        ThroughputBench bench = new ThroughputBench(config.throughput(), fixture, library, raw, rawScriptAlone,
-                progress);
+        ThroughputBench bench =
+                new ThroughputBench(config.throughput(), fixture, library, raw, rawScriptAlone, progress);
         Table table = bench.run();
         section("Throughput, operations in flight = callers", table, bench.errors());
     }

@@ -16,8 +16,7 @@ final class BenchArguments {
               --sections LIST  comma-separated subset of throughput,latency,memory,scheduler
                                (default: all)""";
 
-    private BenchArguments() {
-    }
+    private BenchArguments() {}
 
     /** Returns null when help was asked for. */
     static BenchConfig parse(String[] args) {

@@ -15,12 +15,20 @@ import java.util.Set;
  * @param memory     sizes of the memory section
  * @param scheduler  sizes of the scheduler section
  */
-record BenchConfig(String redisUri, Set<Section> sections, ThroughputSizes throughput, LatencySizes latency,
-        MemorySizes memory, SchedulerSizes scheduler) {
+record BenchConfig(
+        String redisUri,
+        Set<Section> sections,
+        ThroughputSizes throughput,
+        LatencySizes latency,
+        MemorySizes memory,
+        SchedulerSizes scheduler) {
 
     /** The parts of a run, in the order they run. */
     enum Section {
-        THROUGHPUT, LATENCY, MEMORY, SCHEDULER
+        THROUGHPUT,
+        LATENCY,
+        MEMORY,
+        SCHEDULER
     }
 
     BenchConfig {
@@ -29,7 +37,9 @@ record BenchConfig(String redisUri, Set<Section> sections, ThroughputSizes throu
 
     /** The sizes the README's table was measured with. */
     static BenchConfig standard(String redisUri, Set<Section> sections) {
-        return new BenchConfig(redisUri, sections,
+        return new BenchConfig(
+                redisUri,
+                sections,
                 new ThroughputSizes(List.of(1, 16, 64), Duration.ofMillis(500), 1, 5, 32, 50, 5_000, 100),
                 new LatencySizes(List.of(1_000, 100_000, 1_000_000), 300, 2_000, Duration.ofSeconds(8), 200),
                 new MemorySizes(100_000, 10_000, 1_000, 100, 10, 10),
@@ -38,7 +48,9 @@ record BenchConfig(String redisUri, Set<Section> sections, ThroughputSizes throu
 
     /** Sizes small enough for a smoke test of a few seconds; its figures mean nothing. */
     static BenchConfig quick(String redisUri, Set<Section> sections) {
-        return new BenchConfig(redisUri, sections,
+        return new BenchConfig(
+                redisUri,
+                sections,
                 new ThroughputSizes(List.of(1, 4), Duration.ofMillis(20), 1, 1, 4, 5, 200, 60),
                 new LatencySizes(List.of(100, 1_000), 10, 50, Duration.ofMillis(200), 5),
                 new MemorySizes(500, 50, 10, 10, 2, 3),
@@ -55,8 +67,15 @@ record BenchConfig(String redisUri, Set<Section> sections, ThroughputSizes throu
      * @param joinLeavePool    users who join and leave
      * @param chatSeed         messages posted in every meeting before reads are measured
      */
-    record ThroughputSizes(List<Integer> callers, Duration iteration, int warmups, int iterations, int meetings,
-            int residents, int joinLeavePool, int chatSeed) {
+    record ThroughputSizes(
+            List<Integer> callers,
+            Duration iteration,
+            int warmups,
+            int iterations,
+            int meetings,
+            int residents,
+            int joinLeavePool,
+            int chatSeed) {
         ThroughputSizes {
             callers = List.copyOf(callers);
             if (chatSeed < 50) {
@@ -72,8 +91,8 @@ record BenchConfig(String redisUri, Set<Section> sections, ThroughputSizes throu
      * @param baselineBudget   time the keyspace-scan baseline may take per size (at least 3 samples)
      * @param baselineSamples  at most this many baseline samples per size
      */
-    record LatencySizes(List<Integer> unrelatedKeys, int warmups, int samples, Duration baselineBudget,
-            int baselineSamples) {
+    record LatencySizes(
+            List<Integer> unrelatedKeys, int warmups, int samples, Duration baselineBudget, int baselineSamples) {
         LatencySizes {
             unrelatedKeys = List.copyOf(unrelatedKeys);
         }
@@ -87,10 +106,16 @@ record BenchConfig(String redisUri, Set<Section> sections, ThroughputSizes throu
      * @param postersPerMeeting   users who post in each of those
      * @param messagesPerPoster   messages each poster posts there
      */
-    record MemorySizes(int users, int meetings, int joinedMeetings, int participantsPerMeeting,
-            int postersPerMeeting, int messagesPerPoster) {
+    record MemorySizes(
+            int users,
+            int meetings,
+            int joinedMeetings,
+            int participantsPerMeeting,
+            int postersPerMeeting,
+            int messagesPerPoster) {
         MemorySizes {
-            if ((long) joinedMeetings * participantsPerMeeting > users || 2 * joinedMeetings > meetings
+            if ((long) joinedMeetings * participantsPerMeeting > users
+                    || 2 * joinedMeetings > meetings
                     || postersPerMeeting > participantsPerMeeting) {
                 throw new IllegalArgumentException("memory sizes do not fit together: " + users + " users, "
                         + meetings + " meetings, " + joinedMeetings + " x " + participantsPerMeeting + " participants, "
@@ -115,8 +140,8 @@ record BenchConfig(String redisUri, Set<Section> sections, ThroughputSizes throu
      * @param leadTime      from setting the ends to the first end (the ends are written in that time)
      * @param drainRounds   rounds of the backlog measurement (all instances due at once)
      */
-    record SchedulerSizes(int instances, int participants, int users, Duration window, Duration leadTime,
-            int drainRounds) {
+    record SchedulerSizes(
+            int instances, int participants, int users, Duration window, Duration leadTime, int drainRounds) {
         SchedulerSizes {
             if (participants > users) {
                 throw new IllegalArgumentException("need at least " + participants + " users, got " + users);

@@ -11,8 +11,7 @@ public final class BenchMain {
     static final int USAGE = 2;
     static final int SERVER = 3;
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));

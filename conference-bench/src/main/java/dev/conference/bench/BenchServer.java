@@ -1,9 +1,9 @@
 package dev.conference.bench;
 
+import dev.conference.local.LocalRedis;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisConferenceStore;
 import dev.conference.redis.RedisOptions;
-import dev.conference.local.LocalRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
@@ -24,8 +24,12 @@ final class BenchServer implements AutoCloseable {
     private final StatefulRedisConnection<String, String> admin;
     private final StatefulRedisConnection<String, String> raw;
 
-    private BenchServer(LocalRedis local, String uri, RedisClient client,
-            StatefulRedisConnection<String, String> admin, StatefulRedisConnection<String, String> raw) {
+    private BenchServer(
+            LocalRedis local,
+            String uri,
+            RedisClient client,
+            StatefulRedisConnection<String, String> admin,
+            StatefulRedisConnection<String, String> raw) {
         this.local = local;
         this.uri = uri;
         this.client = client;
@@ -58,7 +62,8 @@ final class BenchServer implements AutoCloseable {
             if (local != null) {
                 local.close();
             }
-            throw e instanceof ServerException refused ? refused
+            throw e instanceof ServerException refused
+                    ? refused
                     : new ServerException("cannot use Redis at " + target + ": " + e.getMessage());
         }
     }

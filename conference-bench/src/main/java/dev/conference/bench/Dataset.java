@@ -40,8 +40,12 @@ final class Dataset {
             String name = letters(random, 6);
             String email = name.toLowerCase(java.util.Locale.ROOT) + users.size() + "@teamsEmail.com";
             emails.add(email);
-            users.add(new User(UserId.of(id("u", users.size())), name, 18 + random.nextInt(60),
-                    random.nextBoolean() ? "Male" : "Female", email));
+            users.add(new User(
+                    UserId.of(id("u", users.size())),
+                    name,
+                    18 + random.nextInt(60),
+                    random.nextBoolean() ? "Male" : "Female",
+                    email));
         }
         List<String> emailList = List.copyOf(emails);
         List<Meeting> meetings = new ArrayList<>(sizes.meetings());
@@ -52,8 +56,8 @@ final class Dataset {
                 audience.add(emailList.get(random.nextInt(emailList.size())));
             }
             MeetingId id = MeetingId.of(id("m", i));
-            meetings.add(new Meeting(id, letters(random, 6), "This meeting is about " + letters(random, 6),
-                    i % 2 == 0, audience));
+            meetings.add(new Meeting(
+                    id, letters(random, 6), "This meeting is about " + letters(random, 6), i % 2 == 0, audience));
             instances.add(new MeetingInstance(id, 1, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))));
         }
         return new Dataset(List.copyOf(users), List.copyOf(meetings), List.copyOf(instances));

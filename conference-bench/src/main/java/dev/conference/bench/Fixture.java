@@ -32,7 +32,9 @@ final class Fixture {
     }
 
     static Fixture create(ConferenceStore store, ThroughputSizes sizes) {
-        Fixture fixture = new Fixture(ids("meeting-%03d", sizes.meetings()), ids("resident-%03d", sizes.residents()),
+        Fixture fixture = new Fixture(
+                ids("meeting-%03d", sizes.meetings()),
+                ids("resident-%03d", sizes.residents()),
                 ids("pool-%05d", sizes.joinLeavePool()));
         List<User> users = new ArrayList<>();
         fixture.residents.forEach(id -> users.add(user(id)));
@@ -44,24 +46,39 @@ final class Fixture {
         for (String id : fixture.meetings) {
             MeetingId meeting = MeetingId.of(id);
             store.directory().saveMeeting(Meeting.publicMeeting(meeting, "Benchmark " + id, "Where the harness meets"));
-            store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minus(Duration.ofHours(1)),
-                    now.plus(Duration.ofDays(1))));
+            store.directory()
+                    .saveInstance(new MeetingInstance(
+                            meeting, 1, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))));
         }
         AsyncConference conference = store.async();
         int meetingCount = fixture.meetings.size();
         int residentCount = fixture.residents.size();
-        expectNoErrors("residents joining", InFlight.run(64, (long) meetingCount * residentCount, null,
-                j -> conference.join(UserId.of(fixture.resident(j / meetingCount)), MeetingId.of(fixture.meeting(j)))));
-        expectNoErrors("seeding the chats", InFlight.run(64, (long) meetingCount * sizes.chatSeed(), null,
-                j -> conference.post(UserId.of(fixture.resident(j / meetingCount)), MeetingId.of(fixture.meeting(j)),
-                        TEXT)));
+        expectNoErrors(
+                "residents joining",
+                InFlight.run(
+                        64,
+                        (long) meetingCount * residentCount,
+                        null,
+                        j -> conference.join(
+                                UserId.of(fixture.resident(j / meetingCount)), MeetingId.of(fixture.meeting(j)))));
+        expectNoErrors(
+                "seeding the chats",
+                InFlight.run(
+                        64,
+                        (long) meetingCount * sizes.chatSeed(),
+                        null,
+                        j -> conference.post(
+                                UserId.of(fixture.resident(j / meetingCount)),
+                                MeetingId.of(fixture.meeting(j)),
+                                TEXT)));
         return fixture;
     }
 
     static void expectNoErrors(String step, InFlight.Outcome outcome) {
         if (outcome.errors() > 0) {
-            throw new IllegalStateException(step + " failed " + outcome.errors() + " times, first: "
-                    + outcome.firstError(), outcome.firstError());
+            throw new IllegalStateException(
+                    step + " failed " + outcome.errors() + " times, first: " + outcome.firstError(),
+                    outcome.firstError());
         }
     }
 

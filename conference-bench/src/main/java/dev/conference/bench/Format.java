@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How figures are printed: whole operations per second, milliseconds, bytes, ratios. */
 final class Format {
-    private Format() {
-    }
+    private Format() {}
 
     static String perSecond(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
@@ -16,15 +15,17 @@ final class Format {
     }
 
     static String millis(double value) {
-        return value >= 100 ? String.format(Locale.ROOT, "%,.0f ms", value)
-                : value >= 10 ? String.format(Locale.ROOT, "%.1f ms", value)
-                : String.format(Locale.ROOT, "%.3f ms", value);
+        return value >= 100
+                ? String.format(Locale.ROOT, "%,.0f ms", value)
+                : value >= 10
+                        ? String.format(Locale.ROOT, "%.1f ms", value)
+                        : String.format(Locale.ROOT, "%.3f ms", value);
     }
 
     static String ratio(double value) {
-        return value >= 100 ? String.format(Locale.ROOT, "%,.0fx", value)
-                : value >= 10 ? String.format(Locale.ROOT, "%.1fx", value)
-                : String.format(Locale.ROOT, "%.2f", value);
+        return value >= 100
+                ? String.format(Locale.ROOT, "%,.0fx", value)
+                : value >= 10 ? String.format(Locale.ROOT, "%.1fx", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     static String bytes(double value) {

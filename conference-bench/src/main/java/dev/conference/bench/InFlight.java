@@ -13,8 +13,7 @@ import java.util.function.IntFunction;
  * callers means N operations outstanding, not N threads.
  */
 final class InFlight {
-    private InFlight() {
-    }
+    private InFlight() {}
 
     /** What one run did. {@code ops} counts every operation started, all of them completed. */
     record Outcome(long ops, long errors, long nanos, Throwable firstError) {

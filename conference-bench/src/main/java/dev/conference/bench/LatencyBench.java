@@ -28,8 +28,7 @@ final class LatencyBench {
     private final Fixture fixture;
     private final Progress progress;
 
-    LatencyBench(LatencySizes sizes, BenchServer server, Conference conference, Fixture fixture,
-            Progress progress) {
+    LatencyBench(LatencySizes sizes, BenchServer server, Conference conference, Fixture fixture, Progress progress) {
         this.sizes = sizes;
         this.server = server;
         this.conference = conference;
@@ -43,12 +42,23 @@ final class LatencyBench {
         OriginalLayout original = new OriginalLayout(server.adminAsync(), server.admin());
         Instant now = Instant.now();
         List<String> residents = fixture.residents();
-        Fixture.expectNoErrors("writing the original layout's join events", InFlight.run(64, residents.size(), null,
-                j -> original.event(meeting, residents.get(j), 0, OriginalLayout.JOIN, now)));
+        Fixture.expectNoErrors(
+                "writing the original layout's join events",
+                InFlight.run(
+                        64,
+                        residents.size(),
+                        null,
+                        j -> original.event(meeting, residents.get(j), 0, OriginalLayout.JOIN, now)));
 
-        Table table = new Table("unrelated keys", "keys in db", "participants() p50 / p99", "chat() p50 / p99",
-                "raw XRANGE of that page p50 / p99", "activeMeetings() p50 / p99",
-                "original: SCAN + read p50 / p99 (samples)", "SCAN / participants(), p50");
+        Table table = new Table(
+                "unrelated keys",
+                "keys in db",
+                "participants() p50 / p99",
+                "chat() p50 / p99",
+                "raw XRANGE of that page p50 / p99",
+                "activeMeetings() p50 / p99",
+                "original: SCAN + read p50 / p99 (samples)",
+                "SCAN / participants(), p50");
         String chatKey = RawKeys.ofInstance(meeting, "1", "chat");
         Range<String> all = Range.create("-", "+");
         Limit firstPage = Limit.from(Workload.CHAT_PAGE);
@@ -64,8 +74,14 @@ final class LatencyBench {
             Latencies xrange = measure(() -> server.admin().xrange(chatKey, all, firstPage));
             Latencies active = measure(conference::activeMeetings);
             Latencies scan = baseline(original, meeting, residents.size());
-            table.add(Format.count(target), Format.count(server.admin().dbsize()), pair(participants), pair(chat),
-                    pair(xrange), pair(active), pair(scan) + " (" + scan.count() + ")",
+            table.add(
+                    Format.count(target),
+                    Format.count(server.admin().dbsize()),
+                    pair(participants),
+                    pair(chat),
+                    pair(xrange),
+                    pair(active),
+                    pair(scan) + " (" + scan.count() + ")",
                     Format.ratio(scan.percentileMillis(50) / participants.percentileMillis(50)));
         }
         return table;
@@ -96,8 +112,8 @@ final class LatencyBench {
             Set<String> found = original.participantsByScan(meeting);
             out.record(System.nanoTime() - start);
             if (found.size() != expected) {
-                throw new IllegalStateException("the keyspace scan found " + found.size() + " participants, expected "
-                        + expected);
+                throw new IllegalStateException(
+                        "the keyspace scan found " + found.size() + " participants, expected " + expected);
             }
         }
         return out;
@@ -106,8 +122,13 @@ final class LatencyBench {
     /** Adds the keys {@code junk:<from>} to {@code junk:<to - 1>} with pipelined MSETs. */
     private void fill(long from, long to) {
         long batches = (to - from + FILL_BATCH - 1) / FILL_BATCH;
-        Fixture.expectNoErrors("filling the keyspace", InFlight.run(16, batches, null, b -> batch(from + b * FILL_BATCH,
-                Math.min(to, from + (b + 1) * FILL_BATCH))));
+        Fixture.expectNoErrors(
+                "filling the keyspace",
+                InFlight.run(
+                        16,
+                        batches,
+                        null,
+                        b -> batch(from + b * FILL_BATCH, Math.min(to, from + (b + 1) * FILL_BATCH))));
     }
 
     private CompletionStage<String> batch(long from, long to) {

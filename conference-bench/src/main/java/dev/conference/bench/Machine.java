@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** What the figures were measured on, printed above them. */
 final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     static String describe() {
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), Java "

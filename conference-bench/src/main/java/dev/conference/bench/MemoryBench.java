@@ -32,9 +32,15 @@ final class MemoryBench {
     }
 
     /** Bytes per item of each kind, in the row order of the table. */
-    private record PerItem(double user, double meeting, double instance, double participant, double event,
-            double message, double eventReplay, double messageReplay) {
-    }
+    private record PerItem(
+            double user,
+            double meeting,
+            double instance,
+            double participant,
+            double event,
+            double message,
+            double eventReplay,
+            double messageReplay) {}
 
     Table run() {
         Dataset data = Dataset.generate(sizes, Instant.now());
@@ -46,22 +52,47 @@ final class MemoryBench {
         PerItem original = original(data);
         server.flush();
 
-        Table table = new Table("bytes per", "batch", "library", "library: replay records, transient",
-                "original layout", "library / original");
+        Table table = new Table(
+                "bytes per",
+                "batch",
+                "library",
+                "library: replay records, transient",
+                "original layout",
+                "library / original");
         row(table, "user", sizes.users(), library.user(), "-", original.user());
         row(table, "meeting (4-email audience)", sizes.meetings(), library.meeting(), "-", original.meeting());
         row(table, "instance", sizes.meetings(), library.instance(), "-", original.instance());
-        table.add("participant", Format.count(sizes.participants()), Format.bytes(library.participant()), "-",
-                "none: derived from events", "-");
-        row(table, "event (join or leave)", 2L * sizes.participants(), library.event(),
-                Format.bytes(library.eventReplay()), original.event());
-        row(table, "chat message (" + Dataset.MESSAGE_TEXT.length() + "-char text)", sizes.messages(),
-                library.message(), Format.bytes(library.messageReplay()), original.message());
+        table.add(
+                "participant",
+                Format.count(sizes.participants()),
+                Format.bytes(library.participant()),
+                "-",
+                "none: derived from events",
+                "-");
+        row(
+                table,
+                "event (join or leave)",
+                2L * sizes.participants(),
+                library.event(),
+                Format.bytes(library.eventReplay()),
+                original.event());
+        row(
+                table,
+                "chat message (" + Dataset.MESSAGE_TEXT.length() + "-char text)",
+                sizes.messages(),
+                library.message(),
+                Format.bytes(library.messageReplay()),
+                original.message());
         return table;
     }
 
     private static void row(Table table, String what, long batch, double library, String replay, double original) {
-        table.add(what, Format.count(batch), Format.bytes(library), replay, Format.bytes(original),
+        table.add(
+                what,
+                Format.count(batch),
+                Format.bytes(library),
+                replay,
+                Format.bytes(original),
                 Format.ratio(library / original));
     }
 
@@ -74,44 +105,60 @@ final class MemoryBench {
             long users = server.usedMemory();
             progress.step("memory: library users saved");
             for (int from = 0; from < data.meetings.size(); from += BATCH) {
-                store.directory().saveMeetings(data.meetings.subList(from, Math.min(data.meetings.size(), from + BATCH)));
+                store.directory()
+                        .saveMeetings(data.meetings.subList(from, Math.min(data.meetings.size(), from + BATCH)));
             }
             long meetings = server.usedMemory();
             for (int from = 0; from < data.instances.size(); from += BATCH) {
-                store.directory().saveInstances(
-                        data.instances.subList(from, Math.min(data.instances.size(), from + BATCH)));
+                store.directory()
+                        .saveInstances(data.instances.subList(from, Math.min(data.instances.size(), from + BATCH)));
             }
             long instances = server.usedMemory();
             AsyncConference conference = store.async();
             progress.step("memory: library meetings and instances saved");
             int per = sizes.participantsPerMeeting();
-            pipelined("library joins", sizes.participants(),
+            pipelined(
+                    "library joins",
+                    sizes.participants(),
                     j -> conference.join(user(data, j), meeting(data, Dataset.joined(j / per))));
             long joined = server.usedMemory();
             dropReplayRecords(data);
             long joinedDurable = server.usedMemory();
-            pipelined("library leaves", sizes.participants(),
+            pipelined(
+                    "library leaves",
+                    sizes.participants(),
                     j -> conference.leave(user(data, j), meeting(data, Dataset.joined(j / per))));
             long left = server.usedMemory();
             dropReplayRecords(data);
             long leftDurable = server.usedMemory();
             int posters = sizes.postersPerMeeting();
-            pipelined("library posters joining", sizes.joinedMeetings() * posters,
+            pipelined(
+                    "library posters joining",
+                    sizes.joinedMeetings() * posters,
                     j -> conference.join(user(data, poster(j)), meeting(data, Dataset.joined(j / posters))));
             dropReplayRecords(data);
             long beforePosts = server.usedMemory();
             int postsPerMeeting = posters * sizes.messagesPerPoster();
-            pipelined("library posts", sizes.messages(), j -> conference.post(
-                    user(data, poster(j % postsPerMeeting % posters + j / postsPerMeeting * posters)),
-                    meeting(data, Dataset.joined(j / postsPerMeeting)), Dataset.MESSAGE_TEXT));
+            pipelined(
+                    "library posts",
+                    sizes.messages(),
+                    j -> conference.post(
+                            user(data, poster(j % postsPerMeeting % posters + j / postsPerMeeting * posters)),
+                            meeting(data, Dataset.joined(j / postsPerMeeting)),
+                            Dataset.MESSAGE_TEXT));
             long posted = server.usedMemory();
             dropReplayRecords(data);
             long postedDurable = server.usedMemory();
-            PerItem durable = perItem(start, users, meetings, instances, joinedDurable, leftDurable, beforePosts,
-                    postedDurable);
+            PerItem durable =
+                    perItem(start, users, meetings, instances, joinedDurable, leftDurable, beforePosts, postedDurable);
             double participants = sizes.participants();
-            return new PerItem(durable.user(), durable.meeting(), durable.instance(), durable.participant(),
-                    durable.event(), durable.message(),
+            return new PerItem(
+                    durable.user(),
+                    durable.meeting(),
+                    durable.instance(),
+                    durable.participant(),
+                    durable.event(),
+                    durable.message(),
                     ((joined - joinedDurable) + (left - leftDurable)) / 2 / participants,
                     (posted - postedDurable) / (double) sizes.messages());
         }
@@ -140,20 +187,30 @@ final class MemoryBench {
         pipelined("original instances", data.instances.size(), j -> original.saveInstance(data.instances.get(j)));
         long instances = server.usedMemory();
         int per = sizes.participantsPerMeeting();
-        pipelined("original join events", sizes.participants(), j -> original.event(meetingId(data, Dataset.joined(j / per)),
-                userId(data, j), 0, OriginalLayout.JOIN, now));
+        pipelined(
+                "original join events",
+                sizes.participants(),
+                j -> original.event(
+                        meetingId(data, Dataset.joined(j / per)), userId(data, j), 0, OriginalLayout.JOIN, now));
         long joined = server.usedMemory();
-        pipelined("original leave events", sizes.participants(), j -> original.event(meetingId(data, Dataset.joined(j / per)),
-                userId(data, j), 1, OriginalLayout.LEAVE, now));
+        pipelined(
+                "original leave events",
+                sizes.participants(),
+                j -> original.event(
+                        meetingId(data, Dataset.joined(j / per)), userId(data, j), 1, OriginalLayout.LEAVE, now));
         long left = server.usedMemory();
         int posters = sizes.postersPerMeeting();
         int postsPerMeeting = posters * sizes.messagesPerPoster();
         pipelined("original messages", sizes.messages(), j -> {
             int meeting = j / postsPerMeeting;
             int inMeeting = j % postsPerMeeting;
-            return original.message(meetingId(data, Dataset.joined(meeting)), 1,
-                    userId(data, poster(inMeeting % posters + meeting * posters)), inMeeting / posters,
-                    Dataset.MESSAGE_TEXT, now);
+            return original.message(
+                    meetingId(data, Dataset.joined(meeting)),
+                    1,
+                    userId(data, poster(inMeeting % posters + meeting * posters)),
+                    inMeeting / posters,
+                    Dataset.MESSAGE_TEXT,
+                    now);
         });
         long posted = server.usedMemory();
         return perItem(start, users, meetings, instances, joined, left, left, posted);
@@ -165,14 +222,27 @@ final class MemoryBench {
         return Dataset.participant(sizes, j / posters, j % posters);
     }
 
-    private PerItem perItem(long start, long users, long meetings, long instances, long joined, long left,
-            long beforePosts, long posted) {
+    private PerItem perItem(
+            long start,
+            long users,
+            long meetings,
+            long instances,
+            long joined,
+            long left,
+            long beforePosts,
+            long posted) {
         double participants = sizes.participants();
         double join = joined - instances;
         double leave = left - joined;
-        return new PerItem((users - start) / (double) sizes.users(), (meetings - users) / (double) sizes.meetings(),
-                (instances - meetings) / (double) sizes.meetings(), (join - leave) / 2 / participants,
-                (join + leave) / 2 / participants, (posted - beforePosts) / (double) sizes.messages(), 0, 0);
+        return new PerItem(
+                (users - start) / (double) sizes.users(),
+                (meetings - users) / (double) sizes.meetings(),
+                (instances - meetings) / (double) sizes.meetings(),
+                (join - leave) / 2 / participants,
+                (join + leave) / 2 / participants,
+                (posted - beforePosts) / (double) sizes.messages(),
+                0,
+                0);
     }
 
     private static UserId user(Dataset data, int index) {
@@ -194,5 +264,4 @@ final class MemoryBench {
     private static void pipelined(String step, int count, IntFunction<CompletionStage<?>> operation) {
         Fixture.expectNoErrors(step, InFlight.run(IN_FLIGHT, count, null, operation));
     }
-
 }

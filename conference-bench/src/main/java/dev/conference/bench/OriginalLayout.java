@@ -59,8 +59,12 @@ final class OriginalLayout {
         fields.put("title", meeting.title());
         fields.put("description", meeting.description());
         fields.put("isPublic", meeting.isPublic() ? "1" : "0");
-        fields.put("audience", meeting.audience().stream().sorted().map(email -> "\"" + email + "\"")
-                .collect(Collectors.joining(", ", "[", "]")));
+        fields.put(
+                "audience",
+                meeting.audience().stream()
+                        .sorted()
+                        .map(email -> "\"" + email + "\"")
+                        .collect(Collectors.joining(", ", "[", "]")));
         return async.hset("meeting:" + meeting.id().value(), fields);
     }
 
@@ -87,8 +91,8 @@ final class OriginalLayout {
      * {@code message_<meeting>_<user>_<n>}: a list of meeting_id, order_id, userID, text, timestamp.
      */
     CompletionStage<?> message(String meeting, int order, String user, int n, String text, Instant at) {
-        return async.rpush("message_" + meeting + "_" + user + "_" + n, meeting, Integer.toString(order), user, text,
-                stamp(at));
+        return async.rpush(
+                "message_" + meeting + "_" + user + "_" + n, meeting, Integer.toString(order), user, text, stamp(at));
     }
 
     /**

@@ -7,8 +7,7 @@ package dev.conference.bench;
 final class RawKeys {
     static final String PREFIX = "conference:";
 
-    private RawKeys() {
-    }
+    private RawKeys() {}
 
     static String user(String id) {
         return PREFIX + "user:{" + tag(id) + "}";

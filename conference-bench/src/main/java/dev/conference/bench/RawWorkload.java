@@ -67,36 +67,90 @@ final class RawWorkload implements Workload {
         CompletionStage<String> email = knownEmail == null
                 ? redis.hget(RawKeys.user(user), "email")
                 : CompletableFuture.completedFuture(knownEmail.apply(user));
-        return email.thenCompose(address -> runOk(scripts.join,
-                new String[] {RawKeys.meeting(meeting), RawKeys.audience(meeting), RawKeys.starts(meeting),
-                    RawKeys.ends(meeting), RawKeys.ended(meeting), RawKeys.started(meeting), RawKeys.feed(meeting),
-                    RawKeys.applied(meeting), RawKeys.appliedAt(meeting), RawKeys.ofInstance(meeting, ORDER, "participants"),
-                    RawKeys.ofInstance(meeting, ORDER, "events"), RawKeys.ofInstance(meeting, ORDER, "leases")},
-                now(), ORDER, operationId(), REPLAY_WINDOW, user, address.toLowerCase(Locale.ROOT), NO_LEASE));
+        return email.thenCompose(address -> runOk(
+                scripts.join,
+                new String[] {
+                    RawKeys.meeting(meeting),
+                    RawKeys.audience(meeting),
+                    RawKeys.starts(meeting),
+                    RawKeys.ends(meeting),
+                    RawKeys.ended(meeting),
+                    RawKeys.started(meeting),
+                    RawKeys.feed(meeting),
+                    RawKeys.applied(meeting),
+                    RawKeys.appliedAt(meeting),
+                    RawKeys.ofInstance(meeting, ORDER, "participants"),
+                    RawKeys.ofInstance(meeting, ORDER, "events"),
+                    RawKeys.ofInstance(meeting, ORDER, "leases")
+                },
+                now(),
+                ORDER,
+                operationId(),
+                REPLAY_WINDOW,
+                user,
+                address.toLowerCase(Locale.ROOT),
+                NO_LEASE));
     }
 
     @Override
     public CompletionStage<?> leave(String user, String meeting) {
-        return runOk(scripts.leave, new String[] {RawKeys.meeting(meeting), RawKeys.starts(meeting),
-            RawKeys.ends(meeting), RawKeys.ended(meeting), RawKeys.feed(meeting), RawKeys.applied(meeting),
-            RawKeys.appliedAt(meeting), RawKeys.ofInstance(meeting, ORDER, "participants"),
-            RawKeys.ofInstance(meeting, ORDER, "events"), RawKeys.ofInstance(meeting, ORDER, "leases")},
-                now(), ORDER, operationId(), REPLAY_WINDOW, user);
+        return runOk(
+                scripts.leave,
+                new String[] {
+                    RawKeys.meeting(meeting),
+                    RawKeys.starts(meeting),
+                    RawKeys.ends(meeting),
+                    RawKeys.ended(meeting),
+                    RawKeys.feed(meeting),
+                    RawKeys.applied(meeting),
+                    RawKeys.appliedAt(meeting),
+                    RawKeys.ofInstance(meeting, ORDER, "participants"),
+                    RawKeys.ofInstance(meeting, ORDER, "events"),
+                    RawKeys.ofInstance(meeting, ORDER, "leases")
+                },
+                now(),
+                ORDER,
+                operationId(),
+                REPLAY_WINDOW,
+                user);
     }
 
     @Override
     public CompletionStage<?> post(String user, String meeting, String text) {
-        return runOk(scripts.post, new String[] {RawKeys.meeting(meeting), RawKeys.starts(meeting),
-            RawKeys.ends(meeting), RawKeys.ended(meeting), RawKeys.feed(meeting), RawKeys.applied(meeting),
-            RawKeys.appliedAt(meeting), RawKeys.ofInstance(meeting, ORDER, "participants"),
-            RawKeys.ofInstance(meeting, ORDER, "chat"), RawKeys.ofInstance(meeting, ORDER, "by-user")},
-                now(), ORDER, operationId(), REPLAY_WINDOW, user, RawKeys.userField(user), text);
+        return runOk(
+                scripts.post,
+                new String[] {
+                    RawKeys.meeting(meeting),
+                    RawKeys.starts(meeting),
+                    RawKeys.ends(meeting),
+                    RawKeys.ended(meeting),
+                    RawKeys.feed(meeting),
+                    RawKeys.applied(meeting),
+                    RawKeys.appliedAt(meeting),
+                    RawKeys.ofInstance(meeting, ORDER, "participants"),
+                    RawKeys.ofInstance(meeting, ORDER, "chat"),
+                    RawKeys.ofInstance(meeting, ORDER, "by-user")
+                },
+                now(),
+                ORDER,
+                operationId(),
+                REPLAY_WINDOW,
+                user,
+                RawKeys.userField(user),
+                text);
     }
 
     @Override
     public CompletionStage<?> chat(String meeting) {
-        return runOk(scripts.readLatest, new String[] {RawKeys.meeting(meeting), RawKeys.starts(meeting),
-            RawKeys.ofInstance(meeting, ORDER, "chat")}, now(), ORDER, "", Integer.toString(CHAT_PAGE));
+        return runOk(
+                scripts.readLatest,
+                new String[] {
+                    RawKeys.meeting(meeting), RawKeys.starts(meeting), RawKeys.ofInstance(meeting, ORDER, "chat")
+                },
+                now(),
+                ORDER,
+                "",
+                Integer.toString(CHAT_PAGE));
     }
 
     @Override
@@ -105,9 +159,17 @@ final class RawWorkload implements Workload {
     }
 
     private CompletionStage<List<Object>> participants(String meeting, String order, String now) {
-        return runOk(scripts.participants, new String[] {RawKeys.meeting(meeting), RawKeys.starts(meeting),
-            RawKeys.ends(meeting), RawKeys.ended(meeting), RawKeys.ofInstance(meeting, order, "participants")},
-                now, order);
+        return runOk(
+                scripts.participants,
+                new String[] {
+                    RawKeys.meeting(meeting),
+                    RawKeys.starts(meeting),
+                    RawKeys.ends(meeting),
+                    RawKeys.ended(meeting),
+                    RawKeys.ofInstance(meeting, order, "participants")
+                },
+                now,
+                order);
     }
 
     @Override

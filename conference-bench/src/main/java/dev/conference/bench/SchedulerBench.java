@@ -49,14 +49,23 @@ final class SchedulerBench {
             rates[round] = drainBacklog();
         }
         Spread rate = Spread.of(rates);
-        table.add(String.format("instances ended/s: backlog of %s due, %d participants each, endDue batch %d "
-                + "(median [min .. max] of %d rounds)", Format.count(sizes.instances()), sizes.participants(),
-                SchedulerOptions.defaults().batchSize(), rates.length), Format.spread(rate));
-        table.add("TIMEOUT events logged/s, same rounds", Format.spread(new Spread(
-                rate.median() * sizes.participants(), rate.min() * sizes.participants(),
-                rate.max() * sizes.participants())));
-        progress.step("scheduler: %,d instances ending over %s in real time", sizes.instances(),
-                seconds(sizes.window()));
+        table.add(
+                String.format(
+                        "instances ended/s: backlog of %s due, %d participants each, endDue batch %d "
+                                + "(median [min .. max] of %d rounds)",
+                        Format.count(sizes.instances()),
+                        sizes.participants(),
+                        SchedulerOptions.defaults().batchSize(),
+                        rates.length),
+                Format.spread(rate));
+        table.add(
+                "TIMEOUT events logged/s, same rounds",
+                Format.spread(new Spread(
+                        rate.median() * sizes.participants(),
+                        rate.min() * sizes.participants(),
+                        rate.max() * sizes.participants())));
+        progress.step(
+                "scheduler: %,d instances ending over %s in real time", sizes.instances(), seconds(sizes.window()));
         punctuality(table);
         server.flush();
         return table;
@@ -79,8 +88,8 @@ final class SchedulerBench {
             }
             long elapsed = System.nanoTime() - start;
             if (ended != sizes.instances()) {
-                throw new IllegalStateException("the backlog held " + sizes.instances() + " instances, " + ended
-                        + " were ended");
+                throw new IllegalStateException(
+                        "the backlog held " + sizes.instances() + " instances, " + ended + " were ended");
             }
             return ended * 1e9 / elapsed;
         }
@@ -122,25 +131,34 @@ final class SchedulerBench {
                 }
                 notEnded += ended ? 0 : 1;
             }
-            table.add(String.format("delay `to` -> TIMEOUT, p50 / p99 / max (%s events)",
-                    Format.count(timeouts.count())), delays(timeouts));
-            table.add(String.format("delay `to` -> ENDED, p50 / p99 / max (%s events)", Format.count(ends.count())),
+            table.add(
+                    String.format("delay `to` -> TIMEOUT, p50 / p99 / max (%s events)", Format.count(timeouts.count())),
+                    delays(timeouts));
+            table.add(
+                    String.format("delay `to` -> ENDED, p50 / p99 / max (%s events)", Format.count(ends.count())),
                     delays(ends));
-            table.add("instances not ended " + GRACE.toSeconds() + " s after the last `to`"
-                    + (late ? " (setup overran the first `to`: delays are overstated)" : ""), Integer.toString(notEnded));
+            table.add(
+                    "instances not ended " + GRACE.toSeconds() + " s after the last `to`"
+                            + (late ? " (setup overran the first `to`: delays are overstated)" : ""),
+                    Integer.toString(notEnded));
         }
     }
 
     /** How the punctuality run was set up, for a line under the table. */
     String setting() {
-        return String.format("delays: a MeetingScheduler with its defaults (tick %d ms, batch %d) while %s instances "
-                + "with %d participants each reach their `to` evenly over %s of real time",
-                SchedulerOptions.defaults().tick().toMillis(), SchedulerOptions.defaults().batchSize(),
-                Format.count(sizes.instances()), sizes.participants(), seconds(sizes.window()));
+        return String.format(
+                "delays: a MeetingScheduler with its defaults (tick %d ms, batch %d) while %s instances "
+                        + "with %d participants each reach their `to` evenly over %s of real time",
+                SchedulerOptions.defaults().tick().toMillis(),
+                SchedulerOptions.defaults().batchSize(),
+                Format.count(sizes.instances()),
+                sizes.participants(),
+                seconds(sizes.window()));
     }
 
     private static String seconds(Duration duration) {
-        return duration.toMillis() % 1_000 == 0 ? duration.toSeconds() + " s"
+        return duration.toMillis() % 1_000 == 0
+                ? duration.toSeconds() + " s"
                 : String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1e3);
     }
 
@@ -158,15 +176,21 @@ final class SchedulerBench {
         return (loggedMillis * 1_000 - toMicros) * 1_000;
     }
 
-    private Map<MeetingId, List<MeetingEvent>> readLogsUntilEnded(AsyncConference conference, List<MeetingId> meetings,
-            Instant deadline) {
+    private Map<MeetingId, List<MeetingEvent>> readLogsUntilEnded(
+            AsyncConference conference, List<MeetingId> meetings, Instant deadline) {
         Map<MeetingId, List<MeetingEvent>> logs = new ConcurrentHashMap<>();
         List<MeetingId> pending = meetings;
         while (true) {
             List<MeetingId> reading = pending;
-            Fixture.expectNoErrors("reading event logs", InFlight.run(64, reading.size(), null,
-                    j -> conference.events(reading.get(j)).thenAccept(log -> logs.put(reading.get(j), log))));
-            pending = reading.stream().filter(m -> logs.get(m).stream().noneMatch(e -> e instanceof MeetingEvent.Ended))
+            Fixture.expectNoErrors(
+                    "reading event logs",
+                    InFlight.run(
+                            64,
+                            reading.size(),
+                            null,
+                            j -> conference.events(reading.get(j)).thenAccept(log -> logs.put(reading.get(j), log))));
+            pending = reading.stream()
+                    .filter(m -> logs.get(m).stream().noneMatch(e -> e instanceof MeetingEvent.Ended))
                     .toList();
             if (pending.isEmpty() || Instant.now().isAfter(deadline)) {
                 return logs;
@@ -191,7 +215,8 @@ final class SchedulerBench {
         Instant now = Instant.now();
         for (MeetingId meeting : meetings) {
             saved.add(Meeting.publicMeeting(meeting, "Scheduled " + meeting, "Ends on time"));
-            instances.add(new MeetingInstance(meeting, 1, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))));
+            instances.add(
+                    new MeetingInstance(meeting, 1, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))));
         }
         for (int i = 0; i < saved.size(); i += 1_000) {
             store.directory().saveMeetings(saved.subList(i, Math.min(saved.size(), i + 1_000)));
@@ -199,8 +224,16 @@ final class SchedulerBench {
         saveInBatches(store, instances);
         AsyncConference conference = store.async();
         int per = sizes.participants();
-        Fixture.expectNoErrors("joining the scheduled instances", InFlight.run(64, (long) meetings.size() * per, null,
-                j -> conference.join(users.get((j / per * per + j % per) % users.size()).id(), meetings.get(j / per))));
+        Fixture.expectNoErrors(
+                "joining the scheduled instances",
+                InFlight.run(
+                        64,
+                        (long) meetings.size() * per,
+                        null,
+                        j -> conference.join(
+                                users.get((j / per * per + j % per) % users.size())
+                                        .id(),
+                                meetings.get(j / per))));
         return store;
     }
 

@@ -24,7 +24,12 @@ final class ThroughputBench {
     private final Map<String, Map<Integer, Cell>> cells = new LinkedHashMap<>();
     private final Set<String> errors = new LinkedHashSet<>();
 
-    ThroughputBench(ThroughputSizes sizes, Fixture fixture, Workload library, Workload raw, Workload rawScriptAlone,
+    ThroughputBench(
+            ThroughputSizes sizes,
+            Fixture fixture,
+            Workload library,
+            Workload raw,
+            Workload rawScriptAlone,
             Progress progress) {
         this.sizes = sizes;
         this.fixture = fixture;
@@ -87,7 +92,8 @@ final class ThroughputBench {
         return List.copyOf(errors);
     }
 
-    private void simple(String name, int callers, java.util.function.Function<Workload, IntFunction<CompletionStage<?>>> op) {
+    private void simple(
+            String name, int callers, java.util.function.Function<Workload, IntFunction<CompletionStage<?>>> op) {
         progress.step("throughput: %s, %d callers", name, callers);
         IntFunction<CompletionStage<?>> viaLibrary = op.apply(library);
         IntFunction<CompletionStage<?>> viaRaw = op.apply(raw);
@@ -147,17 +153,20 @@ final class ThroughputBench {
     private double[] joinThenLeave(Workload joining, Workload leaving, int callers, Rates joins, Rates leaves) {
         int meetings = fixture.meetingCount();
         long pairs = (long) fixture.poolSize() * meetings;
-        InFlight.Outcome joined = InFlight.run(callers, pairs, sizes.iteration(),
+        InFlight.Outcome joined = InFlight.run(
+                callers,
+                pairs,
+                sizes.iteration(),
                 j -> joining.join(fixture.poolUser(j / meetings), fixture.meeting(j)));
-        InFlight.Outcome left = InFlight.run(callers, joined.ops(), null,
-                j -> leaving.leave(fixture.poolUser(j / meetings), fixture.meeting(j)));
+        InFlight.Outcome left = InFlight.run(
+                callers, joined.ops(), null, j -> leaving.leave(fixture.poolUser(j / meetings), fixture.meeting(j)));
         if (joins != null) {
             joins.count(joined);
             leaves.count(left);
         }
         if (joined.ops() == pairs) {
-            errors.add("join: the pool of " + fixture.poolSize() + " users ran out within one iteration at "
-                    + callers + " callers; the join figure is capped by it (raise joinLeavePool)");
+            errors.add("join: the pool of " + fixture.poolSize() + " users ran out within one iteration at " + callers
+                    + " callers; the join figure is capped by it (raise joinLeavePool)");
         }
         return new double[] {joined.perSecond(), left.perSecond()};
     }
@@ -177,17 +186,32 @@ final class ThroughputBench {
     }
 
     private Table table() {
-        Table table = new Table("operation", "callers", "library ops/s: median [min .. max]",
-                "raw ops/s: median [min .. max]", "library / raw");
-        List<String> order = List.of("join", "leave", "join, vs raw script alone (no HGET of the email)", "post",
-                "chat, first 50", "participants", "activeMeetings", "joinTimes");
+        Table table = new Table(
+                "operation",
+                "callers",
+                "library ops/s: median [min .. max]",
+                "raw ops/s: median [min .. max]",
+                "library / raw");
+        List<String> order = List.of(
+                "join",
+                "leave",
+                "join, vs raw script alone (no HGET of the email)",
+                "post",
+                "chat, first 50",
+                "participants",
+                "activeMeetings",
+                "joinTimes");
         for (String name : order) {
             Map<Integer, Cell> byCallers = cells.get(name);
             if (byCallers == null) {
                 continue;
             }
-            byCallers.forEach((callers, cell) -> table.add(name, Integer.toString(callers),
-                    Format.spread(cell.library()), Format.spread(cell.raw()), Format.ratio(cell.ratio())));
+            byCallers.forEach((callers, cell) -> table.add(
+                    name,
+                    Integer.toString(callers),
+                    Format.spread(cell.library()),
+                    Format.spread(cell.raw()),
+                    Format.ratio(cell.ratio())));
         }
         return table;
     }

@@ -19,12 +19,15 @@ class BenchSmokeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = BenchMain.run(new String[] {"--quick"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = BenchMain.run(
+                new String[] {"--quick"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(report).contains("## Throughput", "## Latency", "## Memory", "## Scheduler")
+        assertThat(report)
+                .contains("## Throughput", "## Latency", "## Memory", "## Scheduler")
                 .doesNotContain("failed operations", "ran out");
     }
 
@@ -32,11 +35,13 @@ class BenchSmokeTest {
     void aWrongOptionIsOneLineAndExitCodeTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = BenchMain.run(new String[] {"--fast"}, new PrintStream(new ByteArrayOutputStream()),
+        int exit = BenchMain.run(
+                new String[] {"--fast"},
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(BenchMain.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("conference-bench: unknown option '--fast' (try --help)"
-                + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("conference-bench: unknown option '--fast' (try --help)" + System.lineSeparator());
     }
 }

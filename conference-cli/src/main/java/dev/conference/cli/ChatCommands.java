@@ -13,12 +13,15 @@ import picocli.CommandLine.Parameters;
 
 /** The commands about what is said and what happened in a meeting. */
 final class ChatCommands {
-    private ChatCommands() {
-    }
+    private ChatCommands() {}
 
-    @Command(name = "post", mixinStandardHelpOptions = true,
-            description = {"Post a message in the meeting; the user must be in it.",
-                    "Exit 3: unknown user or meeting; 4: not active or not in."})
+    @Command(
+            name = "post",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Post a message in the meeting; the user must be in it.",
+                "Exit 3: unknown user or meeting; 4: not active or not in."
+            })
     static final class Post extends StoreCommand {
         @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
         UserId user;
@@ -26,7 +29,10 @@ final class ChatCommands {
         @Parameters(index = "1", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
 
-        @Parameters(index = "2..*", arity = "1..*", paramLabel = "TEXT",
+        @Parameters(
+                index = "2..*",
+                arity = "1..*",
+                paramLabel = "TEXT",
                 description = "The message; several words are joined with single spaces")
         List<String> words;
 
@@ -34,12 +40,16 @@ final class ChatCommands {
         void run() {
             ChatMessage message = conference().post(user, meeting, String.join(" ", words));
             Output output = output();
-            output.result(MessageView.of(message), user + " posted in " + meeting + " at "
-                    + output.time(message.postedAt()) + " (message " + message.id() + ")");
+            output.result(
+                    MessageView.of(message),
+                    user + " posted in " + meeting + " at " + output.time(message.postedAt()) + " (message "
+                            + message.id() + ")");
         }
     }
 
-    @Command(name = "chat", mixinStandardHelpOptions = true,
+    @Command(
+            name = "chat",
+            mixinStandardHelpOptions = true,
             description = "The chat of the meeting's current or latest instance, oldest first.")
     static final class Chat extends StoreCommand {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
@@ -60,9 +70,10 @@ final class ChatCommands {
         }
     }
 
-    @Command(name = "messages", mixinStandardHelpOptions = true,
-            description = {"What a user posted in the meeting's running instance.",
-                    "Exit 4: no instance is running."})
+    @Command(
+            name = "messages",
+            mixinStandardHelpOptions = true,
+            description = {"What a user posted in the meeting's running instance.", "Exit 4: no instance is running."})
     static final class Messages extends StoreCommand {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
@@ -76,12 +87,14 @@ final class ChatCommands {
             Output output = output();
             Table table = Table.of("TIME", "TEXT");
             messages.forEach(message -> table.row(output.time(message.postedAt()), message.text()));
-            output.result(messages.stream().map(MessageView::of).toList(), table,
-                    user + " has posted nothing in " + meeting);
+            output.result(
+                    messages.stream().map(MessageView::of).toList(), table, user + " has posted nothing in " + meeting);
         }
     }
 
-    @Command(name = "events", mixinStandardHelpOptions = true,
+    @Command(
+            name = "events",
+            mixinStandardHelpOptions = true,
             description = "The event log of the meeting's current or latest instance.")
     static final class Events extends StoreCommand {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
@@ -98,8 +111,8 @@ final class ChatCommands {
             Output output = output();
             Table table = Table.of("TIME", "INSTANCE", "EVENT", "USER");
             List<EventView> views = events.stream().map(EventView::of).toList();
-            views.forEach(view -> table.row(output.time(view.at()), view.instance(), view.type(),
-                    view.user() == null ? "-" : view.user()));
+            views.forEach(view -> table.row(
+                    output.time(view.at()), view.instance(), view.type(), view.user() == null ? "-" : view.user()));
             output.result(views, table, "no events in " + meeting);
         }
     }

@@ -27,8 +27,15 @@ import java.util.Objects;
  * @param err       messages and errors
  * @param interrupts how {@code watch} and {@code scheduler} hear Ctrl-C
  */
-public record CliEnvironment(Map<String, String> variables, Path home, Clock clock, ZoneId zone, Reader in,
-        PrintWriter out, PrintWriter err, Interrupts interrupts) {
+public record CliEnvironment(
+        Map<String, String> variables,
+        Path home,
+        Clock clock,
+        ZoneId zone,
+        Reader in,
+        PrintWriter out,
+        PrintWriter err,
+        Interrupts interrupts) {
     /** How long Ctrl-C waits for a running {@code watch} or {@code scheduler} to stop before the process exits. */
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -46,8 +53,12 @@ public record CliEnvironment(Map<String, String> variables, Path home, Clock clo
     /** The real process: its environment, home, clock, zone, standard streams and signals. */
     public static CliEnvironment system() {
         Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
-        return new CliEnvironment(System.getenv(), home(System.getenv("HOME")), Clock.systemUTC(),
-                ZoneId.systemDefault(), new BufferedReader(new InputStreamReader(System.in, charset)),
+        return new CliEnvironment(
+                System.getenv(),
+                home(System.getenv("HOME")),
+                Clock.systemUTC(),
+                ZoneId.systemDefault(),
+                new BufferedReader(new InputStreamReader(System.in, charset)),
                 new PrintWriter(new OutputStreamWriter(System.out, charset), true),
                 new PrintWriter(new OutputStreamWriter(System.err, charset), true),
                 Interrupts.shutdownHook(STOP_GRACE));
@@ -57,5 +68,4 @@ public record CliEnvironment(Map<String, String> variables, Path home, Clock clo
     static Path home(String homeVariable) {
         return StoreLocation.userHome(homeVariable);
     }
-
 }

@@ -31,8 +31,7 @@ final class DemoData {
     static final MeetingId RETRO = MeetingId.of("retro");
     static final MeetingId BOARD = MeetingId.of("board");
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /**
      * Seeds the store if it holds no user and no meeting.
@@ -42,7 +41,8 @@ final class DemoData {
      */
     static Optional<String> seedIfEmpty(ConferenceStore store, Instant now) {
         Directory directory = store.directory();
-        if (!directory.users(Page.first(1)).isEmpty() || !directory.meetings(Page.first(1)).isEmpty()) {
+        if (!directory.users(Page.first(1)).isEmpty()
+                || !directory.meetings(Page.first(1)).isEmpty()) {
             return Optional.empty();
         }
         List<User> users = List.of(
@@ -53,18 +53,30 @@ final class DemoData {
                 new User(ERIN, "Erin Evans", 38, "non-binary", "erin@example.com"));
         List<Meeting> meetings = List.of(
                 Meeting.publicMeeting(STANDUP, "Daily standup", "What we did, what we will do, what blocks us"),
-                Meeting.restricted(DESIGN_REVIEW, "Design review", "The storage design, for the team only",
+                Meeting.restricted(
+                        DESIGN_REVIEW,
+                        "Design review",
+                        "The storage design, for the team only",
                         Set.of("alice@example.com", "bob@example.com", "carol@example.com")),
                 Meeting.publicMeeting(RETRO, "Sprint retro", "What went well and what did not"),
-                Meeting.restricted(BOARD, "Board meeting", "Quarterly numbers",
-                        Set.of("dave@example.com", "erin@example.com")));
+                Meeting.restricted(
+                        BOARD, "Board meeting", "Quarterly numbers", Set.of("dave@example.com", "erin@example.com")));
         Duration hour = Duration.ofHours(1);
         List<MeetingInstance> instances = List.of(
-                new MeetingInstance(STANDUP, 1, now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)).plus(hour)),
+                new MeetingInstance(
+                        STANDUP,
+                        1,
+                        now.minus(Duration.ofDays(1)),
+                        now.minus(Duration.ofDays(1)).plus(hour)),
                 new MeetingInstance(STANDUP, 2, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(50))),
-                new MeetingInstance(DESIGN_REVIEW, 1, now.minus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(100))),
+                new MeetingInstance(
+                        DESIGN_REVIEW, 1, now.minus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(100))),
                 new MeetingInstance(RETRO, 1, now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(3))),
-                new MeetingInstance(BOARD, 1, now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)).plus(hour)));
+                new MeetingInstance(
+                        BOARD,
+                        1,
+                        now.plus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(1)).plus(hour)));
         directory.saveUsers(users);
         directory.saveMeetings(meetings);
         directory.saveInstances(instances);

@@ -37,13 +37,14 @@ final class DurationArgument implements ITypeConverter<Duration> {
         try {
             while (amount.find()) {
                 long count = Long.parseLong(amount.group(1));
-                total = total.plus(switch (amount.group(2)) {
-                    case "d" -> Duration.ofDays(count);
-                    case "h" -> Duration.ofHours(count);
-                    case "m" -> Duration.ofMinutes(count);
-                    case "s" -> Duration.ofSeconds(count);
-                    default -> Duration.ofMillis(count);
-                });
+                total = total.plus(
+                        switch (amount.group(2)) {
+                            case "d" -> Duration.ofDays(count);
+                            case "h" -> Duration.ofHours(count);
+                            case "m" -> Duration.ofMinutes(count);
+                            case "s" -> Duration.ofSeconds(count);
+                            default -> Duration.ofMillis(count);
+                        });
             }
         } catch (NumberFormatException | ArithmeticException e) {
             throw new TypeConversionException("'" + value + "' is too long a length of time");

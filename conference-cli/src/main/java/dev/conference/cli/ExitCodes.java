@@ -59,7 +59,9 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         if (failure instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
-                line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+                line.append(" (did you mean ")
+                        .append(String.join(" or ", suggestions))
+                        .append("?)");
             }
         }
         line.append(" (see '").append(command).append(" --help')");

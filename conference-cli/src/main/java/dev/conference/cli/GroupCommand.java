@@ -12,7 +12,9 @@ abstract class GroupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: "
-                + String.join(" or ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "a subcommand is required: "
+                        + String.join(" or ", spec.subcommands().keySet()));
     }
 }

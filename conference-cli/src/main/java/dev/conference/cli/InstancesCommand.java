@@ -11,11 +11,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code instances list MEETING} and {@code instances add MEETING --from --to}. */
-@Command(name = "instances", mixinStandardHelpOptions = true, description = "List or schedule a meeting's instances.",
+@Command(
+        name = "instances",
+        mixinStandardHelpOptions = true,
+        description = "List or schedule a meeting's instances.",
         subcommands = {InstancesCommand.ListInstances.class, InstancesCommand.AddInstance.class})
 final class InstancesCommand extends GroupCommand {
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "List a meeting's instances in time order, with their status now.")
     static final class ListInstances extends StoreCommand {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
@@ -35,8 +40,8 @@ final class InstancesCommand extends GroupCommand {
             List<InstanceView> views = instances.stream()
                     .map(instance -> InstanceView.of(instance, status(instance, active, now)))
                     .toList();
-            views.forEach(view -> table.row(view.order(), output.time(view.from()), output.time(view.to()),
-                    view.status()));
+            views.forEach(
+                    view -> table.row(view.order(), output.time(view.from()), output.time(view.to()), view.status()));
             output.result(views, table, "meeting " + meeting + " has no instances");
         }
 
@@ -49,9 +54,13 @@ final class InstancesCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Schedule an instance of a meeting over [--from, --to).",
-                    "Times: " + TimeArgument.FORMS + "."})
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Schedule an instance of a meeting over [--from, --to).",
+                "Times: " + TimeArgument.FORMS + "."
+            })
     static final class AddInstance extends StoreCommand {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
@@ -62,20 +71,28 @@ final class InstancesCommand extends GroupCommand {
         @Option(names = "--to", required = true, paramLabel = "TIME", description = "When it ends (excluded)")
         Instant to;
 
-        @Option(names = "--order", paramLabel = "N",
+        @Option(
+                names = "--order",
+                paramLabel = "N",
                 description = "The instance's number; an existing number moves that instance (default: next free)")
         Integer order;
 
         @Override
         void run() {
-            int number = order != null ? order : directory().instances(meeting).stream()
-                    .mapToInt(MeetingInstance::order).max().orElse(0) + 1;
+            int number = order != null
+                    ? order
+                    : directory().instances(meeting).stream()
+                                    .mapToInt(MeetingInstance::order)
+                                    .max()
+                                    .orElse(0)
+                            + 1;
             MeetingInstance instance = new MeetingInstance(meeting, number, from, to);
             directory().saveInstance(instance);
             Instant now = now();
             String status = now.isBefore(from) ? "scheduled" : instance.spans(now) ? "active" : "ended";
             Output output = output();
-            output.result(InstanceView.of(instance, status),
+            output.result(
+                    InstanceView.of(instance, status),
                     "scheduled instance " + number + " of " + meeting + ": " + output.time(instance.from()) + " .. "
                             + output.time(instance.to()));
         }

@@ -31,15 +31,17 @@ public interface Interrupts {
     static Interrupts shutdownHook(Duration grace) {
         return stop -> {
             CountDownLatch released = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                stop.run();
-                try {
-                    // The JVM exits when the hooks return: give the command time to stop cleanly.
-                    released.await(grace.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "conference-interrupt");
+            Thread hook = new Thread(
+                    () -> {
+                        stop.run();
+                        try {
+                            // The JVM exits when the hooks return: give the command time to stop cleanly.
+                            released.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "conference-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             return () -> {
                 try {

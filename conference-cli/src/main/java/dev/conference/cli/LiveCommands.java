@@ -24,14 +24,17 @@ import picocli.CommandLine.Parameters;
 
 /** The commands about who is in which meeting now. */
 final class LiveCommands {
-    private LiveCommands() {
-    }
+    private LiveCommands() {}
 
-    @Command(name = "join", mixinStandardHelpOptions = true,
-            description = {"Join the meeting's running instance.",
-                    "With --lease, the presence lapses unless renewed in time ('renew');",
-                    "a running scheduler then removes the user with a TIMED_OUT event.",
-                    "Exit 3: unknown user or meeting; 4: not active, not allowed or already in."})
+    @Command(
+            name = "join",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Join the meeting's running instance.",
+                "With --lease, the presence lapses unless renewed in time ('renew');",
+                "a running scheduler then removes the user with a TIMED_OUT event.",
+                "Exit 3: unknown user or meeting; 4: not active, not allowed or already in."
+            })
     static final class Join extends StoreCommand {
         @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
         UserId user;
@@ -39,8 +42,13 @@ final class LiveCommands {
         @Parameters(index = "1", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
 
-        @Option(names = "--lease", paramLabel = "DURATION",
-                description = {"Presence lease, e.g. 30s; at most 1d (default: none,", "the user stays until they leave)"})
+        @Option(
+                names = "--lease",
+                paramLabel = "DURATION",
+                description = {
+                    "Presence lease, e.g. 30s; at most 1d (default: none,",
+                    "the user stays until they leave)"
+                })
         Duration lease;
 
         @Override
@@ -49,18 +57,23 @@ final class LiveCommands {
                     ? conference().join(user, meeting)
                     : conference().join(user, meeting, lease);
             Output output = output();
-            output.result(new JoinedView(user.value(), meeting.value(), participant.joinedAt(), lease),
+            output.result(
+                    new JoinedView(user.value(), meeting.value(), participant.joinedAt(), lease),
                     user + " joined " + meeting + " at " + output.time(participant.joinedAt())
                             + (lease == null ? "" : "; presence lease " + DurationArgument.format(lease)));
         }
     }
 
-    @Command(name = "renew", mixinStandardHelpOptions = true,
-            description = {"Renew a presence lease (a heartbeat).",
-                    "The user's presence in the meeting now lasts --lease from now;",
-                    "a user who joined without a lease gets one.",
-                    "Exit 2: a lease that is not positive or longer than 1d;",
-                    "4: not active or not in."})
+    @Command(
+            name = "renew",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Renew a presence lease (a heartbeat).",
+                "The user's presence in the meeting now lasts --lease from now;",
+                "a user who joined without a lease gets one.",
+                "Exit 2: a lease that is not positive or longer than 1d;",
+                "4: not active or not in."
+            })
     static final class Renew extends StoreCommand {
         @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
         UserId user;
@@ -74,14 +87,19 @@ final class LiveCommands {
         @Override
         void run() {
             conference().renew(user, meeting, lease);
-            output().result(new RenewedView(user.value(), meeting.value(), lease),
-                    "renewed " + user + " in " + meeting + " for " + DurationArgument.format(lease));
+            output().result(
+                            new RenewedView(user.value(), meeting.value(), lease),
+                            "renewed " + user + " in " + meeting + " for " + DurationArgument.format(lease));
         }
     }
 
-    @Command(name = "leave", mixinStandardHelpOptions = true,
-            description = {"Leave the meeting's running instance.",
-                    "Exit 3: unknown user or meeting; 4: not active or not in."})
+    @Command(
+            name = "leave",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Leave the meeting's running instance.",
+                "Exit 3: unknown user or meeting; 4: not active or not in."
+            })
     static final class Leave extends StoreCommand {
         @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
         UserId user;
@@ -96,7 +114,9 @@ final class LiveCommands {
         }
     }
 
-    @Command(name = "participants", mixinStandardHelpOptions = true,
+    @Command(
+            name = "participants",
+            mixinStandardHelpOptions = true,
             description = "Who is in the meeting now, in order of joining.")
     static final class Participants extends StoreCommand {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
@@ -108,29 +128,40 @@ final class LiveCommands {
             Output output = output();
             Table table = Table.of("USER", "JOINED");
             participants.forEach(participant -> table.row(participant.user(), output.time(participant.joinedAt())));
-            output.result(new ParticipantsView(meeting.value(), participants.stream().map(ParticipantView::of).toList()),
-                    table, "nobody is in " + meeting + " now");
+            output.result(
+                    new ParticipantsView(
+                            meeting.value(),
+                            participants.stream().map(ParticipantView::of).toList()),
+                    table,
+                    "nobody is in " + meeting + " now");
         }
     }
 
-    @Command(name = "active", mixinStandardHelpOptions = true,
-            description = "The meetings running now, by end time.")
+    @Command(name = "active", mixinStandardHelpOptions = true, description = "The meetings running now, by end time.")
     static final class Active extends StoreCommand {
         @Override
         void run() {
             List<MeetingInstance> active = conference().activeMeetings();
             Output output = output();
             Table table = Table.of("MEETING", "INSTANCE", "FROM", "TO");
-            active.forEach(instance -> table.row(instance.meeting(), instance.order(), output.time(instance.from()),
-                    output.time(instance.to())));
-            output.result(active.stream().map(instance -> InstanceView.of(instance, "active")).toList(), table,
+            active.forEach(instance -> table.row(
+                    instance.meeting(), instance.order(), output.time(instance.from()), output.time(instance.to())));
+            output.result(
+                    active.stream()
+                            .map(instance -> InstanceView.of(instance, "active"))
+                            .toList(),
+                    table,
                     "no meeting is active now");
         }
     }
 
-    @Command(name = "end", mixinStandardHelpOptions = true,
-            description = {"End the meeting's running instance now; everyone in it times out.",
-                    "Does nothing (exit 0) if none is running."})
+    @Command(
+            name = "end",
+            mixinStandardHelpOptions = true,
+            description = {
+                "End the meeting's running instance now; everyone in it times out.",
+                "Does nothing (exit 0) if none is running."
+            })
     static final class End extends StoreCommand {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
@@ -140,16 +171,22 @@ final class LiveCommands {
             Optional<Ending> ending = conference().end(meeting);
             boolean running = ending.isPresent();
             List<String> timedOut = ending.map(Ending::timeouts).orElse(List.of()).stream()
-                    .map(TimedOut::user).map(UserId::value).toList();
+                    .map(TimedOut::user)
+                    .map(UserId::value)
+                    .toList();
             String message = !running && timedOut.isEmpty()
                     ? meeting + " has no running instance; nothing to end"
-                    : "ended " + meeting + (timedOut.isEmpty() ? "; nobody was in it"
-                            : "; timed out: " + String.join(", ", timedOut));
+                    : "ended " + meeting
+                            + (timedOut.isEmpty()
+                                    ? "; nobody was in it"
+                                    : "; timed out: " + String.join(", ", timedOut));
             output().result(new EndedView(meeting.value(), running || !timedOut.isEmpty(), timedOut), message);
         }
     }
 
-    @Command(name = "join-times", mixinStandardHelpOptions = true,
+    @Command(
+            name = "join-times",
+            mixinStandardHelpOptions = true,
             description = "Who is in each running meeting, and since when.")
     static final class JoinTimes extends StoreCommand {
         @Override
@@ -161,11 +198,14 @@ final class LiveCommands {
                 if (group.participants().isEmpty()) {
                     table.row(group.meeting(), group.instance(), "-", "-");
                 }
-                group.participants().forEach(participant -> table.row(group.meeting(), group.instance(),
-                        participant.user(), output.time(participant.joinedAt())));
+                group.participants()
+                        .forEach(participant -> table.row(
+                                group.meeting(),
+                                group.instance(),
+                                participant.user(),
+                                output.time(participant.joinedAt())));
             }
-            output.result(groups.stream().map(MeetingParticipantsView::of).toList(), table,
-                    "no meeting is active now");
+            output.result(groups.stream().map(MeetingParticipantsView::of).toList(), table, "no meeting is active now");
         }
     }
 }

@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
  * carries only results; {@code --verbose} lets the libraries say what they do.
  */
 final class Logging {
-    private Logging() {
-    }
+    private Logging() {}
 
     static void verbose(boolean verbose) {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {

@@ -13,7 +13,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code meetings list} and {@code meetings add}. */
-@Command(name = "meetings", mixinStandardHelpOptions = true, description = "List or add meetings.",
+@Command(
+        name = "meetings",
+        mixinStandardHelpOptions = true,
+        description = "List or add meetings.",
         subcommands = {MeetingsCommand.ListMeetings.class, MeetingsCommand.AddMeeting.class})
 final class MeetingsCommand extends GroupCommand {
     private static final int AUDIENCE_SHOWN = 3;
@@ -25,15 +28,20 @@ final class MeetingsCommand extends GroupCommand {
 
         @Override
         void run() {
-            List<Meeting> meetings = readAll(limit, page -> directory().meetings(page), meeting -> meeting.id().value());
+            List<Meeting> meetings = readAll(
+                    limit,
+                    page -> directory().meetings(page),
+                    meeting -> meeting.id().value());
             Table table = Table.of("ID", "TITLE", "AUDIENCE", "DESCRIPTION");
-            meetings.forEach(meeting -> table.row(meeting.id(), meeting.title(), audience(meeting),
-                    meeting.description()));
+            meetings.forEach(
+                    meeting -> table.row(meeting.id(), meeting.title(), audience(meeting), meeting.description()));
             output().result(meetings.stream().map(MeetingView::of).toList(), table, "no meetings");
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Add a meeting: public, or restricted to an audience with --audience.")
     static final class AddMeeting extends StoreCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The meeting's id")
@@ -45,7 +53,10 @@ final class MeetingsCommand extends GroupCommand {
         @Option(names = "--description", description = "Description (default: none)")
         String description = "";
 
-        @Option(names = "--audience", paramLabel = "EMAIL", split = ",",
+        @Option(
+                names = "--audience",
+                paramLabel = "EMAIL",
+                split = ",",
                 description = "Restrict the meeting to these emails (repeat, or separate with commas)")
         List<String> audience;
 
@@ -59,12 +70,14 @@ final class MeetingsCommand extends GroupCommand {
                     : Meeting.restricted(id, title, description, distinct(audience));
             boolean exists = directory().meeting(id).isPresent();
             if (exists && !replace) {
-                throw new ParameterException(spec.commandLine(),
-                        "meeting '" + id + "' exists already; add --replace to replace it");
+                throw new ParameterException(
+                        spec.commandLine(), "meeting '" + id + "' exists already; add --replace to replace it");
             }
             directory().saveMeeting(meeting);
-            output().result(new SavedView<>(exists, MeetingView.of(meeting)), (exists ? "replaced" : "added")
-                    + (meeting.isPublic() ? " public" : " restricted") + " meeting " + id);
+            output().result(
+                            new SavedView<>(exists, MeetingView.of(meeting)),
+                            (exists ? "replaced" : "added") + (meeting.isPublic() ? " public" : " restricted")
+                                    + " meeting " + id);
         }
 
         /** The same email given twice is one email; given twice in different cases, the domain refuses it. */
@@ -84,7 +97,6 @@ final class MeetingsCommand extends GroupCommand {
         if (emails.size() <= AUDIENCE_SHOWN) {
             return String.join(", ", emails);
         }
-        return String.join(", ", emails.subList(0, AUDIENCE_SHOWN)) + " +" + (emails.size() - AUDIENCE_SHOWN)
-                + " more";
+        return String.join(", ", emails.subList(0, AUDIENCE_SHOWN)) + " +" + (emails.size() - AUDIENCE_SHOWN) + " more";
     }
 }

@@ -18,14 +18,20 @@ import picocli.CommandLine.ParameterException;
  * {@code scheduler}: runs the store's lifecycle passes on a tick in the foreground until Ctrl-C. A line
  * on stdout for each tick that did something; start, stop and trouble on stderr.
  */
-@Command(name = "scheduler", mixinStandardHelpOptions = true,
-        description = {"Run the lifecycle scheduler until Ctrl-C.",
-                "Instances start and end on time and lapsed presence leases are removed;",
-                "any number of schedulers may run against one Redis. Prints a line for",
-                "each tick that handled something: the starts, ends and presence leases",
-                "that came due (with --json, one JSON object per line: JSON Lines)."})
+@Command(
+        name = "scheduler",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the lifecycle scheduler until Ctrl-C.",
+            "Instances start and end on time and lapsed presence leases are removed;",
+            "any number of schedulers may run against one Redis. Prints a line for",
+            "each tick that handled something: the starts, ends and presence leases",
+            "that came due (with --json, one JSON object per line: JSON Lines)."
+        })
 final class SchedulerCommand extends StoreCommand {
-    @Option(names = "--tick", paramLabel = "DURATION",
+    @Option(
+            names = "--tick",
+            paramLabel = "DURATION",
             description = {"Time between passes, e.g. 500ms or 2s (default: 500ms:", "instances end within a second)"})
     Duration tick;
 
@@ -37,8 +43,8 @@ final class SchedulerCommand extends StoreCommand {
     void run() {
         root().requireOwnProcess(spec);
         if (tick != null && (tick.isNegative() || tick.isZero())) {
-            throw new ParameterException(spec.commandLine(),
-                    "--tick must be longer than zero, got " + DurationArgument.format(tick));
+            throw new ParameterException(
+                    spec.commandLine(), "--tick must be longer than zero, got " + DurationArgument.format(tick));
         }
         CliEnvironment environment = root().environment();
         SchedulerOptions options = SchedulerOptions.defaults().withClock(environment.clock());
@@ -49,11 +55,11 @@ final class SchedulerCommand extends StoreCommand {
         Foreground foreground = Foreground.untilInterrupted(root().session());
         Printer printer = new Printer(output(), environment.err(), foreground, root().verbose());
         PrintWriter err = environment.err();
-        err.println("scheduler running on " + root().session().location().map(Object::toString).orElse("?")
-                + ", a tick every " + DurationArgument.format(options.tick()) + "; Ctrl-C to stop");
+        err.println("scheduler running on "
+                + root().session().location().map(Object::toString).orElse("?") + ", a tick every "
+                + DurationArgument.format(options.tick()) + "; Ctrl-C to stop");
         err.flush();
-        try (MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(), options,
-                new TickReport(printer))) {
+        try (MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(), options, new TickReport(printer))) {
             foreground.await(limit);
         }
         err.println("scheduler stopped; handled " + printer.totals() + " in all");
@@ -82,7 +88,8 @@ final class SchedulerCommand extends StoreCommand {
             starts += startsNow;
             ends += endsNow;
             leases += leasesNow;
-            output.line(new TickView(now, startsNow, endsNow, leasesNow),
+            output.line(
+                    new TickView(now, startsNow, endsNow, leasesNow),
                     output.time(now) + "  handled " + counts(startsNow, endsNow, leasesNow, false));
         }
 
@@ -92,8 +99,8 @@ final class SchedulerCommand extends StoreCommand {
                 // On Ctrl-C the embedded server may stop first; nothing to tell.
                 return;
             }
-            err.println(Secrets.mask("conference: scheduler: " + ExitCodes.describe(failure)
-                    + "; retrying every tick"));
+            err.println(
+                    Secrets.mask("conference: scheduler: " + ExitCodes.describe(failure) + "; retrying every tick"));
             if (verbose) {
                 StringWriter trace = new StringWriter();
                 failure.printStackTrace(new PrintWriter(trace));

@@ -36,16 +36,20 @@ final class Session implements AutoCloseable {
      */
     ConferenceStore store(String redisOption, Path dataDirOption, Duration commandTimeout) {
         if (opened == null) {
-            StoreLocation wanted = StoreLocation.resolve(redisOption, dataDirOption, environment.variables(),
-                    environment.home());
-            opened = wanted.open(RedisOptions.builder().clock(environment.clock()).commandTimeout(commandTimeout)
+            StoreLocation wanted =
+                    StoreLocation.resolve(redisOption, dataDirOption, environment.variables(), environment.home());
+            opened = wanted.open(RedisOptions.builder()
+                    .clock(environment.clock())
+                    .commandTimeout(commandTimeout)
                     .build());
             location = wanted;
             if (wanted instanceof StoreLocation.Embedded embedded) {
                 // Only the embedded store is ever seeded: an operator's Redis gets nothing it was not told to store.
-                DemoData.seedIfEmpty(opened.store(), environment.clock().instant()).ifPresent(seeded ->
-                        environment.err().println("conference: new store in " + embedded.dataDir()
-                                + ": seeded demo data (" + seeded + "); use --redis URI or REDIS_URL for your own Redis"));
+                DemoData.seedIfEmpty(opened.store(), environment.clock().instant())
+                        .ifPresent(seeded -> environment
+                                .err()
+                                .println("conference: new store in " + embedded.dataDir() + ": seeded demo data ("
+                                        + seeded + "); use --redis URI or REDIS_URL for your own Redis"));
             }
         }
         return opened.store();

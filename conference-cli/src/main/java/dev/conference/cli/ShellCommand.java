@@ -19,10 +19,14 @@ import picocli.CommandLine.Spec;
  * of input, and runs each on the one store opened at the start. A failed line prints its error and
  * the shell goes on.
  */
-@Command(name = "shell", mixinStandardHelpOptions = true,
-        description = {"An interactive prompt for the same commands, one per line.",
-                "Built in: help [COMMAND], history, exit, quit.",
-                "Quote text with \"double\" or 'single' quotes."})
+@Command(
+        name = "shell",
+        mixinStandardHelpOptions = true,
+        description = {
+            "An interactive prompt for the same commands, one per line.",
+            "Built in: help [COMMAND], history, exit, quit.",
+            "Quote text with \"double\" or 'single' quotes."
+        })
 final class ShellCommand implements Callable<Integer> {
     static final String PROMPT = "conference> ";
     /** Commands that make no sense on a line of the shell. */
@@ -40,9 +44,10 @@ final class ShellCommand implements Callable<Integer> {
         root.store();
         CliEnvironment environment = root.environment();
         PrintWriter out = environment.out();
-        BufferedReader in = environment.in() instanceof BufferedReader buffered
-                ? buffered : new BufferedReader(environment.in());
-        out.println("conference shell on " + root.session().location().map(Object::toString).orElse("?")
+        BufferedReader in =
+                environment.in() instanceof BufferedReader buffered ? buffered : new BufferedReader(environment.in());
+        out.println("conference shell on "
+                + root.session().location().map(Object::toString).orElse("?")
                 + ". Type help for the commands, exit to leave.");
         List<String> history = new ArrayList<>();
         while (true) {

@@ -9,8 +9,7 @@ import java.util.List;
  * keep everything, and a backslash outside quotes escapes the next character.
  */
 final class ShellWords {
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /**
      * @return the words, at least one

@@ -23,8 +23,8 @@ final class Table {
     /** Adds a row; each cell is shown by its {@code toString}, control characters escaped. */
     Table row(Object... cells) {
         if (cells.length != headers.size()) {
-            throw new IllegalArgumentException("a row of " + headers + " needs " + headers.size()
-                    + " cells, got " + Arrays.toString(cells));
+            throw new IllegalArgumentException(
+                    "a row of " + headers + " needs " + headers.size() + " cells, got " + Arrays.toString(cells));
         }
         rows.add(Arrays.stream(cells).map(Table::printable).toList());
         return this;

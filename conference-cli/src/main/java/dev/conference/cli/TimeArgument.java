@@ -52,7 +52,8 @@ final class TimeArgument implements ITypeConverter<Instant> {
         }
         try {
             // With an offset (+02:00) or a zone ([Europe/Paris]).
-            return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeException notZoned) {
             // Try the next form.
         }
@@ -70,12 +71,13 @@ final class TimeArgument implements ITypeConverter<Instant> {
             long count;
             try {
                 count = Long.parseLong(amount.group(1));
-                total = total.plus(switch (amount.group(2)) {
-                    case "d" -> Duration.ofDays(count);
-                    case "h" -> Duration.ofHours(count);
-                    case "m" -> Duration.ofMinutes(count);
-                    default -> Duration.ofSeconds(count);
-                });
+                total = total.plus(
+                        switch (amount.group(2)) {
+                            case "d" -> Duration.ofDays(count);
+                            case "h" -> Duration.ofHours(count);
+                            case "m" -> Duration.ofMinutes(count);
+                            default -> Duration.ofSeconds(count);
+                        });
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new TypeConversionException("'" + amounts + "' is too long a time span");
             }

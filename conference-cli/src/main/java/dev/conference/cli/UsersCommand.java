@@ -3,18 +3,20 @@ package dev.conference.cli;
 import dev.conference.cli.Views.DeletedUserView;
 import dev.conference.cli.Views.SavedView;
 import dev.conference.cli.Views.UserView;
-import dev.conference.model.Page;
 import dev.conference.model.UnknownUserException;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /** {@code users list}, {@code users add} and {@code users delete}. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "List, add or delete users.",
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description = "List, add or delete users.",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.AddUser.class, UsersCommand.DeleteUser.class})
 final class UsersCommand extends GroupCommand {
 
@@ -25,7 +27,8 @@ final class UsersCommand extends GroupCommand {
 
         @Override
         void run() {
-            List<User> users = readAll(limit, page -> directory().users(page), user -> user.id().value());
+            List<User> users = readAll(
+                    limit, page -> directory().users(page), user -> user.id().value());
             Table table = Table.of("ID", "NAME", "AGE", "GENDER", "EMAIL");
             users.forEach(user -> table.row(user.id(), user.name(), user.age(), user.gender(), user.email()));
             output().result(users.stream().map(UserView::of).toList(), table, "no users");
@@ -57,19 +60,24 @@ final class UsersCommand extends GroupCommand {
             User user = new User(id, name, age, gender, email);
             boolean exists = directory().user(id).isPresent();
             if (exists && !replace) {
-                throw new ParameterException(spec.commandLine(),
-                        "user '" + id + "' exists already; add --replace to replace it");
+                throw new ParameterException(
+                        spec.commandLine(), "user '" + id + "' exists already; add --replace to replace it");
             }
             directory().saveUser(user);
-            output().result(new SavedView<>(exists, UserView.of(user)),
-                    (exists ? "replaced" : "added") + " user " + id);
+            output().result(
+                            new SavedView<>(exists, UserView.of(user)),
+                            (exists ? "replaced" : "added") + " user " + id);
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = {"Delete a user and every chat message they posted, in every meeting",
-                    "(a data-protection request). Event logs keep their id. No confirmation.",
-                    "Exit 3: unknown user."})
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Delete a user and every chat message they posted, in every meeting",
+                "(a data-protection request). Event logs keep their id. No confirmation.",
+                "Exit 3: unknown user."
+            })
     static final class DeleteUser extends StoreCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The user's id")
         UserId id;

@@ -19,8 +19,7 @@ import java.util.Locale;
  * script never sees how the domain types are built. Field names are part of the CLI's interface.
  */
 final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     record UserView(String id, String name, int age, String gender, String email) {
         static UserView of(User user) {
@@ -28,10 +27,18 @@ final class Views {
         }
     }
 
-    record MeetingView(String id, String title, String description, @JsonProperty("public") boolean isPublic,
+    record MeetingView(
+            String id,
+            String title,
+            String description,
+            @JsonProperty("public") boolean isPublic,
             List<String> audience) {
         static MeetingView of(Meeting meeting) {
-            return new MeetingView(meeting.id().value(), meeting.title(), meeting.description(), meeting.isPublic(),
+            return new MeetingView(
+                    meeting.id().value(),
+                    meeting.title(),
+                    meeting.description(),
+                    meeting.isPublic(),
                     meeting.audience().stream().sorted().toList());
         }
     }
@@ -39,8 +46,8 @@ final class Views {
     /** @param status {@code scheduled}, {@code active} or {@code ended} at the time of the listing */
     record InstanceView(String meeting, int order, Instant from, Instant to, String status) {
         static InstanceView of(MeetingInstance instance, String status) {
-            return new InstanceView(instance.meeting().value(), instance.order(), instance.from(), instance.to(),
-                    status);
+            return new InstanceView(
+                    instance.meeting().value(), instance.order(), instance.from(), instance.to(), status);
         }
     }
 
@@ -50,20 +57,26 @@ final class Views {
         }
     }
 
-    record ParticipantsView(String meeting, List<ParticipantView> participants) {
-    }
+    record ParticipantsView(String meeting, List<ParticipantView> participants) {}
 
     record MeetingParticipantsView(String meeting, int instance, List<ParticipantView> participants) {
         static MeetingParticipantsView of(MeetingParticipants group) {
-            return new MeetingParticipantsView(group.meeting().value(), group.instance(),
+            return new MeetingParticipantsView(
+                    group.meeting().value(),
+                    group.instance(),
                     group.participants().stream().map(ParticipantView::of).toList());
         }
     }
 
     record MessageView(String id, String meeting, int instance, String user, String text, Instant postedAt) {
         static MessageView of(ChatMessage message) {
-            return new MessageView(message.id(), message.meeting().value(), message.instance(),
-                    message.user().value(), message.text(), message.postedAt());
+            return new MessageView(
+                    message.id(),
+                    message.meeting().value(),
+                    message.instance(),
+                    message.user().value(),
+                    message.text(),
+                    message.postedAt());
         }
     }
 
@@ -72,9 +85,14 @@ final class Views {
      *             {@code ENDED}
      * @param text a message's text; only for {@code MESSAGE}
      */
-    record EventView(String id, String type, String meeting, int instance,
+    record EventView(
+            String id,
+            String type,
+            String meeting,
+            int instance,
             @JsonInclude(JsonInclude.Include.NON_NULL) String user,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String text, Instant at) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+            Instant at) {
         static EventView of(MeetingEvent event) {
             String user = null;
             String text = null;
@@ -84,8 +102,8 @@ final class Views {
                 user = posted.message().user().value();
                 text = posted.message().text();
             }
-            return new EventView(event.id(), type(event), event.meeting().value(), event.instance(), user, text,
-                    event.at());
+            return new EventView(
+                    event.id(), type(event), event.meeting().value(), event.instance(), user, text, event.at());
         }
 
         static String type(MeetingEvent event) {
@@ -108,29 +126,25 @@ final class Views {
     }
 
     /** The result of a command that changed something. */
-    record JoinedView(String user, String meeting, Instant joinedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Duration lease) {
-    }
+    record JoinedView(
+            String user,
+            String meeting,
+            Instant joinedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Duration lease) {}
 
     /** @param lease how long the presence now holds without another renewal */
-    record RenewedView(String user, String meeting, Duration lease) {
-    }
+    record RenewedView(String user, String meeting, Duration lease) {}
 
     /** A deleted user, whose chat messages went with them. */
-    record DeletedUserView(String user, boolean deleted) {
-    }
+    record DeletedUserView(String user, boolean deleted) {}
 
     /** What came due and was handled in one scheduler tick: instance starts and ends, presence leases. */
-    record TickView(Instant at, int starts, int ends, int leases) {
-    }
+    record TickView(Instant at, int starts, int ends, int leases) {}
 
-    record LeftView(String user, String meeting) {
-    }
+    record LeftView(String user, String meeting) {}
 
     /** @param ended whether an instance was running and was ended */
-    record EndedView(String meeting, boolean ended, List<String> timedOut) {
-    }
+    record EndedView(String meeting, boolean ended, List<String> timedOut) {}
 
-    record SavedView<T>(boolean replaced, T saved) {
-    }
+    record SavedView<T>(boolean replaced, T saved) {}
 }

@@ -22,18 +22,24 @@ import picocli.CommandLine.Parameters;
  * later watch resumes from. Events go to stdout, everything else to stderr, so that with {@code --json}
  * stdout is JSON Lines.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Print the meeting's live events as they happen, until Ctrl-C.",
-                "One line per event: time, type, user, and a message's text. With --json,",
-                "one JSON object per line (JSON Lines), with the fields of 'events --json'.",
-                "On exit the last event id goes to stderr; --from takes it to resume",
-                "without missing or repeating an event.",
-                "Exit 2: --from is not an event id; 3: unknown meeting."})
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the meeting's live events as they happen, until Ctrl-C.",
+            "One line per event: time, type, user, and a message's text. With --json,",
+            "one JSON object per line (JSON Lines), with the fields of 'events --json'.",
+            "On exit the last event id goes to stderr; --from takes it to resume",
+            "without missing or repeating an event.",
+            "Exit 2: --from is not an event id; 3: unknown meeting."
+        })
 final class WatchCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
     MeetingId meeting;
 
-    @Option(names = "--from", paramLabel = "ID",
+    @Option(
+            names = "--from",
+            paramLabel = "ID",
             description = "Print the events after this id, as an earlier watch printed it")
     String from;
 
@@ -56,7 +62,8 @@ final class WatchCommand extends StoreCommand {
         Printer printer = new Printer(output(), err, foreground, maxEvents == null ? Long.MAX_VALUE : maxEvents);
         Subscription subscription;
         try {
-            subscription = liveEvents.subscribe(meeting, from == null ? FeedPosition.latest() : FeedPosition.after(from), printer);
+            subscription = liveEvents.subscribe(
+                    meeting, from == null ? FeedPosition.latest() : FeedPosition.after(from), printer);
         } catch (InvalidInputException badId) {
             throw new ParameterException(spec.commandLine(), "--from: " + badId.getMessage());
         }

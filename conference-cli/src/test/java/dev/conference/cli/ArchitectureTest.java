@@ -15,16 +15,26 @@ class ArchitectureTest {
 
     @Test
     void usesThePortsNotRedisClients() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "redis.embedded..", "io.netty..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.lettuce..", "redis.embedded..", "io.netty..")
                 .because("the CLI talks to Directory and Conference; only conference-redis knows Lettuce")
                 .check(CLI);
     }
 
     @Test
     void reachesTheRedisModuleOnlyThroughItsFactories() {
-        noClasses().that().doNotHaveSimpleName("Session").and().doNotHaveSimpleName("Secrets")
-                .and().doNotHaveSimpleName("CliEnvironment")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.conference.redis..")
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("Session")
+                .and()
+                .doNotHaveSimpleName("Secrets")
+                .and()
+                .doNotHaveSimpleName("CliEnvironment")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.conference.redis..")
                 .because("one class opens the store; masking and the home follow the library's rules;"
                         + " the commands see only ports")
                 .check(CLI);
@@ -32,8 +42,14 @@ class ArchitectureTest {
 
     @Test
     void onlyTheSessionDecidesWhereTheStoreIs() {
-        noClasses().that().doNotHaveSimpleName("Session").and().doNotHaveSimpleName("CliEnvironment")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.conference.local..")
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("Session")
+                .and()
+                .doNotHaveSimpleName("CliEnvironment")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.conference.local..")
                 .because("the commands see a store, not where it runs")
                 .check(CLI);
     }

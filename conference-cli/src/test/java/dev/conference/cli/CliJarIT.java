@@ -44,7 +44,9 @@ class CliJarIT {
     @BeforeAll
     static void findJar() {
         jar = Path.of(System.getProperty("conference.cli.jar", "target/conference-cli-0.1.0-SNAPSHOT.jar"));
-        assertThat(jar).as("the shaded jar; run 'mvn verify' so that package builds it").isRegularFile();
+        assertThat(jar)
+                .as("the shaded jar; run 'mvn verify' so that package builds it")
+                .isRegularFile();
     }
 
     private record Run(int code, String out, String err) {
@@ -59,12 +61,17 @@ class CliJarIT {
     }
 
     private Run conferenceWithInput(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home,
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("REDIS_URL");
         builder.environment().put("HOME", home.toString());
         Process process = builder.start();
@@ -85,12 +92,17 @@ class CliJarIT {
         private final Path err;
 
         Background(String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Duser.home=" + home, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Duser.home=" + home,
+                    "-XX:TieredStopAtLevel=1",
+                    "-jar",
+                    jar.toString()));
             command.addAll(List.of(args));
             out = Files.createTempFile(home, "out", ".txt");
             err = Files.createTempFile(home, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().remove("REDIS_URL");
             builder.environment().put("HOME", home.toString());
             process = builder.start();
@@ -100,9 +112,11 @@ class CliJarIT {
         void await(Path file, String part) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!Files.readString(file).contains(part)) {
-                assertThat(process.isAlive()).as("still running, waiting for '%s'; stderr: %s", part,
-                        Files.readString(err)).isTrue();
-                assertThat(System.nanoTime()).as("waiting for '%s' in %s", part, Files.readString(file))
+                assertThat(process.isAlive())
+                        .as("still running, waiting for '%s'; stderr: %s", part, Files.readString(err))
+                        .isTrue();
+                assertThat(System.nanoTime())
+                        .as("waiting for '%s' in %s", part, Files.readString(file))
                         .isLessThan(deadline);
                 Thread.sleep(20);
             }
@@ -169,7 +183,8 @@ class CliJarIT {
         assertThat(first.out()).contains("standup").contains("design-review");
         assertThat(second.code()).as("%s", second).isZero();
         assertThat(second.err()).isEmpty();
-        assertThat(second.json().get("participants")).extracting(p -> p.get("user").asText())
+        assertThat(second.json().get("participants"))
+                .extracting(p -> p.get("user").asText())
                 .containsExactly("alice", "bob");
     }
 
@@ -192,8 +207,9 @@ class CliJarIT {
 
         // An instance that ends a second from now: the scheduler ends it, the watch sees it happen.
         Instant now = Instant.now();
-        store.directory().saveInstance(new MeetingInstance(MeetingId.of("standup"), 1,
-                now.minus(Duration.ofMinutes(5)), now.plusSeconds(1)));
+        store.directory()
+                .saveInstance(new MeetingInstance(
+                        MeetingId.of("standup"), 1, now.minus(Duration.ofMinutes(5)), now.plusSeconds(1)));
         store.conference().join(UserId.of("alice"), MeetingId.of("standup"));
         scheduler.awaitOut("1 end");
         watch.awaitOut("ENDED");
@@ -201,8 +217,10 @@ class CliJarIT {
         Run scheduled = scheduler.stop();
 
         assertThat(watched.code()).as("%s", watched).isEqualTo(128 + 15);
-        assertThat(watched.out().lines()).extracting(line -> line.substring(21).strip()).containsExactly(
-                "STARTED    instance 1", "JOINED     alice", "TIMED_OUT  alice", "ENDED      instance 1");
+        assertThat(watched.out().lines())
+                .extracting(line -> line.substring(21).strip())
+                .containsExactly(
+                        "STARTED    instance 1", "JOINED     alice", "TIMED_OUT  alice", "ENDED      instance 1");
         assertThat(watched.err()).containsPattern("\nlast event id \\S+ \\(resume with --from \\S+\\)\n$");
         assertThat(scheduled.code()).as("%s", scheduled).isEqualTo(128 + 15);
         assertThat(scheduled.err()).containsPattern("\nscheduler stopped; handled .*1 end.* in all\n$");

@@ -1,8 +1,8 @@
 package dev.conference.cli;
 
-import dev.conference.local.StoreLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conference.local.StoreLocation;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -72,21 +72,30 @@ final class CliRun {
         PressedByTest ctrlC = new PressedByTest();
         CliEnvironment environment = environment(out, err, ctrlC);
         CompletableFuture<Integer> code = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                code.complete(new Cli(environment).run(args));
-            } catch (Throwable e) {
-                code.completeExceptionally(e);
-            }
-        }, "cli-under-test");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        code.complete(new Cli(environment).run(args));
+                    } catch (Throwable e) {
+                        code.completeExceptionally(e);
+                    }
+                },
+                "cli-under-test");
         thread.setDaemon(true);
         thread.start();
         return new Running(code, out, err, ctrlC);
     }
 
     private CliEnvironment environment(Writer out, Writer err, Interrupts interrupts) {
-        return new CliEnvironment(variables, home, clock, ZoneOffset.UTC, new StringReader(input),
-                new PrintWriter(out, true), new PrintWriter(err, true), interrupts);
+        return new CliEnvironment(
+                variables,
+                home,
+                clock,
+                ZoneOffset.UTC,
+                new StringReader(input),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                interrupts);
     }
 
     /** Ctrl-C as the test presses it: tells every registered command to stop. */
@@ -133,13 +142,15 @@ final class CliRun {
 
         /** Each line of stdout as one JSON document (JSON Lines). */
         List<JsonNode> jsonLines() {
-            return out.lines().map(line -> {
-                try {
-                    return JSON.readTree(line);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new UncheckedIOException("a line of stdout is not one JSON document: " + line, e);
-                }
-            }).toList();
+            return out.lines()
+                    .map(line -> {
+                        try {
+                            return JSON.readTree(line);
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new UncheckedIOException("a line of stdout is not one JSON document: " + line, e);
+                        }
+                    })
+                    .toList();
         }
 
         /** For assertion messages: what the run printed. */

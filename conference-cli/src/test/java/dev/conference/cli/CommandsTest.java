@@ -51,11 +51,12 @@ class CommandsTest {
     void usersListPrintsAnAlignedTableInIdOrder() {
         Result result = ok("users", "list");
 
-        assertThat(result.out().lines()).containsExactly(
-                "ID     NAME           AGE  GENDER  EMAIL",
-                "alice  Name of alice  30   Female  alice@example.com",
-                "bob    Name of bob    30   Female  bob@example.com",
-                "carol  Name of carol  30   Female  carol@example.com");
+        assertThat(result.out().lines())
+                .containsExactly(
+                        "ID     NAME           AGE  GENDER  EMAIL",
+                        "alice  Name of alice  30   Female  alice@example.com",
+                        "bob    Name of bob    30   Female  bob@example.com",
+                        "carol  Name of carol  30   Female  carol@example.com");
     }
 
     @Test
@@ -71,17 +72,50 @@ class CommandsTest {
 
     @Test
     void usersAddStoresTheUserAndRefusesToOverwriteWithoutReplace() {
-        Result added = ok("users", "add", "dave", "--name", "Dave Diaz", "--age", "52", "--gender", "male",
-                "--email", "dave@example.com");
+        Result added = ok(
+                "users",
+                "add",
+                "dave",
+                "--name",
+                "Dave Diaz",
+                "--age",
+                "52",
+                "--gender",
+                "male",
+                "--email",
+                "dave@example.com");
         assertThat(added.out()).isEqualTo("added user dave\n");
 
-        Result again = run("users", "add", "dave", "--name", "Other", "--age", "1", "--gender", "x",
-                "--email", "other@example.com");
+        Result again = run(
+                "users",
+                "add",
+                "dave",
+                "--name",
+                "Other",
+                "--age",
+                "1",
+                "--gender",
+                "x",
+                "--email",
+                "other@example.com");
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("user 'dave' exists already; add --replace");
 
-        JsonNode replaced = ok("--json", "users", "add", "dave", "--name", "Dave D.", "--age", "53", "--gender",
-                "male", "--email", "dave@example.com", "--replace").json();
+        JsonNode replaced = ok(
+                        "--json",
+                        "users",
+                        "add",
+                        "dave",
+                        "--name",
+                        "Dave D.",
+                        "--age",
+                        "53",
+                        "--gender",
+                        "male",
+                        "--email",
+                        "dave@example.com",
+                        "--replace")
+                .json();
         assertThat(replaced.get("replaced").asBoolean()).isTrue();
         assertThat(replaced.get("saved").get("name").asText()).isEqualTo("Dave D.");
         assertThat(ok("users", "list").out()).contains("Dave D.").doesNotContain("Other");
@@ -89,8 +123,8 @@ class CommandsTest {
 
     @Test
     void usersAddWithAnInvalidEmailIsAUsageErrorAndStoresNothing() {
-        Result result = run("users", "add", "eve", "--name", "Eve", "--age", "20", "--gender", "female",
-                "--email", "not-an-email");
+        Result result = run(
+                "users", "add", "eve", "--name", "Eve", "--age", "20", "--gender", "female", "--email", "not-an-email");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("conference: user email must look like name@domain: not-an-email\n");
@@ -101,11 +135,12 @@ class CommandsTest {
     void meetingsListShowsWhoIsAdmitted() {
         Result result = ok("meetings", "list");
 
-        assertThat(result.out().lines()).containsExactly(
-                "ID       TITLE             AUDIENCE           DESCRIPTION",
-                "later    Title of later    everyone           About later",
-                "secret   Title of secret   alice@example.com  About secret",
-                "standup  Title of standup  everyone           About standup");
+        assertThat(result.out().lines())
+                .containsExactly(
+                        "ID       TITLE             AUDIENCE           DESCRIPTION",
+                        "later    Title of later    everyone           About later",
+                        "secret   Title of secret   alice@example.com  About secret",
+                        "standup  Title of standup  everyone           About standup");
         JsonNode secret = ok("--json", "meetings", "list").json().get(1);
         assertThat(secret.get("id").asText()).isEqualTo("secret");
         assertThat(secret.get("public").asBoolean()).isFalse();
@@ -116,11 +151,24 @@ class CommandsTest {
     void meetingsAddMakesPublicOrRestrictedMeetings() {
         assertThat(ok("meetings", "add", "town-hall", "--title", "Town hall").out())
                 .isEqualTo("added public meeting town-hall\n");
-        JsonNode board = ok("--json", "meetings", "add", "board", "--title", "Board", "--description", "Numbers",
-                "--audience", "dave@example.com,erin@example.com", "--audience", "bob@example.com").json();
+        JsonNode board = ok(
+                        "--json",
+                        "meetings",
+                        "add",
+                        "board",
+                        "--title",
+                        "Board",
+                        "--description",
+                        "Numbers",
+                        "--audience",
+                        "dave@example.com,erin@example.com",
+                        "--audience",
+                        "bob@example.com")
+                .json();
 
         assertThat(board.get("saved").get("public").asBoolean()).isFalse();
-        assertThat(board.get("saved").get("audience")).extracting(JsonNode::asText)
+        assertThat(board.get("saved").get("audience"))
+                .extracting(JsonNode::asText)
                 .containsExactly("bob@example.com", "dave@example.com", "erin@example.com");
         assertThat(ok("meetings", "list").out())
                 .containsPattern("board +Board +bob@example.com, dave@example.com, erin@example.com +Numbers")
@@ -151,11 +199,15 @@ class CommandsTest {
         Result iso = ok("instances", "add", "later", "--from", "2030-01-01T10:00:00Z", "--to", "2030-01-01T11:00");
         assertThat(iso.out()).isEqualTo("scheduled instance 2 of later: 2030-01-01 10:00:00 .. 2030-01-01 11:00:00\n");
 
-        JsonNode relative = ok("--json", "instances", "add", "later", "--from", "now+3h", "--to", "now+3h30m").json();
+        JsonNode relative = ok("--json", "instances", "add", "later", "--from", "now+3h", "--to", "now+3h30m")
+                .json();
         assertThat(relative.get("order").asInt()).isEqualTo(3);
         assertThat(relative.get("status").asText()).isEqualTo("scheduled");
         Instant from = Instant.parse(relative.get("from").asText());
-        assertThat(from).isBetween(Instant.now().plus(Duration.ofMinutes(170)), Instant.now().plus(Duration.ofHours(3)));
+        assertThat(from)
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(170)),
+                        Instant.now().plus(Duration.ofHours(3)));
         assertThat(ok("--json", "instances", "list", "later").json()).hasSize(3);
     }
 
@@ -163,8 +215,11 @@ class CommandsTest {
     void instancesAddRefusesBadTimesAndOverlapsAndStoresNothing() {
         Result notIso = run("instances", "add", "later", "--from", "tomorrow", "--to", "now+1h");
         assertThat(notIso.code()).isEqualTo(2);
-        assertThat(notIso.err().lines()).singleElement().asString()
-                .contains("--from").contains("'tomorrow' is not a time");
+        assertThat(notIso.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--from")
+                .contains("'tomorrow' is not a time");
 
         Result backwards = run("instances", "add", "later", "--from", "now+5h", "--to", "now+4h");
         assertThat(backwards.code()).isEqualTo(2);
@@ -175,7 +230,9 @@ class CommandsTest {
         assertThat(overlap.err()).contains("overlaps its instance 1");
 
         assertThat(ok("--json", "instances", "list", "later").json()).hasSize(1);
-        assertThat(run("instances", "add", "nowhere", "--from", "now", "--to", "now+1h").code()).isEqualTo(3);
+        assertThat(run("instances", "add", "nowhere", "--from", "now", "--to", "now+1h")
+                        .code())
+                .isEqualTo(3);
         assertThat(run("instances", "list", "nowhere").code()).isEqualTo(3);
     }
 
@@ -185,16 +242,19 @@ class CommandsTest {
         JsonNode joined = ok("--json", "join", "bob", "standup").json();
         assertThat(joined.get("user").asText()).isEqualTo("bob");
         assertThat(joined.get("meeting").asText()).isEqualTo("standup");
-        assertThat(Instant.parse(joined.get("joinedAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(joined.get("joinedAt").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
 
         List<String> lines = ok("participants", "standup").out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("USER   JOINED");
-        assertThat(lines.subList(1, 3)).satisfiesExactly(
-                line -> assertThat(line).matches("alice  " + TIME),
-                line -> assertThat(line).matches("bob    " + TIME));
+        assertThat(lines.subList(1, 3))
+                .satisfiesExactly(
+                        line -> assertThat(line).matches("alice  " + TIME),
+                        line -> assertThat(line).matches("bob    " + TIME));
         JsonNode participants = ok("--json", "participants", "standup").json();
         assertThat(participants.get("meeting").asText()).isEqualTo("standup");
-        assertThat(participants.get("participants")).extracting(p -> p.get("user").asText())
+        assertThat(participants.get("participants"))
+                .extracting(p -> p.get("user").asText())
                 .containsExactly("alice", "bob");
         assertThat(ok("participants", "later").out()).isEqualTo("nobody is in later now\n");
     }
@@ -214,7 +274,8 @@ class CommandsTest {
         assertThat(unknownUser.code()).isEqualTo(3);
         assertThat(unknownUser.err()).isEqualTo("conference: no user with id 'ghost'\n");
         assertThat(run("join", "alice", "nowhere").code()).isEqualTo(3);
-        assertThat(ok("--json", "participants", "secret").json().get("participants")).hasSize(1);
+        assertThat(ok("--json", "participants", "secret").json().get("participants"))
+                .hasSize(1);
     }
 
     @Test
@@ -235,7 +296,8 @@ class CommandsTest {
         assertThat(lines.get(0)).isEqualTo("MEETING  INSTANCE  FROM                 TO");
         assertThat(lines.get(1)).matches("standup  2         " + TIME + "  " + TIME);
         assertThat(lines.get(2)).matches("secret   1         " + TIME + "  " + TIME);
-        assertThat(ok("--json", "active").json()).extracting(i -> i.get("meeting").asText())
+        assertThat(ok("--json", "active").json())
+                .extracting(i -> i.get("meeting").asText())
                 .containsExactly("standup", "secret");
     }
 
@@ -261,7 +323,8 @@ class CommandsTest {
 
         assertThat(ok("post", "alice", "standup", "Good", "morning,", "all!").out())
                 .matches("alice posted in standup at " + TIME + " \\(message .+\\)\n");
-        JsonNode posted = ok("--json", "post", "bob", "standup", "-1 for meetings before 9").json();
+        JsonNode posted = ok("--json", "post", "bob", "standup", "-1 for meetings before 9")
+                .json();
         assertThat(posted.get("text").asText()).isEqualTo("-1 for meetings before 9");
         assertThat(posted.get("instance").asInt()).isEqualTo(2);
         ok("post", "alice", "standup", "two\nlines");
@@ -273,13 +336,18 @@ class CommandsTest {
         assertThat(chat.get(2)).matches(TIME + "  bob    -1 for meetings before 9");
         assertThat(chat.get(3)).matches(TIME + "  alice  two\\\\nlines");
         JsonNode messages = ok("--json", "chat", "standup").json();
-        assertThat(messages).extracting(m -> m.get("text").asText())
+        assertThat(messages)
+                .extracting(m -> m.get("text").asText())
                 .containsExactly("Good morning, all!", "-1 for meetings before 9", "two\nlines");
         assertThat(ok("--json", "chat", "standup", "--instance", "1").json()).isEmpty();
         assertThat(ok("chat", "standup", "--instance", "1").out()).isEqualTo("no messages in standup\n");
 
-        assertThat(ok("messages", "standup", "alice").out().lines()).hasSize(3).first().isEqualTo("TIME                 TEXT");
-        assertThat(ok("--json", "messages", "standup", "bob").json()).singleElement()
+        assertThat(ok("messages", "standup", "alice").out().lines())
+                .hasSize(3)
+                .first()
+                .isEqualTo("TIME                 TEXT");
+        assertThat(ok("--json", "messages", "standup", "bob").json())
+                .singleElement()
                 .satisfies(m -> assertThat(m.get("user").asText()).isEqualTo("bob"));
         assertThat(ok("messages", "standup", "carol").out()).isEqualTo("carol has posted nothing in standup\n");
         assertThat(run("messages", "later", "alice").code()).isEqualTo(4);
@@ -308,14 +376,16 @@ class CommandsTest {
 
         List<String> events = ok("events", "standup").out().lines().toList();
         assertThat(events.get(0)).isEqualTo("TIME                 INSTANCE  EVENT    USER");
-        assertThat(events.subList(1, events.size())).satisfiesExactly(
-                line -> assertThat(line).matches(TIME + "  2         STARTED  -"),
-                line -> assertThat(line).matches(TIME + "  2         JOINED   alice"),
-                line -> assertThat(line).matches(TIME + "  2         JOINED   bob"),
-                line -> assertThat(line).matches(TIME + "  2         LEFT     bob"));
+        assertThat(events.subList(1, events.size()))
+                .satisfiesExactly(
+                        line -> assertThat(line).matches(TIME + "  2         STARTED  -"),
+                        line -> assertThat(line).matches(TIME + "  2         JOINED   alice"),
+                        line -> assertThat(line).matches(TIME + "  2         JOINED   bob"),
+                        line -> assertThat(line).matches(TIME + "  2         LEFT     bob"));
         ok("end", "standup");
         JsonNode log = ok("--json", "events", "standup").json();
-        assertThat(log).extracting(e -> e.get("type").asText())
+        assertThat(log)
+                .extracting(e -> e.get("type").asText())
                 .containsExactly("STARTED", "JOINED", "JOINED", "LEFT", "TIMED_OUT", "ENDED");
         assertThat(log.get(0).has("user")).isFalse();
         assertThat(log.get(4).get("user").asText()).isEqualTo("alice");
@@ -343,12 +413,15 @@ class CommandsTest {
 
         assertThat(ok("users", "delete", "alice").out()).isEqualTo("deleted user alice and their chat messages\n");
 
-        assertThat(ok("--json", "chat", "standup").json()).extracting(m -> m.get("text").asText())
+        assertThat(ok("--json", "chat", "standup").json())
+                .extracting(m -> m.get("text").asText())
                 .containsExactly("bob's");
         assertThat(ok("--json", "chat", "secret").json()).isEmpty();
-        assertThat(ok("--json", "users", "list").json()).extracting(u -> u.get("id").asText())
+        assertThat(ok("--json", "users", "list").json())
+                .extracting(u -> u.get("id").asText())
                 .containsExactly("bob", "carol");
-        assertThat(ok("--json", "events", "standup").json()).extracting(e -> e.path("user").asText())
+        assertThat(ok("--json", "events", "standup").json())
+                .extracting(e -> e.path("user").asText())
                 .contains("alice");
         Result again = run("users", "delete", "alice");
         assertThat(again.code()).isEqualTo(3);
@@ -364,7 +437,8 @@ class CommandsTest {
                 .matches("alice joined standup at " + TIME + "; presence lease 1m30s\n");
         assertThat(ok("renew", "alice", "standup", "--lease", "PT2H").out())
                 .isEqualTo("renewed alice in standup for 2h\n");
-        JsonNode renewed = ok("--json", "renew", "alice", "standup", "--lease", "500ms").json();
+        JsonNode renewed =
+                ok("--json", "renew", "alice", "standup", "--lease", "500ms").json();
         assertThat(renewed.get("lease").asText()).isEqualTo("PT0.5S");
         assertThat(ok("--json", "join", "bob", "standup").json().has("lease")).isFalse();
 
@@ -377,7 +451,8 @@ class CommandsTest {
         assertThat(run("renew", "carol", "standup", "--lease", "30s").code()).isEqualTo(4);
         assertThat(run("renew", "alice", "later", "--lease", "30s").code()).isEqualTo(4);
         assertThat(run("renew", "alice", "standup").code()).isEqualTo(2);
-        assertThat(ok("--json", "participants", "standup").json().get("participants")).hasSize(2);
+        assertThat(ok("--json", "participants", "standup").json().get("participants"))
+                .hasSize(2);
     }
 
     @Test
@@ -385,15 +460,21 @@ class CommandsTest {
         assertThat(ok("--timeout", "2s", "active").out()).contains("standup");
         Result zero = run("--timeout", "0ms", "active");
         assertThat(zero.code()).isEqualTo(2);
-        assertThat(zero.err()).isEqualTo("conference: --timeout must be longer than zero, got 0s"
-                + " (see 'conference --help')\n");
+        assertThat(zero.err())
+                .isEqualTo("conference: --timeout must be longer than zero, got 0s" + " (see 'conference --help')\n");
     }
 
     @Test
     void everyCommandHasHelpThatNeedsNoStore() {
         List<List<String>> commands = new ArrayList<>();
-        CliEnvironment environment = new CliEnvironment(Map.of(), home, Clock.systemUTC(), ZoneOffset.UTC,
-                new StringReader(""), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        CliEnvironment environment = new CliEnvironment(
+                Map.of(),
+                home,
+                Clock.systemUTC(),
+                ZoneOffset.UTC,
+                new StringReader(""),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
                 new CliRun.PressedByTest());
         picocli.CommandLine root = Cli.commandLine(new ConferenceCommand(environment, new Session(environment), null));
         commands.add(List.of());
@@ -408,7 +489,9 @@ class CommandsTest {
             args.add("--help");
             Result help = CliRun.in(home).redisUrl("redis://127.0.0.1:1").run(args.toArray(String[]::new));
             assertThat(help.code()).as("%s: %s", args, help).isZero();
-            assertThat(help.out()).as("%s", args).startsWith(("Usage: conference " + String.join(" ", command)).strip());
+            assertThat(help.out())
+                    .as("%s", args)
+                    .startsWith(("Usage: conference " + String.join(" ", command)).strip());
         }
     }
 }

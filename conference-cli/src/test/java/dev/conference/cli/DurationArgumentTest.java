@@ -22,10 +22,12 @@ class DurationArgumentTest {
 
     @Test
     void refusesWhatIsNotALengthOfTime() {
-        assertThatThrownBy(() -> argument.convert("soon")).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> argument.convert("soon"))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessage("'soon' is not a length of time: " + DurationArgument.FORMS);
         assertThatThrownBy(() -> argument.convert("5")).isInstanceOf(TypeConversionException.class);
-        assertThatThrownBy(() -> argument.convert("99999999999999999999d")).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> argument.convert("99999999999999999999d"))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("too long");
     }
 

@@ -21,16 +21,32 @@ class EmbeddedStoreTest {
         assertThat(first.err()).hasLineCount(1).contains("seeded demo data").contains(dataDir.toString());
         assertThat(first.out()).contains("standup").contains("design-review");
 
-        Result added = CliRun.in(home).run("--data-dir", dataDir.toString(), "users", "add", "zoe", "--name", "Zoe",
-                "--age", "27", "--gender", "female", "--email", "zoe@example.com");
+        Result added = CliRun.in(home)
+                .run(
+                        "--data-dir",
+                        dataDir.toString(),
+                        "users",
+                        "add",
+                        "zoe",
+                        "--name",
+                        "Zoe",
+                        "--age",
+                        "27",
+                        "--gender",
+                        "female",
+                        "--email",
+                        "zoe@example.com");
         assertThat(added.code()).as("%s", added).isZero();
         assertThat(added.err()).isEmpty();
 
         Result later = CliRun.in(home).run("--data-dir", dataDir.toString(), "--json", "users", "list");
         assertThat(later.err()).isEmpty();
-        assertThat(later.json()).extracting(user -> user.get("id").asText())
+        assertThat(later.json())
+                .extracting(user -> user.get("id").asText())
                 .containsExactly("alice", "bob", "carol", "dave", "erin", "zoe");
-        assertThat(CliRun.in(home).run("--data-dir", dataDir.toString(), "chat", "standup").out())
+        assertThat(CliRun.in(home)
+                        .run("--data-dir", dataDir.toString(), "chat", "standup")
+                        .out())
                 .contains("Morning! I am wiring the CLI today.");
     }
 

@@ -35,7 +35,8 @@ class ExitCodesTest {
         assertThat(ExitCodes.of(new UnknownMeetingException(STANDUP))).isEqualTo(3);
         assertThat(ExitCodes.of(new NotAllowedException(ALICE, STANDUP))).isEqualTo(4);
         assertThat(ExitCodes.of(new MeetingNotActiveException(STANDUP))).isEqualTo(4);
-        assertThat(ExitCodes.of(new AlreadyParticipantException(ALICE, STANDUP))).isEqualTo(4);
+        assertThat(ExitCodes.of(new AlreadyParticipantException(ALICE, STANDUP)))
+                .isEqualTo(4);
         assertThat(ExitCodes.of(new NotParticipantException(ALICE, STANDUP))).isEqualTo(4);
         assertThat(ExitCodes.of(new StoreException("down", null))).isEqualTo(1);
         assertThat(ExitCodes.of(new IllegalStateException("bug"))).isEqualTo(1);
@@ -49,24 +50,37 @@ class ExitCodesTest {
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).hasLineCount(1).startsWith("conference: cannot connect to Redis at 127.0.0.1:" + port)
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.err())
+                .hasLineCount(1)
+                .startsWith("conference: cannot connect to Redis at 127.0.0.1:" + port)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void aPasswordIsNeverPrintedNotEvenWithVerbose() throws IOException {
         int port = closedPort();
 
-        Result quiet = CliRun.in(home).redisUrl("redis://admin:s3cr3t@127.0.0.1:" + port + "/1").run("active");
-        Result verbose = CliRun.in(home).run("--verbose", "--redis", "redis://admin:s3cr3t@127.0.0.1:" + port, "active");
+        Result quiet = CliRun.in(home)
+                .redisUrl("redis://admin:s3cr3t@127.0.0.1:" + port + "/1")
+                .run("active");
+        Result verbose =
+                CliRun.in(home).run("--verbose", "--redis", "redis://admin:s3cr3t@127.0.0.1:" + port, "active");
         Result malformed = CliRun.in(home).run("--redis", "redis://admin:s3cr3t@[nowhere", "active");
 
         assertThat(quiet.code()).isEqualTo(1);
-        assertThat(quiet.err()).hasLineCount(1).contains("127.0.0.1:" + port + "/1").doesNotContain("s3cr3t");
+        assertThat(quiet.err())
+                .hasLineCount(1)
+                .contains("127.0.0.1:" + port + "/1")
+                .doesNotContain("s3cr3t");
         assertThat(verbose.code()).isEqualTo(1);
         assertThat(verbose.err()).contains("StoreException").contains("\tat ").doesNotContain("s3cr3t");
         assertThat(malformed.code()).isEqualTo(2);
-        assertThat(malformed.err()).hasLineCount(1).contains("Redis URI").contains("is not valid").doesNotContain("s3cr3t");
+        assertThat(malformed.err())
+                .hasLineCount(1)
+                .contains("Redis URI")
+                .contains("is not valid")
+                .doesNotContain("s3cr3t");
     }
 
     @Test
@@ -78,16 +92,19 @@ class ExitCodesTest {
         Result badOption = CliRun.in(home).run("users", "list", "--limit", "many");
         Result bothStores = CliRun.in(home).run("--redis", "redis://127.0.0.1:1", "--data-dir", "x", "active");
 
-        assertThat(noCommand.err()).isEqualTo("conference: a command is required, e.g. 'conference users list'"
-                + " (see 'conference --help')\n");
+        assertThat(noCommand.err())
+                .isEqualTo("conference: a command is required, e.g. 'conference users list'"
+                        + " (see 'conference --help')\n");
         assertThat(unknownCommand.err()).hasLineCount(1).contains("'jion'");
         assertThat(CliRun.in(home).run("joi", "alice", "standup").err()).contains("did you mean join");
-        assertThat(missingArgument.err()).isEqualTo("conference join: Missing required parameter: 'MEETING'"
-                + " (see 'conference join --help')\n");
+        assertThat(missingArgument.err())
+                .isEqualTo(
+                        "conference join: Missing required parameter: 'MEETING'" + " (see 'conference join --help')\n");
         assertThat(blankId.err()).hasLineCount(1).contains("MEETING").contains("meeting id must not be blank");
         assertThat(badOption.err()).hasLineCount(1).contains("--limit").contains("'many'");
         assertThat(bothStores.err()).hasLineCount(1).contains("--data-dir").contains("--redis");
-        for (Result result : new Result[] {noCommand, unknownCommand, missingArgument, blankId, badOption, bothStores}) {
+        for (Result result :
+                new Result[] {noCommand, unknownCommand, missingArgument, blankId, badOption, bothStores}) {
             assertThat(result.code()).as("%s", result).isEqualTo(2);
             assertThat(result.out()).as("%s", result).isEmpty();
         }
@@ -99,7 +116,10 @@ class ExitCodesTest {
         Result version = CliRun.in(home).run("--version");
 
         assertThat(help.code()).isZero();
-        assertThat(help.out()).startsWith("Usage: conference").contains("Exit codes:").contains("shell");
+        assertThat(help.out())
+                .startsWith("Usage: conference")
+                .contains("Exit codes:")
+                .contains("shell");
         assertThat(version.code()).isZero();
         assertThat(version.out()).startsWith("conference ");
         assertThat(home).isEmptyDirectory();

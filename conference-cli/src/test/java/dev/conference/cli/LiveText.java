@@ -21,12 +21,10 @@ final class LiveText extends Writer {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public synchronized String toString() {
@@ -53,6 +51,7 @@ final class LiveText extends Writer {
 
     /** Waits until the text holds {@code count} complete lines. */
     String awaitLines(int count) throws InterruptedException {
-        return await(count + " lines", text -> text.chars().filter(c -> c == '\n').count() >= count);
+        return await(
+                count + " lines", text -> text.chars().filter(c -> c == '\n').count() >= count);
     }
 }

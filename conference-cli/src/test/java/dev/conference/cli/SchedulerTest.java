@@ -48,12 +48,14 @@ class SchedulerTest {
     /** {@code demo} runs from ten minutes ago for another thirty; alice is in it. Bob and carol are not. */
     @BeforeEach
     void world() {
-        store = RedisConferenceStore.connect(REDIS.uri(), RedisOptions.builder().clock(clock).build());
+        store = RedisConferenceStore.connect(
+                REDIS.uri(), RedisOptions.builder().clock(clock).build());
         store.directory().saveUsers(List.of(aUser("alice"), aUser("bob"), aUser("carol")));
         store.directory().saveMeeting(aPublicMeeting("demo"));
         Instant now = clock.instant();
-        store.directory().saveInstance(new MeetingInstance(DEMO, 1, now.minus(Duration.ofMinutes(10)),
-                now.plus(Duration.ofMinutes(30))));
+        store.directory()
+                .saveInstance(new MeetingInstance(
+                        DEMO, 1, now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(30))));
         store.conference().join(ALICE, DEMO);
     }
 
@@ -73,7 +75,9 @@ class SchedulerTest {
     }
 
     private List<String> eventTypes() {
-        return store.conference().events(DEMO, 1).stream().map(Views.EventView::type).toList();
+        return store.conference().events(DEMO, 1).stream()
+                .map(Views.EventView::type)
+                .toList();
     }
 
     @Test
@@ -87,10 +91,13 @@ class SchedulerTest {
         assertThat(result.code()).as("%s", result).isZero();
         // Whether the instance's start (logged by alice's join already) is handled before is not up to the CLI.
         assertThat(result.out().lines()).last().asString().matches(TIME + "  handled (1 start, )?1 end");
-        assertThat(result.err().lines()).satisfiesExactly(
-                line -> assertThat(line).isEqualTo("scheduler running on Redis at " + REDIS.uri()
-                        + ", a tick every 10ms; Ctrl-C to stop"),
-                line -> assertThat(line).matches("scheduler stopped; handled [01] starts?, 1 end, 0 presence leases in all"));
+        assertThat(result.err().lines())
+                .satisfiesExactly(
+                        line -> assertThat(line)
+                                .isEqualTo("scheduler running on Redis at " + REDIS.uri()
+                                        + ", a tick every 10ms; Ctrl-C to stop"),
+                        line -> assertThat(line)
+                                .matches("scheduler stopped; handled [01] starts?, 1 end, 0 presence leases in all"));
         assertThat(eventTypes()).containsExactly("STARTED", "JOINED", "TIMED_OUT", "ENDED");
         Result late = cli().run("join", "bob", "demo");
         assertThat(late.code()).as("%s", late).isEqualTo(4);
@@ -101,7 +108,10 @@ class SchedulerTest {
     void removesParticipantsWhosePresenceLeaseLapses() throws Exception {
         assertThat(cli().run("join", "bob", "demo", "--lease", "30s").out())
                 .matches("bob joined demo at " + TIME + "; presence lease 30s\n");
-        assertThat(cli().run("--json", "join", "carol", "demo", "--lease", "30s").json().get("lease").asText())
+        assertThat(cli().run("--json", "join", "carol", "demo", "--lease", "30s")
+                        .json()
+                        .get("lease")
+                        .asText())
                 .isEqualTo("PT30S");
         assertThat(cli().run("renew", "bob", "demo", "--lease", "2m").out()).isEqualTo("renewed bob in demo for 2m\n");
         Running scheduler = scheduler("scheduler", "--tick", "10ms");
@@ -111,18 +121,24 @@ class SchedulerTest {
         scheduler.out().awaitContains("handled 1 presence lease\n");
         List<String> afterOneMinute = participants();
         clock.advance(Duration.ofSeconds(60));
-        scheduler.out().await("a second lapsed lease", text -> text.split("handled 1 presence lease\n", -1).length == 3);
+        scheduler
+                .out()
+                .await("a second lapsed lease", text -> text.split("handled 1 presence lease\n", -1).length == 3);
         Result result = scheduler.interrupt();
 
         assertThat(afterOneMinute).containsExactly("alice", "bob");
         assertThat(participants()).containsExactly("alice");
-        assertThat(store.conference().events(DEMO, 1)).filteredOn(MeetingEvent.TimedOut.class::isInstance)
-                .extracting(event -> ((MeetingEvent.TimedOut) event).user().value()).containsExactly("carol", "bob");
+        assertThat(store.conference().events(DEMO, 1))
+                .filteredOn(MeetingEvent.TimedOut.class::isInstance)
+                .extracting(event -> ((MeetingEvent.TimedOut) event).user().value())
+                .containsExactly("carol", "bob");
         assertThat(result.err()).contains("2 presence leases in all");
     }
 
     private List<String> participants() {
-        return store.conference().participants(DEMO).stream().map(p -> p.user().value()).toList();
+        return store.conference().participants(DEMO).stream()
+                .map(p -> p.user().value())
+                .toList();
     }
 
     @Test
@@ -154,8 +170,9 @@ class SchedulerTest {
         Result words = cli().run("scheduler", "--tick", "soon");
 
         assertThat(zero.code()).isEqualTo(2);
-        assertThat(zero.err()).isEqualTo("conference scheduler: --tick must be longer than zero, got 0s"
-                + " (see 'conference scheduler --help')\n");
+        assertThat(zero.err())
+                .isEqualTo("conference scheduler: --tick must be longer than zero, got 0s"
+                        + " (see 'conference scheduler --help')\n");
         assertThat(words.code()).isEqualTo(2);
         assertThat(words.err()).hasLineCount(1).contains("--tick").contains("'soon' is not a length of time");
     }

@@ -41,14 +41,17 @@ class ShellTest {
                 """);
 
         assertThat(result.code()).as("%s", result).isZero();
-        assertThat(result.out()).contains("alice joined standup at ").contains("bob joined standup at ")
+        assertThat(result.out())
+                .contains("alice joined standup at ")
+                .contains("bob joined standup at ")
                 .contains("alice  Hello, \"team\": shipping   today")
                 .doesNotContain("carol");
-        assertThat(result.err().lines()).containsExactly(
-                "conference: no user with id 'ghost'",
-                "conference: user 'bob' is not in meeting 'standup'");
+        assertThat(result.err().lines())
+                .containsExactly(
+                        "conference: no user with id 'ghost'", "conference: user 'bob' is not in meeting 'standup'");
         Result after = CliRun.in(home).redisUrl(REDIS.uri()).run("--json", "participants", "standup");
-        assertThat(after.json().get("participants")).extracting(p -> p.get("user").asText())
+        assertThat(after.json().get("participants"))
+                .extracting(p -> p.get("user").asText())
                 .containsExactly("alice", "bob");
     }
 
@@ -65,7 +68,8 @@ class ShellTest {
                 """);
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("   1  active\n   2  history\n")
+        assertThat(result.out())
+                .contains("   1  active\n   2  history\n")
                 .contains("Commands (each takes --help):")
                 .containsPattern("  join +Join the meeting's running instance.")
                 .contains("  exit, quit")
@@ -86,11 +90,12 @@ class ShellTest {
 
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("\"id\" : \"alice\"").doesNotContain("\"bob\"");
-        assertThat(result.err().lines()).satisfiesExactly(
-                line -> assertThat(line).isEqualTo("shell: unterminated \" quote at column 20"),
-                line -> assertThat(line).contains("the shell is connected to Redis at"),
-                line -> assertThat(line).contains("the shell is running already"),
-                line -> assertThat(line).contains("--limit must be 1 or more"));
+        assertThat(result.err().lines())
+                .satisfiesExactly(
+                        line -> assertThat(line).isEqualTo("shell: unterminated \" quote at column 20"),
+                        line -> assertThat(line).contains("the shell is connected to Redis at"),
+                        line -> assertThat(line).contains("the shell is running already"),
+                        line -> assertThat(line).contains("--limit must be 1 or more"));
     }
 
     @Test
@@ -98,7 +103,9 @@ class ShellTest {
         Result result = shell("active\n");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).startsWith("conference shell on Redis at redis://127.0.0.1:")
-                .contains("standup").endsWith(ShellCommand.PROMPT + "\n");
+        assertThat(result.out())
+                .startsWith("conference shell on Redis at redis://127.0.0.1:")
+                .contains("standup")
+                .endsWith(ShellCommand.PROMPT + "\n");
     }
 }

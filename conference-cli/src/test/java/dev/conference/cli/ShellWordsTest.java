@@ -12,7 +12,8 @@ class ShellWordsTest {
         assertThat(ShellWords.split("post alice standup \"Hello,   world\""))
                 .containsExactly("post", "alice", "standup", "Hello,   world");
         assertThat(ShellWords.split("post 'a \"b\" c' \"it's\"")).containsExactly("post", "a \"b\" c", "it's");
-        assertThat(ShellWords.split("say \"a \\\"quote\\\" and \\\\ \\n\"")).containsExactly("say", "a \"quote\" and \\ \\n");
+        assertThat(ShellWords.split("say \"a \\\"quote\\\" and \\\\ \\n\""))
+                .containsExactly("say", "a \"quote\" and \\ \\n");
         assertThat(ShellWords.split("join \"\" standup")).containsExactly("join", "", "standup");
         assertThat(ShellWords.split("pre\"fix\"ed one\\ word")).containsExactly("prefixed", "one word");
     }

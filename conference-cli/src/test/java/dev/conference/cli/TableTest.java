@@ -16,7 +16,8 @@ class TableTest {
 
     @Test
     void alignsColumnsToTheWidestCellWithoutTrailingBlanks() {
-        Table table = Table.of("ID", "NAME", "NOTE").row("a", "Ålice Ünïcode", "").row("longer-id", "Bo", "x");
+        Table table =
+                Table.of("ID", "NAME", "NOTE").row("a", "Ålice Ünïcode", "").row("longer-id", "Bo", "x");
 
         assertThat(print(table)).isEqualTo("""
                 ID         NAME           NOTE

@@ -40,8 +40,8 @@ class TickReportTest {
             reported.add("recovered");
         }
     });
-    private final MeetingScheduler scheduler = MeetingScheduler.manual(passes,
-            SchedulerOptions.defaults().withClock(clock).withBatchSize(2), report);
+    private final MeetingScheduler scheduler = MeetingScheduler.manual(
+            passes, SchedulerOptions.defaults().withClock(clock).withBatchSize(2), report);
 
     /** Answers each pass with what the test queued, then 0; or fails while {@link #down} is set. */
     private static final class Scripted implements Lifecycle {
@@ -102,9 +102,10 @@ class TickReportTest {
         scheduler.tick();
 
         assertThat(callsInAFailedTick).isEqualTo(1);
-        assertThat(reported).containsExactly(
-                "failing: Redis at 127.0.0.1:6379 does not answer",
-                "recovered",
-                "2030-01-01T10:00:02Z starts=1 ends=0 leases=0");
+        assertThat(reported)
+                .containsExactly(
+                        "failing: Redis at 127.0.0.1:6379 does not answer",
+                        "recovered",
+                        "2030-01-01T10:00:02Z starts=1 ends=0 leases=0");
     }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
 class TimeArgumentTest {
-    private final TimeArgument times = new TimeArgument(MutableClock.at("2025-05-01T10:00:00Z"),
-            ZoneId.of("Europe/Athens"));
+    private final TimeArgument times =
+            new TimeArgument(MutableClock.at("2025-05-01T10:00:00Z"), ZoneId.of("Europe/Athens"));
 
     @Test
     void readsIsoInstantsOffsetsZonesAndLocalTimes() {
@@ -34,12 +34,15 @@ class TimeArgumentTest {
 
     @Test
     void refusesAnythingElseNamingTheForms() {
-        for (String bad : new String[] {"tomorrow", "2025-13-01T00:00:00Z", "2025-05-01", "now+", "now+5x", "10:00", ""}) {
-            assertThatThrownBy(() -> times.convert(bad)).as(bad)
+        for (String bad :
+                new String[] {"tomorrow", "2025-13-01T00:00:00Z", "2025-05-01", "now+", "now+5x", "10:00", ""}) {
+            assertThatThrownBy(() -> times.convert(bad))
+                    .as(bad)
                     .isInstanceOf(TypeConversionException.class)
                     .hasMessageStartingWith("'" + bad + "' is not a time: use ISO-8601");
         }
         assertThatThrownBy(() -> times.convert("now+99999999999999999999d"))
-                .isInstanceOf(TypeConversionException.class).hasMessageContaining("too long");
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessageContaining("too long");
     }
 }

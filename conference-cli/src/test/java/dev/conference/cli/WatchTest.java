@@ -82,15 +82,17 @@ class WatchTest {
         Result result = watch.interrupt();
 
         assertThat(result.code()).as("%s", result).isZero();
-        assertThat(result.out().lines()).satisfiesExactly(
-                // The first join logs the instance's start, at its start time.
-                line -> assertThat(line).matches(TIME + "  STARTED    instance 2"),
-                line -> assertThat(line).matches(TIME + "  JOINED     alice"),
-                line -> assertThat(line).matches(TIME + "  MESSAGE    alice  Hello\\\\nteam"),
-                line -> assertThat(line).matches(TIME + "  LEFT       alice"));
-        assertThat(result.err().lines()).satisfiesExactly(
-                line -> assertThat(line).isEqualTo("watching standup from now; Ctrl-C to stop"),
-                line -> assertThat(line).matches(LAST_ID.pattern()));
+        assertThat(result.out().lines())
+                .satisfiesExactly(
+                        // The first join logs the instance's start, at its start time.
+                        line -> assertThat(line).matches(TIME + "  STARTED    instance 2"),
+                        line -> assertThat(line).matches(TIME + "  JOINED     alice"),
+                        line -> assertThat(line).matches(TIME + "  MESSAGE    alice  Hello\\\\nteam"),
+                        line -> assertThat(line).matches(TIME + "  LEFT       alice"));
+        assertThat(result.err().lines())
+                .satisfiesExactly(
+                        line -> assertThat(line).isEqualTo("watching standup from now; Ctrl-C to stop"),
+                        line -> assertThat(line).matches(LAST_ID.pattern()));
     }
 
     @Test
@@ -104,7 +106,8 @@ class WatchTest {
         Result result = watch.interrupt();
 
         List<JsonNode> events = result.jsonLines();
-        assertThat(events).extracting(event -> event.get("type").asText())
+        assertThat(events)
+                .extracting(event -> event.get("type").asText())
                 .containsExactly("STARTED", "JOINED", "MESSAGE", "TIMED_OUT", "ENDED");
         assertThat(events.get(2).get("text").asText()).isEqualTo("-1 for Fridays");
         assertThat(events.get(2).get("user").asText()).isEqualTo("bob");
@@ -112,7 +115,8 @@ class WatchTest {
         assertThat(events).allSatisfy(event -> {
             assertThat(event.get("meeting").asText()).isEqualTo("standup");
             assertThat(event.get("instance").asInt()).isEqualTo(2);
-            assertThat(Instant.parse(event.get("at").asText())).isBefore(Instant.now().plusSeconds(1));
+            assertThat(Instant.parse(event.get("at").asText()))
+                    .isBefore(Instant.now().plusSeconds(1));
         });
         assertThat(lastId(result)).isEqualTo(events.get(4).get("id").asText());
     }
@@ -130,9 +134,10 @@ class WatchTest {
         Result resumed = cli().run("watch", "standup", "--from", seen, "--max-events", "2");
 
         assertThat(resumed.code()).as("%s", resumed).isZero();
-        assertThat(resumed.out().lines()).satisfiesExactly(
-                line -> assertThat(line).endsWith("MESSAGE    alice  missed while away"),
-                line -> assertThat(line).endsWith("LEFT       alice"));
+        assertThat(resumed.out().lines())
+                .satisfiesExactly(
+                        line -> assertThat(line).endsWith("MESSAGE    alice  missed while away"),
+                        line -> assertThat(line).endsWith("LEFT       alice"));
         assertThat(resumed.err()).startsWith("watching standup after event " + seen + "; Ctrl-C to stop\n");
 
         conference.join(BOB, STANDUP);
@@ -174,10 +179,12 @@ class WatchTest {
         Result result = cli().input("watch standup\nscheduler\nactive\n").run("shell");
 
         assertThat(result.code()).isZero();
-        assertThat(result.err().lines()).satisfiesExactly(
-                line -> assertThat(line).startsWith("conference watch: watch runs until Ctrl-C, which would end the"
-                        + " shell too"),
-                line -> assertThat(line).startsWith("conference scheduler: scheduler runs until Ctrl-C"));
+        assertThat(result.err().lines())
+                .satisfiesExactly(
+                        line -> assertThat(line)
+                                .startsWith("conference watch: watch runs until Ctrl-C, which would end the"
+                                        + " shell too"),
+                        line -> assertThat(line).startsWith("conference scheduler: scheduler runs until Ctrl-C"));
         assertThat(result.out()).contains("standup");
     }
 }

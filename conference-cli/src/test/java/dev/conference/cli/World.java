@@ -17,8 +17,7 @@ import java.util.List;
  * (public) and {@code secret} (alice only) running now, {@code later} scheduled in an hour.
  */
 final class World {
-    private World() {
-    }
+    private World() {}
 
     static void create(String redisUri) {
         Instant now = Instant.now();
@@ -28,11 +27,12 @@ final class World {
         try (ConferenceStore store = RedisConferenceStore.connect(redisUri)) {
             store.directory().saveUsers(List.of(aUser("alice"), aUser("bob"), aUser("carol")));
             store.directory().saveMeetings(List.of(standup, secret, later));
-            store.directory().saveInstances(List.of(
-                    anInstance(standup, 1, now.minus(Duration.ofDays(1)), Duration.ofHours(1)),
-                    anInstance(standup, 2, now.minus(Duration.ofMinutes(30)), Duration.ofHours(1)),
-                    anInstance(secret, 1, now.minus(Duration.ofMinutes(30)), Duration.ofHours(2)),
-                    anInstance(later, 1, now.plus(Duration.ofHours(1)), Duration.ofHours(1))));
+            store.directory()
+                    .saveInstances(List.of(
+                            anInstance(standup, 1, now.minus(Duration.ofDays(1)), Duration.ofHours(1)),
+                            anInstance(standup, 2, now.minus(Duration.ofMinutes(30)), Duration.ofHours(1)),
+                            anInstance(secret, 1, now.minus(Duration.ofMinutes(30)), Duration.ofHours(2)),
+                            anInstance(later, 1, now.plus(Duration.ofHours(1)), Duration.ofHours(1))));
         }
     }
 }

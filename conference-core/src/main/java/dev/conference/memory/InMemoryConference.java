@@ -63,7 +63,9 @@ final class InMemoryConference implements Conference {
         PresenceLease.require(lease);
         synchronized (store.lock) {
             Participant participant = join(userId, meetingId);
-            active(meetingId, participant.joinedAt()).leases.put(userId, participant.joinedAt().plus(lease));
+            active(meetingId, participant.joinedAt())
+                    .leases
+                    .put(userId, participant.joinedAt().plus(lease));
             return participant;
         }
     }
@@ -151,7 +153,9 @@ final class InMemoryConference implements Conference {
     public List<ChatMessage> chat(MeetingId meetingId) {
         synchronized (store.lock) {
             knownMeeting(meetingId);
-            return store.latestStarted(meetingId, store.now()).map(state -> List.copyOf(state.chat)).orElse(List.of());
+            return store.latestStarted(meetingId, store.now())
+                    .map(state -> List.copyOf(state.chat))
+                    .orElse(List.of());
         }
     }
 
@@ -181,8 +185,8 @@ final class InMemoryConference implements Conference {
     public List<MeetingParticipants> joinTimes() {
         synchronized (store.lock) {
             return activeStates().stream()
-                    .map(state -> new MeetingParticipants(state.instance.meeting(), state.instance.order(),
-                            participantsOf(state)))
+                    .map(state -> new MeetingParticipants(
+                            state.instance.meeting(), state.instance.order(), participantsOf(state)))
                     .toList();
         }
     }
@@ -202,7 +206,9 @@ final class InMemoryConference implements Conference {
     public List<MeetingEvent> events(MeetingId meetingId) {
         synchronized (store.lock) {
             knownMeeting(meetingId);
-            return store.latestStarted(meetingId, store.now()).map(state -> List.copyOf(state.events)).orElse(List.of());
+            return store.latestStarted(meetingId, store.now())
+                    .map(state -> List.copyOf(state.events))
+                    .orElse(List.of());
         }
     }
 
@@ -210,7 +216,9 @@ final class InMemoryConference implements Conference {
     public List<MeetingEvent> events(MeetingId meetingId, int instance) {
         synchronized (store.lock) {
             knownMeeting(meetingId);
-            return store.instance(meetingId, instance).map(state -> List.copyOf(state.events)).orElse(List.of());
+            return store.instance(meetingId, instance)
+                    .map(state -> List.copyOf(state.events))
+                    .orElse(List.of());
         }
     }
 

@@ -2,10 +2,10 @@ package dev.conference.memory;
 
 import dev.conference.model.CodePointOrder;
 import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingEvent.TimedOut;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.User;

@@ -51,10 +51,14 @@ final class InMemoryDirectory implements Directory {
     public boolean deleteUser(UserId id) {
         Objects.requireNonNull(id, "user id");
         synchronized (store.lock) {
-            store.instances.values().forEach(states -> states.forEach(
-                    state -> state.chat.removeIf(message -> message.user().equals(id))));
-            store.feeds.values().forEach(feed -> feed.removeIf(
-                    event -> event instanceof MessagePosted posted && posted.message().user().equals(id)));
+            store.instances
+                    .values()
+                    .forEach(states -> states.forEach(state ->
+                            state.chat.removeIf(message -> message.user().equals(id))));
+            store.feeds
+                    .values()
+                    .forEach(feed -> feed.removeIf(event -> event instanceof MessagePosted posted
+                            && posted.message().user().equals(id)));
             return store.users.remove(id.value()) != null;
         }
     }
@@ -104,9 +108,8 @@ final class InMemoryDirectory implements Directory {
                     throw InvalidInputException.overlap(instance, other.instance);
                 }
             }
-            store.instance(instance.meeting(), instance.order()).ifPresentOrElse(
-                    state -> state.instance = instance,
-                    () -> states.add(new InstanceState(instance)));
+            store.instance(instance.meeting(), instance.order())
+                    .ifPresentOrElse(state -> state.instance = instance, () -> states.add(new InstanceState(instance)));
         }
     }
 
@@ -125,8 +128,7 @@ final class InMemoryDirectory implements Directory {
     public boolean deleteInstance(MeetingId meeting, int order) {
         Objects.requireNonNull(meeting, "meeting id");
         synchronized (store.lock) {
-            return store.instances.getOrDefault(meeting, List.of())
-                    .removeIf(state -> state.instance.order() == order);
+            return store.instances.getOrDefault(meeting, List.of()).removeIf(state -> state.instance.order() == order);
         }
     }
 
@@ -135,5 +137,4 @@ final class InMemoryDirectory implements Directory {
         Map<String, T> rest = page.after() == null ? byId : byId.tailMap(page.after(), false);
         return rest.values().stream().limit(page.limit()).toList();
     }
-
 }

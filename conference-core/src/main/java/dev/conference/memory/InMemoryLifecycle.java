@@ -22,8 +22,7 @@ final class InMemoryLifecycle implements Lifecycle {
     public PassResult startDue(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         synchronized (store.lock) {
-            List<InstanceState> due = all()
-                    .filter(state -> !state.started && !state.ended && state.startedBy(now))
+            List<InstanceState> due = all().filter(state -> !state.started && !state.ended && state.startedBy(now))
                     .sorted(Comparator.comparing(state -> state.instance.from()))
                     .limit(limit)
                     .toList();
@@ -36,8 +35,7 @@ final class InMemoryLifecycle implements Lifecycle {
     public PassResult endDue(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         synchronized (store.lock) {
-            List<InstanceState> due = all()
-                    .filter(state -> !state.ended && !now.isBefore(state.instance.to()))
+            List<InstanceState> due = all().filter(state -> !state.ended && !now.isBefore(state.instance.to()))
                     .sorted(Comparator.comparing(state -> state.instance.to()))
                     .limit(limit)
                     .toList();
@@ -61,7 +59,8 @@ final class InMemoryLifecycle implements Lifecycle {
                     Instant at = lease.getValue();
                     state.leases.remove(user);
                     state.participants.remove(user);
-                    store.log(state, id -> new TimedOut(id, state.instance.meeting(), state.instance.order(), user, at));
+                    store.log(
+                            state, id -> new TimedOut(id, state.instance.meeting(), state.instance.order(), user, at));
                     expired++;
                 }
                 if (expired == limit) {

@@ -60,6 +60,7 @@ final class InMemoryLiveEvents implements LiveEvents {
         private volatile boolean closed;
         /** Held while an event is delivered, so close() returns only between deliveries. */
         private final Object delivery = new Object();
+
         private volatile Thread deliverer;
 
         Feed(MeetingId meeting, long after, EventListener listener) {

@@ -19,6 +19,7 @@ final class InstanceState {
     final Map<UserId, Instant> participants = new LinkedHashMap<>();
     /** When each leased participant's presence lapses. */
     final Map<UserId, Instant> leases = new HashMap<>();
+
     final List<ChatMessage> chat = new ArrayList<>();
     final List<MeetingEvent> events = new ArrayList<>();
 

@@ -7,8 +7,7 @@ import java.time.temporal.ChronoUnit;
 final class Check {
     static final int MAX_ID_LENGTH = 128;
 
-    private Check() {
-    }
+    private Check() {}
 
     static String id(String field, String value) {
         notNull(field, value);
@@ -35,8 +34,8 @@ final class Check {
         notNull(field, value);
         wellFormed(field, value);
         if (value.length() > maxLength) {
-            throw new InvalidInputException(field + " must be at most " + maxLength
-                    + " characters, got " + value.length() + ": " + shorten(value));
+            throw new InvalidInputException(field + " must be at most " + maxLength + " characters, got "
+                    + value.length() + ": " + shorten(value));
         }
         return value;
     }
@@ -48,11 +47,13 @@ final class Check {
     static void wellFormed(String field, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new InvalidInputException(field + " holds half a surrogate pair at index " + i
-                        + " (not a character)");
+                throw new InvalidInputException(
+                        field + " holds half a surrogate pair at index " + i + " (not a character)");
             }
         }
     }

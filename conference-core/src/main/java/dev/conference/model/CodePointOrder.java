@@ -9,8 +9,7 @@ import java.util.Comparator;
 public final class CodePointOrder implements Comparator<String> {
     public static final CodePointOrder INSTANCE = new CodePointOrder();
 
-    private CodePointOrder() {
-    }
+    private CodePointOrder() {}
 
     @Override
     public int compare(String a, String b) {

@@ -6,8 +6,7 @@ import java.util.Locale;
 public final class Email {
     static final int MAX_LENGTH = 254;
 
-    private Email() {
-    }
+    private Email() {}
 
     static String require(String field, String email) {
         Check.notNull(field, email);
@@ -16,8 +15,8 @@ public final class Email {
             throw new InvalidInputException(field + " must look like name@domain: " + Check.shorten(email));
         }
         if (email.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new InvalidInputException(field + " must not contain spaces or control characters: "
-                    + Check.shorten(email));
+            throw new InvalidInputException(
+                    field + " must not contain spaces or control characters: " + Check.shorten(email));
         }
         return Check.bounded(field, email, MAX_LENGTH);
     }

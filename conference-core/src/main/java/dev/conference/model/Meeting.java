@@ -19,8 +19,8 @@ public record Meeting(MeetingId id, String title, String description, boolean is
         Check.bounded("meeting description", description, MAX_DESCRIPTION_LENGTH);
         Check.notNull("meeting audience", audience);
         if (audience.size() > MAX_AUDIENCE) {
-            throw new InvalidInputException("meeting audience must list at most " + MAX_AUDIENCE
-                    + " emails, got " + audience.size());
+            throw new InvalidInputException(
+                    "meeting audience must list at most " + MAX_AUDIENCE + " emails, got " + audience.size());
         }
         audience.forEach(email -> Email.require("audience email", email));
         if (audience.stream().map(Email::normalize).distinct().count() < audience.size()) {

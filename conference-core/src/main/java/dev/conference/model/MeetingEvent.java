@@ -22,23 +22,18 @@ public sealed interface MeetingEvent {
         UserId user();
     }
 
-    record Joined(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {
-    }
+    record Joined(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {}
 
-    record Left(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {
-    }
+    record Left(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {}
 
     /** The participant was removed because the instance ended or their presence lease lapsed. */
-    record TimedOut(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {
-    }
+    record TimedOut(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {}
 
     /** The instance's {@code from} came; logged before anything else happens in it. */
-    record Started(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {
-    }
+    record Started(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {}
 
     /** The instance was ended, by hand or because its {@code to} passed; logged after its TIMEOUTs. */
-    record Ended(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {
-    }
+    record Ended(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {}
 
     /**
      * A chat message, as live subscriptions deliver it (an instance's event log holds participation

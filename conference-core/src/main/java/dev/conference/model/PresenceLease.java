@@ -6,8 +6,7 @@ import java.time.Duration;
 public final class PresenceLease {
     public static final Duration MAX = Duration.ofDays(1);
 
-    private PresenceLease() {
-    }
+    private PresenceLease() {}
 
     /** Checks a lease length: positive and at most a day. */
     public static Duration require(Duration lease) {

@@ -1,8 +1,8 @@
 package dev.conference.port;
 
 import dev.conference.model.ChatMessage;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.Ending;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;

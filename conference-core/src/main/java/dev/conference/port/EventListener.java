@@ -16,6 +16,5 @@ public interface EventListener {
      * The subscription could not read (the store is unreachable); it keeps trying and resumes after
      * the last event delivered, so nothing is skipped. By default ignored.
      */
-    default void onError(ConferenceException error) {
-    }
+    default void onError(ConferenceException error) {}
 }

@@ -32,8 +32,8 @@ public final class MeetingScheduler implements AutoCloseable {
     private final TickListener listener;
     private final ScheduledExecutorService timer;
 
-    private MeetingScheduler(Lifecycle lifecycle, SchedulerOptions options, TickListener listener,
-            ScheduledExecutorService timer) {
+    private MeetingScheduler(
+            Lifecycle lifecycle, SchedulerOptions options, TickListener listener, ScheduledExecutorService timer) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -43,15 +43,13 @@ public final class MeetingScheduler implements AutoCloseable {
     /** Told what each tick did, on the thread that ran it; for applications that report ticks. */
     public interface TickListener {
         /** Listens to nothing. */
-        TickListener NONE = (now, result) -> {
-        };
+        TickListener NONE = (now, result) -> {};
 
         /** A tick whose passes all ran; {@code now} is the time they ran at. */
         void ticked(Instant now, TickResult result);
 
         /** A tick that stopped at a failing pass; the next tick tries again. */
-        default void failed(Instant now, RuntimeException failure) {
-        }
+        default void failed(Instant now, RuntimeException failure) {}
     }
 
     /** Starts ticking on a daemon thread of its own. */

@@ -12,20 +12,26 @@ import com.tngtech.archunit.lang.ArchRule;
 class CoreIsFreeOfFrameworksTest {
 
     @ArchTest
-    static final ArchRule coreNeedsOnlyTheJdk = classes()
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.conference..", "java..");
+    static final ArchRule coreNeedsOnlyTheJdk =
+            classes().should().onlyDependOnClassesThat().resideInAnyPackage("dev.conference..", "java..");
 
     @ArchTest
     static final ArchRule modelKnowsNoPortsOrImplementations = classes()
-            .that().resideInAPackage("dev.conference.model..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.conference.model..", "java..");
+            .that()
+            .resideInAPackage("dev.conference.model..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.conference.model..", "java..");
 
     @ArchTest
     static final ArchRule portsKnowNoImplementation = classes()
-            .that().resideInAPackage("dev.conference.port..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.conference.model..", "dev.conference.port..",
-                    "java..");
+            .that()
+            .resideInAPackage("dev.conference.port..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.conference.model..", "dev.conference.port..", "java..");
 
     @ArchTest
-    static final ArchRule packagesHaveNoCycles = slices().matching("dev.conference.(*)..").should().beFreeOfCycles();
+    static final ArchRule packagesHaveNoCycles =
+            slices().matching("dev.conference.(*)..").should().beFreeOfCycles();
 }

@@ -12,9 +12,11 @@ class ValuesTest {
 
     @Test
     void idsAreNonBlankAndAtMost128Characters() {
-        assertThatThrownBy(() -> UserId.of(" ")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> UserId.of(" "))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("user id must not be blank");
-        assertThatThrownBy(() -> MeetingId.of("m".repeat(129))).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> MeetingId.of("m".repeat(129)))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("meeting id must be at most 128 characters");
         assertThatThrownBy(() -> UserId.of(null)).hasMessage("user id is required");
         assertThat(UserId.of("🎉".repeat(128)).value()).hasSize(256);
@@ -22,7 +24,8 @@ class ValuesTest {
 
     @Test
     void textsMustBeWellFormedUnicode() {
-        assertThatThrownBy(() -> UserId.of("a\uD800")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> UserId.of("a\uD800"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("user id holds half a surrogate pair at index 1 (not a character)");
         assertThatThrownBy(() -> ChatMessage.requireText("\uDC00 lone")).isInstanceOf(InvalidInputException.class);
         assertThat(UserId.of("pair \uD83C\uDF89").value()).endsWith("🎉");
@@ -48,7 +51,8 @@ class ValuesTest {
 
         assertThat(board.admits("carol@EXAMPLE.com")).isTrue();
         assertThat(board.admits("mallory@example.com")).isFalse();
-        assertThat(Meeting.publicMeeting(MeetingId.of("p"), "Open", "").admits("anyone@example.com")).isTrue();
+        assertThat(Meeting.publicMeeting(MeetingId.of("p"), "Open", "").admits("anyone@example.com"))
+                .isTrue();
         assertThatThrownBy(() -> Meeting.restricted(MeetingId.of("b"), "Board", "", Set.of("nope")))
                 .hasMessage("audience email must look like name@domain: nope");
     }
@@ -56,7 +60,8 @@ class ValuesTest {
     @Test
     void instancesRunFromBeforeTo() {
         MeetingId m = MeetingId.of("m");
-        assertThatThrownBy(() -> new MeetingInstance(m, 1, T0, T0)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> new MeetingInstance(m, 1, T0, T0))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("from must be before to");
         assertThatThrownBy(() -> new MeetingInstance(m, 0, T0, T0.plusSeconds(1)))
                 .hasMessage("instance order must be 1 or more, got 0");

@@ -57,8 +57,8 @@ class MeetingSchedulerTest {
 
     @Test
     void aTickDrainsFullBatchesAndTellsTheListener() {
-        MeetingScheduler scheduler = MeetingScheduler.manual(new FiveDue(),
-                SchedulerOptions.defaults().withClock(clock).withBatchSize(2), listener);
+        MeetingScheduler scheduler = MeetingScheduler.manual(
+                new FiveDue(), SchedulerOptions.defaults().withClock(clock).withBatchSize(2), listener);
 
         assertThat(scheduler.tick()).isEqualTo(new TickResult(0, 5, 0));
         assertThat(heard).containsExactly("2030-01-01T10:00:00Z TickResult[started=0, ended=5, leasesExpired=0]");
@@ -68,8 +68,8 @@ class MeetingSchedulerTest {
     void aFailingPassStopsTheTickAndTellsTheListener() {
         FiveDue lifecycle = new FiveDue();
         lifecycle.leasesFail = true;
-        MeetingScheduler scheduler = MeetingScheduler.manual(lifecycle,
-                SchedulerOptions.defaults().withClock(clock).withBatchSize(2), listener);
+        MeetingScheduler scheduler = MeetingScheduler.manual(
+                lifecycle, SchedulerOptions.defaults().withClock(clock).withBatchSize(2), listener);
 
         assertThatThrownBy(scheduler::tick).isInstanceOf(StoreException.class);
         assertThat(heard).containsExactly("2030-01-01T10:00:00Z failed: Redis at host:1 did not answer within PT5S");

@@ -87,7 +87,8 @@ public abstract class ConferenceContract extends StoreContract {
 
         conference.join(UserId.of("carol"), board.id());
 
-        assertThat(conference.participants(board.id())).extracting(Participant::user)
+        assertThat(conference.participants(board.id()))
+                .extracting(Participant::user)
                 .containsExactly(UserId.of("carol"));
     }
 
@@ -100,7 +101,8 @@ public abstract class ConferenceContract extends StoreContract {
 
         assertThatThrownBy(() -> conference.join(UserId.of("mallory"), board.id()))
                 .isInstanceOf(NotAllowedException.class)
-                .hasMessageContaining("mallory").hasMessageContaining("board");
+                .hasMessageContaining("mallory")
+                .hasMessageContaining("board");
         assertThat(conference.participants(board.id())).isEmpty();
         assertThat(conference.events(board.id())).isEmpty();
     }
@@ -110,9 +112,11 @@ public abstract class ConferenceContract extends StoreContract {
         givenARunningPublicMeeting();
 
         assertThatThrownBy(() -> conference.join(UserId.of("ghost"), standup))
-                .isInstanceOf(UnknownUserException.class).hasMessageContaining("ghost");
+                .isInstanceOf(UnknownUserException.class)
+                .hasMessageContaining("ghost");
         assertThatThrownBy(() -> conference.join(alice, MeetingId.of("nowhere")))
-                .isInstanceOf(UnknownMeetingException.class).hasMessageContaining("nowhere");
+                .isInstanceOf(UnknownMeetingException.class)
+                .hasMessageContaining("nowhere");
         assertThatThrownBy(() -> conference.participants(MeetingId.of("nowhere")))
                 .isInstanceOf(UnknownMeetingException.class);
         assertThat(conference.events(standup)).isEmpty();
@@ -127,7 +131,8 @@ public abstract class ConferenceContract extends StoreContract {
         assertThatThrownBy(() -> conference.join(alice, standup)).isInstanceOf(MeetingNotActiveException.class);
         clock.set(T0.plus(HOUR));
         assertThatThrownBy(() -> conference.join(alice, standup))
-                .isInstanceOf(MeetingNotActiveException.class).hasMessageContaining("standup");
+                .isInstanceOf(MeetingNotActiveException.class)
+                .hasMessageContaining("standup");
         clock.set(T0);
         assertThat(conference.join(alice, standup).joinedAt()).isEqualTo(T0);
     }
@@ -139,9 +144,12 @@ public abstract class ConferenceContract extends StoreContract {
         later(Duration.ofMinutes(1));
 
         assertThatThrownBy(() -> conference.join(alice, standup))
-                .isInstanceOf(AlreadyParticipantException.class).hasMessageContaining("alice");
+                .isInstanceOf(AlreadyParticipantException.class)
+                .hasMessageContaining("alice");
         assertThat(conference.participants(standup)).containsExactly(new Participant(alice, T0));
-        assertThat(conference.events(standup)).extracting(Object::getClass).containsExactly(Started.class, Joined.class);
+        assertThat(conference.events(standup))
+                .extracting(Object::getClass)
+                .containsExactly(Started.class, Joined.class);
     }
 
     @Test
@@ -156,7 +164,8 @@ public abstract class ConferenceContract extends StoreContract {
 
         assertThat(conference.participants(standup))
                 .containsExactly(new Participant(alice, T0.plus(Duration.ofMinutes(2))));
-        assertThat(conference.events(standup)).extracting(Object::getClass)
+        assertThat(conference.events(standup))
+                .extracting(Object::getClass)
                 .containsExactly(Started.class, Joined.class, Left.class, Joined.class);
     }
 
@@ -171,7 +180,9 @@ public abstract class ConferenceContract extends StoreContract {
 
         conference.leave(alice, standup);
 
-        assertThat(conference.participants(standup)).extracting(Participant::user).containsExactly(bob);
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(bob);
         assertThat(conference.events(standup).get(3)).isInstanceOfSatisfying(Left.class, left -> {
             assertThat(left.user()).isEqualTo(alice);
             assertThat(left.at()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
@@ -183,7 +194,8 @@ public abstract class ConferenceContract extends StoreContract {
         givenARunningPublicMeeting();
 
         assertThatThrownBy(() -> conference.leave(alice, standup))
-                .isInstanceOf(NotParticipantException.class).hasMessageContaining("alice");
+                .isInstanceOf(NotParticipantException.class)
+                .hasMessageContaining("alice");
         assertThat(conference.events(standup)).isEmpty();
     }
 
@@ -205,8 +217,8 @@ public abstract class ConferenceContract extends StoreContract {
         later(Duration.ofSeconds(30));
         conference.join(alice, standup);
 
-        assertThat(conference.participants(standup)).containsExactly(
-                new Participant(bob, T0), new Participant(alice, T0.plusSeconds(30)));
+        assertThat(conference.participants(standup))
+                .containsExactly(new Participant(bob, T0), new Participant(alice, T0.plusSeconds(30)));
     }
 
     @Test
@@ -221,7 +233,8 @@ public abstract class ConferenceContract extends StoreContract {
         assertThat(conference.participants(standup)).isEmpty();
         assertThat(conference.chat(standup)).isEmpty();
         assertThat(conference.events(standup)).isEmpty();
-        assertThat(conference.chat(standup, 1, Page.first(10))).extracting(ChatMessage::text)
+        assertThat(conference.chat(standup, 1, Page.first(10)))
+                .extracting(ChatMessage::text)
                 .containsExactly("first instance");
         assertThat(conference.events(standup, 1)).hasSize(2);
     }
@@ -239,11 +252,13 @@ public abstract class ConferenceContract extends StoreContract {
         directory.saveInstance(anInstance(earlier, 1, T0.minus(HOUR), HOUR));
         directory.saveInstance(anInstance(longer, 1, T0.minus(HOUR), HOUR.multipliedBy(3)));
 
-        assertThat(conference.activeMeetings()).extracting(MeetingInstance::meeting)
+        assertThat(conference.activeMeetings())
+                .extracting(MeetingInstance::meeting)
                 .containsExactly(standup, longer.id());
 
         later(HOUR);
-        assertThat(conference.activeMeetings()).extracting(MeetingInstance::meeting)
+        assertThat(conference.activeMeetings())
+                .extracting(MeetingInstance::meeting)
                 .containsExactly(later.id(), longer.id());
     }
 
@@ -271,8 +286,10 @@ public abstract class ConferenceContract extends StoreContract {
         assertThat(timeouts).extracting(TimedOut::at).containsOnly(endedAt);
         assertThat(conference.participants(standup)).isEmpty();
         List<MeetingEvent> events = conference.events(standup);
-        assertThat(events).extracting(Object::getClass)
-                .containsExactly(Started.class, Joined.class, Joined.class, TimedOut.class, TimedOut.class, Ended.class);
+        assertThat(events)
+                .extracting(Object::getClass)
+                .containsExactly(
+                        Started.class, Joined.class, Joined.class, TimedOut.class, TimedOut.class, Ended.class);
         assertThat(events.subList(3, 5)).containsExactlyInAnyOrderElementsOf(timeouts);
     }
 
@@ -327,8 +344,7 @@ public abstract class ConferenceContract extends StoreContract {
     void refusesPostsFromNonParticipants() {
         givenARunningPublicMeeting();
 
-        assertThatThrownBy(() -> conference.post(alice, standup, "hi"))
-                .isInstanceOf(NotParticipantException.class);
+        assertThatThrownBy(() -> conference.post(alice, standup, "hi")).isInstanceOf(NotParticipantException.class);
         assertThat(conference.chat(standup)).isEmpty();
     }
 
@@ -338,9 +354,11 @@ public abstract class ConferenceContract extends StoreContract {
         conference.join(alice, standup);
 
         assertThatThrownBy(() -> conference.post(alice, standup, " \n\t"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("blank");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("blank");
         assertThatThrownBy(() -> conference.post(alice, standup, "x".repeat(4097)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("4096");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("4096");
         assertThat(conference.post(alice, standup, "x".repeat(4096)).text()).hasSize(4096);
         assertThat(conference.chat(standup)).hasSize(1);
     }
@@ -357,7 +375,8 @@ public abstract class ConferenceContract extends StoreContract {
             later(Duration.ofSeconds(1));
         }
 
-        assertThat(conference.chat(standup)).extracting(ChatMessage::text)
+        assertThat(conference.chat(standup))
+                .extracting(ChatMessage::text)
                 .containsExactly("message 0", "message 1", "message 2", "message 3", "message 4");
         assertThat(conference.chat(standup)).extracting(ChatMessage::postedAt).isSorted();
     }
@@ -378,7 +397,11 @@ public abstract class ConferenceContract extends StoreContract {
             page = page.next(batch.get(batch.size() - 1).id());
         }
 
-        assertThat(read).hasSize(25).startsWith("message 0").endsWith("message 24").doesNotHaveDuplicates();
+        assertThat(read)
+                .hasSize(25)
+                .startsWith("message 0")
+                .endsWith("message 24")
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -405,9 +428,10 @@ public abstract class ConferenceContract extends StoreContract {
         later(Duration.ofMinutes(1));
         conference.join(bob, other.id());
 
-        assertThat(conference.joinTimes()).containsExactly(
-                new MeetingParticipants(standup, 1, List.of(new Participant(alice, T0))),
-                new MeetingParticipants(other.id(), 4, List.of(new Participant(bob, T0.plusSeconds(60)))));
+        assertThat(conference.joinTimes())
+                .containsExactly(
+                        new MeetingParticipants(standup, 1, List.of(new Participant(alice, T0))),
+                        new MeetingParticipants(other.id(), 4, List.of(new Participant(bob, T0.plusSeconds(60)))));
     }
 
     // 9. messages of one user
@@ -421,8 +445,12 @@ public abstract class ConferenceContract extends StoreContract {
         conference.post(bob, standup, "b1");
         conference.post(alice, standup, "a2");
 
-        assertThat(conference.messages(standup, alice)).extracting(ChatMessage::text).containsExactly("a1", "a2");
-        assertThat(conference.messages(standup, bob)).extracting(ChatMessage::text).containsExactly("b1");
+        assertThat(conference.messages(standup, alice))
+                .extracting(ChatMessage::text)
+                .containsExactly("a1", "a2");
+        assertThat(conference.messages(standup, bob))
+                .extracting(ChatMessage::text)
+                .containsExactly("b1");
     }
 
     @Test
@@ -477,7 +505,8 @@ public abstract class ConferenceContract extends StoreContract {
         directory.saveUser(aUser("alice"));
 
         assertThatThrownBy(() -> conference.chat(nowhere)).isInstanceOf(UnknownMeetingException.class);
-        assertThatThrownBy(() -> conference.chat(nowhere, 1, Page.first(10))).isInstanceOf(UnknownMeetingException.class);
+        assertThatThrownBy(() -> conference.chat(nowhere, 1, Page.first(10)))
+                .isInstanceOf(UnknownMeetingException.class);
         assertThatThrownBy(() -> conference.events(nowhere)).isInstanceOf(UnknownMeetingException.class);
         assertThatThrownBy(() -> conference.events(nowhere, 1)).isInstanceOf(UnknownMeetingException.class);
         assertThatThrownBy(() -> conference.messages(nowhere, alice)).isInstanceOf(UnknownMeetingException.class);
@@ -495,7 +524,8 @@ public abstract class ConferenceContract extends StoreContract {
         conference.end(standup);
 
         List<MeetingEvent> events = conference.events(standup);
-        assertThat(events).extracting(Object::getClass)
+        assertThat(events)
+                .extracting(Object::getClass)
                 .containsExactly(Started.class, Joined.class, Joined.class, Left.class, TimedOut.class, Ended.class);
         assertThat(events).extracting(MeetingEvent::id).doesNotHaveDuplicates();
         assertThat(conference.events(standup, 1)).isEqualTo(events);
@@ -518,12 +548,15 @@ public abstract class ConferenceContract extends StoreContract {
 
         for (String id : ids) {
             MeetingId meeting = MeetingId.of(id);
-            assertThat(conference.participants(meeting)).extracting(Participant::user).containsExactly(UserId.of(id));
+            assertThat(conference.participants(meeting))
+                    .extracting(Participant::user)
+                    .containsExactly(UserId.of(id));
             assertThat(conference.chat(meeting)).extracting(ChatMessage::text).containsExactly("in " + id);
             assertThat(conference.messages(meeting, UserId.of(id))).hasSize(1);
         }
         assertThat(conference.activeMeetings()).hasSize(ids.size());
-        assertThat(conference.joinTimes()).allSatisfy(entry -> assertThat(entry.participants()).hasSize(1));
+        assertThat(conference.joinTimes())
+                .allSatisfy(entry -> assertThat(entry.participants()).hasSize(1));
     }
 
     @Test
@@ -533,8 +566,12 @@ public abstract class ConferenceContract extends StoreContract {
         directory.saveInstance(anInstance(meeting, 1, T0, HOUR.multipliedBy(2)));
         later(HOUR.plusMinutes(30));
 
-        assertThat(conference.participants(standup)).extracting(Participant::user).containsExactly(alice);
-        assertThat(conference.activeMeetings()).extracting(MeetingInstance::meeting).containsExactly(standup);
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(alice);
+        assertThat(conference.activeMeetings())
+                .extracting(MeetingInstance::meeting)
+                .containsExactly(standup);
     }
 
     @Test

@@ -24,9 +24,30 @@ import org.junit.jupiter.api.Test;
 public abstract class DirectoryContract extends StoreContract {
     /** Ids that a naive key scheme would mix up or choke on. */
     protected static final List<String> ODD_IDS = List.of(
-            "plain", "with space", "a:b", "a:b:c", "{tag}", "}{", "{", "}", "%7B", "%", "%25", "x{y}z",
-            "naïve", "会议", "emoji 🎉", "line\nbreak", "tab\tand\\backslash", "quote\"'", "*", "?", "[a-z]",
-            "-", "+", "a".repeat(128));
+            "plain",
+            "with space",
+            "a:b",
+            "a:b:c",
+            "{tag}",
+            "}{",
+            "{",
+            "}",
+            "%7B",
+            "%",
+            "%25",
+            "x{y}z",
+            "naïve",
+            "会议",
+            "emoji 🎉",
+            "line\nbreak",
+            "tab\tand\\backslash",
+            "quote\"'",
+            "*",
+            "?",
+            "[a-z]",
+            "-",
+            "+",
+            "a".repeat(128));
 
     @Test
     void savesAndReadsUsers() {
@@ -120,8 +141,8 @@ public abstract class DirectoryContract extends StoreContract {
     void keepsMicrosecondsOfInstanceTimes() {
         Meeting meeting = aPublicMeeting("m");
         directory.saveMeeting(meeting);
-        MeetingInstance precise = new MeetingInstance(meeting.id(), 1,
-                T0.plusNanos(123_456_000), T0.plusSeconds(60).plusNanos(999_999_000));
+        MeetingInstance precise = new MeetingInstance(
+                meeting.id(), 1, T0.plusNanos(123_456_000), T0.plusSeconds(60).plusNanos(999_999_000));
         directory.saveInstance(precise);
 
         assertThat(directory.instances(meeting.id())).containsExactly(precise);
@@ -180,7 +201,9 @@ public abstract class DirectoryContract extends StoreContract {
 
         assertThat(directory.deleteInstance(meeting.id(), 1)).isTrue();
         assertThat(directory.deleteInstance(meeting.id(), 1)).isFalse();
-        assertThat(directory.instances(meeting.id())).extracting(MeetingInstance::order).containsExactly(2);
+        assertThat(directory.instances(meeting.id()))
+                .extracting(MeetingInstance::order)
+                .containsExactly(2);
     }
 
     @Test
@@ -195,7 +218,8 @@ public abstract class DirectoryContract extends StoreContract {
         for (String id : ODD_IDS) {
             assertThat(directory.user(UserId.of(id))).contains(aUser(id));
             assertThat(directory.meeting(MeetingId.of(id))).contains(aPublicMeeting(id));
-            assertThat(directory.instances(MeetingId.of(id))).singleElement()
+            assertThat(directory.instances(MeetingId.of(id)))
+                    .singleElement()
                     .extracting(MeetingInstance::to)
                     .isEqualTo(T0.plus(Duration.ofMinutes(ODD_IDS.indexOf(id) + 1)));
         }

@@ -11,8 +11,7 @@ import java.util.Set;
 
 /** Builders for test data with sensible defaults; override only what a test is about. */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static User aUser(String id) {
         return aUser(id, id.replaceAll("[^A-Za-z0-9]", "x") + "@example.com");

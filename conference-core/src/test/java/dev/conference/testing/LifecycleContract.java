@@ -18,8 +18,8 @@ import dev.conference.model.MeetingNotActiveException;
 import dev.conference.model.NotParticipantException;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
-import dev.conference.scheduler.MeetingScheduler;
 import dev.conference.port.PassResult;
+import dev.conference.scheduler.MeetingScheduler;
 import dev.conference.scheduler.SchedulerOptions;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +45,14 @@ public abstract class LifecycleContract extends StoreContract {
     }
 
     private MeetingScheduler scheduler() {
-        return MeetingScheduler.manual(store.lifecycle(), SchedulerOptions.defaults().withClock(clock));
+        return MeetingScheduler.manual(
+                store.lifecycle(), SchedulerOptions.defaults().withClock(clock));
     }
 
     private List<Class<?>> eventTypes(int instance) {
-        return conference.events(standup, instance).stream().<Class<?>>map(Object::getClass).toList();
+        return conference.events(standup, instance).stream()
+                .<Class<?>>map(Object::getClass)
+                .toList();
     }
 
     @Test
@@ -67,8 +70,9 @@ public abstract class LifecycleContract extends StoreContract {
         assertThat(scheduler.tick().ended()).isEqualTo(1);
 
         List<MeetingEvent> events = conference.events(standup, 1);
-        assertThat(eventTypes(1)).containsExactly(Started.class, Joined.class, Joined.class,
-                TimedOut.class, TimedOut.class, Ended.class);
+        assertThat(eventTypes(1))
+                .containsExactly(
+                        Started.class, Joined.class, Joined.class, TimedOut.class, TimedOut.class, Ended.class);
         assertThat(events.subList(3, 6)).extracting(MeetingEvent::at).containsOnly(T0.plus(HOUR));
         assertThat(conference.activeMeetings()).isEmpty();
         assertThatThrownBy(() -> conference.join(alice, standup)).isInstanceOf(MeetingNotActiveException.class);
@@ -89,7 +93,8 @@ public abstract class LifecycleContract extends StoreContract {
         clock.set(T0.plus(HOUR));
         assertThat(scheduler.tick().started()).isEqualTo(1);
         scheduler.tick();
-        assertThat(conference.events(meeting.id(), 1)).singleElement()
+        assertThat(conference.events(meeting.id(), 1))
+                .singleElement()
                 .isEqualTo(new Started(conference.events(meeting.id(), 1).get(0).id(), meeting.id(), 1, T0.plus(HOUR)));
     }
 
@@ -101,7 +106,8 @@ public abstract class LifecycleContract extends StoreContract {
 
         scheduler().tick();
 
-        assertThat(conference.events(meeting.id(), 1)).extracting(Object::getClass)
+        assertThat(conference.events(meeting.id(), 1))
+                .extracting(Object::getClass)
                 .containsExactly(Started.class, Ended.class);
         assertThat(scheduler().tick()).isEqualTo(new MeetingScheduler.TickResult(0, 0, 0));
     }
@@ -128,7 +134,9 @@ public abstract class LifecycleContract extends StoreContract {
 
         clock.set(T0.plus(HOUR).plusSeconds(1));
         scheduler.tick();
-        assertThat(conference.participants(standup)).extracting(Participant::user).containsExactly(alice);
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(alice);
 
         clock.set(T0.plus(HOUR.multipliedBy(2)));
         scheduler.tick();
@@ -177,7 +185,9 @@ public abstract class LifecycleContract extends StoreContract {
         assertThat(scheduler.tick().leasesExpired()).isEqualTo(1);
         assertThat(scheduler.tick().leasesExpired()).isZero();
 
-        assertThat(conference.participants(standup)).extracting(Participant::user).containsExactly(bob);
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(bob);
         MeetingEvent last = conference.events(standup).get(3);
         assertThat(last).isInstanceOf(TimedOut.class);
         assertThat(((TimedOut) last).user()).isEqualTo(alice);
@@ -195,7 +205,9 @@ public abstract class LifecycleContract extends StoreContract {
             conference.renew(alice, standup, Duration.ofSeconds(30));
             scheduler.tick();
         }
-        assertThat(conference.participants(standup)).extracting(Participant::user).containsExactly(alice);
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(alice);
 
         clock.advance(Duration.ofSeconds(30));
         scheduler.tick();
@@ -234,7 +246,8 @@ public abstract class LifecycleContract extends StoreContract {
         givenARunningPublicMeeting();
 
         assertThatThrownBy(() -> conference.join(alice, standup, Duration.ZERO))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("presence lease");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("presence lease");
         assertThatThrownBy(() -> conference.renew(alice, standup, Duration.ofSeconds(30)))
                 .isInstanceOf(NotParticipantException.class);
         assertThat(conference.events(standup)).isEmpty();

@@ -8,17 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.MessagePosted;
 import dev.conference.model.MeetingEvent.Started;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UserId;
 import dev.conference.port.FeedPosition;
-import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +43,8 @@ public abstract class LiveEventsContract extends StoreContract {
         directory.saveInstance(anInstance(meeting, 1, T0, Duration.ofHours(1)));
     }
 
-    private static List<MeetingEvent> take(BlockingQueue<MeetingEvent> received, int count) throws InterruptedException {
+    private static List<MeetingEvent> take(BlockingQueue<MeetingEvent> received, int count)
+            throws InterruptedException {
         List<MeetingEvent> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             MeetingEvent event = received.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
@@ -65,8 +65,9 @@ public abstract class LiveEventsContract extends StoreContract {
             conference.end(standup);
 
             List<MeetingEvent> events = take(received, 5);
-            assertThat(events).extracting(Object::getClass).containsExactly(
-                    Started.class, Joined.class, MessagePosted.class, Left.class, Ended.class);
+            assertThat(events)
+                    .extracting(Object::getClass)
+                    .containsExactly(Started.class, Joined.class, MessagePosted.class, Left.class, Ended.class);
             assertThat(((MessagePosted) events.get(2)).message().text()).isEqualTo("hello");
             assertThat(events).extracting(MeetingEvent::meeting).containsOnly(standup);
             assertThat(events).extracting(MeetingEvent::id).doesNotHaveDuplicates();
@@ -87,11 +88,13 @@ public abstract class LiveEventsContract extends StoreContract {
         conference.post(alice, standup, "while away 1");
         conference.post(alice, standup, "while away 2");
         BlockingQueue<MeetingEvent> second = new LinkedBlockingQueue<>();
-        try (Subscription resumed = store.liveEvents().subscribe(standup, FeedPosition.after(resumeAfter), second::add)) {
+        try (Subscription resumed =
+                store.liveEvents().subscribe(standup, FeedPosition.after(resumeAfter), second::add)) {
             conference.leave(alice, standup);
             List<MeetingEvent> after = take(second, 3);
 
-            assertThat(after).extracting(Object::getClass)
+            assertThat(after)
+                    .extracting(Object::getClass)
                     .containsExactly(MessagePosted.class, MessagePosted.class, Left.class);
             assertThat(second.poll(200, TimeUnit.MILLISECONDS)).isNull();
             assertThat(resumed.lastSeenId()).isEqualTo(after.get(2).id());
@@ -106,7 +109,8 @@ public abstract class LiveEventsContract extends StoreContract {
         BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
 
         try (Subscription ignored = store.liveEvents().subscribe(standup, FeedPosition.oldest(), received::add)) {
-            assertThat(take(received, 3)).extracting(Object::getClass)
+            assertThat(take(received, 3))
+                    .extracting(Object::getClass)
                     .containsExactly(Started.class, Joined.class, MessagePosted.class);
         }
     }
@@ -133,9 +137,10 @@ public abstract class LiveEventsContract extends StoreContract {
     void refusesUnknownMeetingsAndBadIds() {
         givenARunningPublicMeeting();
 
-        assertThatThrownBy(() -> store.liveEvents().subscribe(MeetingId.of("nowhere"), FeedPosition.latest(), event -> { }))
+        assertThatThrownBy(
+                        () -> store.liveEvents().subscribe(MeetingId.of("nowhere"), FeedPosition.latest(), event -> {}))
                 .isInstanceOf(UnknownMeetingException.class);
-        assertThatThrownBy(() -> store.liveEvents().subscribe(standup, FeedPosition.after("not an id"), event -> { }))
+        assertThatThrownBy(() -> store.liveEvents().subscribe(standup, FeedPosition.after("not an id"), event -> {}))
                 .isInstanceOf(InvalidInputException.class);
     }
 

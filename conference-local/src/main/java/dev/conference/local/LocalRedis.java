@@ -51,8 +51,8 @@ public final class LocalRedis implements AutoCloseable {
     public static LocalRedis persistent(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            try (FileChannel lockFile = FileChannel.open(dataDir.resolve("redis.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel lockFile = FileChannel.open(
+                            dataDir.resolve("redis.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = lockFile.lock()) {
                 Path portFile = dataDir.resolve(PORT_FILE);
                 if (Files.exists(portFile)) {
@@ -67,7 +67,8 @@ public final class LocalRedis implements AutoCloseable {
                 return new LocalRedis(server, port, portFile);
             }
         } catch (IOException | NumberFormatException e) {
-            throw new UncheckedIOException("cannot start a local Redis in " + dataDir + ": " + e.getMessage(),
+            throw new UncheckedIOException(
+                    "cannot start a local Redis in " + dataDir + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
     }

@@ -79,7 +79,8 @@ public sealed interface StoreLocation {
      * and ignores it, but people expect {@code HOME=/tmp/try conference ...} to keep its data there.
      */
     static Path userHome(String homeVariable) {
-        return homeVariable != null && !homeVariable.isBlank() ? Path.of(homeVariable)
+        return homeVariable != null && !homeVariable.isBlank()
+                ? Path.of(homeVariable)
                 : Path.of(System.getProperty("user.home"));
     }
 

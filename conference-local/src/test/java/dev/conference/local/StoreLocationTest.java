@@ -27,7 +27,8 @@ class StoreLocationTest {
         assertThat(StoreLocation.resolve(null, null, environment, home))
                 .isEqualTo(new StoreLocation.Remote("redis://env:6379"));
         assertThat(StoreLocation.resolve(null, null, Map.of(StoreLocation.REDIS_URL, " "), home))
-                .isEqualTo(new StoreLocation.Embedded(home.resolve(".conference/redis").toAbsolutePath()));
+                .isEqualTo(new StoreLocation.Embedded(
+                        home.resolve(".conference/redis").toAbsolutePath()));
     }
 
     @Test
@@ -44,13 +45,17 @@ class StoreLocationTest {
         try (StoreLocation.OpenedStore first = location.open(RedisOptions.defaults())) {
             first.store().directory().saveUser(ada);
             try (StoreLocation.OpenedStore second = location.open(RedisOptions.defaults())) {
-                assertThat(second.server().startedHere()).as("the second joins the first one's server").isFalse();
+                assertThat(second.server().startedHere())
+                        .as("the second joins the first one's server")
+                        .isFalse();
                 assertThat(second.store().directory().user(ada.id())).contains(ada);
             }
             assertThat(first.server().startedHere()).isTrue();
         }
         try (StoreLocation.OpenedStore again = location.open(RedisOptions.defaults())) {
-            assertThat(again.server().startedHere()).as("the first one stopped its server on close").isTrue();
+            assertThat(again.server().startedHere())
+                    .as("the first one stopped its server on close")
+                    .isTrue();
             assertThat(again.store().directory().users(Page.first(10))).containsExactly(ada);
         }
     }

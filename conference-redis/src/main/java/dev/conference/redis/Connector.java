@@ -30,7 +30,9 @@ abstract class Connector {
     private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
 
     /** One connection and its command interfaces. */
-    record Link(StatefulConnection<String, String> connection, RedisClusterCommands<String, String> sync,
+    record Link(
+            StatefulConnection<String, String> connection,
+            RedisClusterCommands<String, String> sync,
             RedisClusterAsyncCommands<String, String> async) {
         static Link of(StatefulRedisConnection<String, String> connection) {
             return new Link(connection, connection.sync(), connection.async());
@@ -83,8 +85,8 @@ abstract class Connector {
             cluster = isClusterNode(connection);
         } catch (RuntimeException e) {
             probe.shutdown();
-            throw new StoreException("cannot connect to Redis at " + RedisUris.describe(uri) + ": "
-                    + RedisUris.reason(e), e);
+            throw new StoreException(
+                    "cannot connect to Redis at " + RedisUris.describe(uri) + ": " + RedisUris.reason(e), e);
         }
         if (!cluster) {
             return new Standalone(probe, uri, timeout, true);
@@ -105,8 +107,12 @@ abstract class Connector {
      * user without {@code @dangerous} commands may not run it.
      */
     private static boolean isClusterNode(StatefulRedisConnection<String, String> connection) {
-        Map<String, Object> hello = connection.sync().dispatch(CommandType.HELLO,
-                new GenericMapOutput<String, String>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).add(3));
+        Map<String, Object> hello = connection
+                .sync()
+                .dispatch(
+                        CommandType.HELLO,
+                        new GenericMapOutput<String, String>(StringCodec.UTF8),
+                        new CommandArgs<>(StringCodec.UTF8).add(3));
         return "cluster".equals(String.valueOf(hello.get("mode")));
     }
 

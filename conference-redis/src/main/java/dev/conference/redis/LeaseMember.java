@@ -17,7 +17,9 @@ record LeaseMember(MeetingId meeting, int order, UserId user) {
         int second = member.indexOf('|', first + 1);
         int length = Integer.parseInt(member.substring(first + 1, second));
         int userEnd = second + 1 + length;
-        return new LeaseMember(MeetingId.of(member.substring(userEnd)), Integer.parseInt(member.substring(0, first)),
+        return new LeaseMember(
+                MeetingId.of(member.substring(userEnd)),
+                Integer.parseInt(member.substring(0, first)),
                 UserId.of(member.substring(second + 1, userEnd)));
     }
 }

@@ -57,11 +57,13 @@ final class LuaScript {
     }
 
     @SuppressWarnings("unchecked")
-    CompletableFuture<List<Object>> start(RedisClusterAsyncCommands<String, String> redis, String[] keys,
-            String... args) {
-        return redis.<Object>evalsha(sha, ScriptOutputType.MULTI, keys, args).toCompletableFuture()
+    CompletableFuture<List<Object>> start(
+            RedisClusterAsyncCommands<String, String> redis, String[] keys, String... args) {
+        return redis.<Object>evalsha(sha, ScriptOutputType.MULTI, keys, args)
+                .toCompletableFuture()
                 .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
-                        ? redis.<Object>eval(source, ScriptOutputType.MULTI, keys, args).toCompletableFuture()
+                        ? redis.<Object>eval(source, ScriptOutputType.MULTI, keys, args)
+                                .toCompletableFuture()
                         : CompletableFuture.failedFuture(failure))
                 .thenApply(reply -> (List<Object>) reply);
     }
@@ -83,8 +85,8 @@ final class LuaScript {
 
     private static String sha1(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-1", e);
         }

@@ -9,8 +9,7 @@ import java.time.temporal.ChronoUnit;
  * Below 2^53 (the year 2255), so Lua's doubles and Redis scores hold them exactly.
  */
 final class Micros {
-    private Micros() {
-    }
+    private Micros() {}
 
     static String of(Instant instant) {
         return Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, instant));

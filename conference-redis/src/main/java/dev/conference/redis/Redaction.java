@@ -11,8 +11,7 @@ public final class Redaction {
     private static final Pattern USER_AND_PASSWORD = Pattern.compile("(://)([^/@:\\s\\[\\]]*):[^/@\\s]*@");
     private static final Pattern PASSWORD_ONLY = Pattern.compile("(://)[^/@:\\s]+@");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /**
      * The text with the password of every URI in it replaced by {@code ***}.

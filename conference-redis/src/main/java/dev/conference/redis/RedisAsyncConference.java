@@ -59,8 +59,8 @@ final class RedisAsyncConference implements AsyncConference {
         this.clock = clock;
         this.retentionMillis = Long.toString(retention.toMillis());
         Duration window = commandTimeout.multipliedBy(2);
-        this.replayWindow = Long.toString((window.compareTo(MIN_REPLAY_WINDOW) < 0 ? MIN_REPLAY_WINDOW : window)
-                .toNanos() / 1_000);
+        this.replayWindow =
+                Long.toString((window.compareTo(MIN_REPLAY_WINDOW) < 0 ? MIN_REPLAY_WINDOW : window).toNanos() / 1_000);
     }
 
     private static final Duration MIN_REPLAY_WINDOW = Duration.ofSeconds(10);
@@ -94,16 +94,18 @@ final class RedisAsyncConference implements AsyncConference {
         return attempt(meeting, keys.meeting(meeting), current.guess(meeting), call, 1);
     }
 
-    private CompletableFuture<OnInstance> attempt(MeetingId meeting, MeetingKeys meetingKeys, String order,
-            MeetingCall call, int attempt) {
+    private CompletableFuture<OnInstance> attempt(
+            MeetingId meeting, MeetingKeys meetingKeys, String order, MeetingCall call, int attempt) {
         return call.run(meetingKeys, order).thenCompose(reply -> {
             switch (Replies.status(reply)) {
                 case "RETRY" -> {
                     String actual = Replies.string(reply, 1);
                     current.remember(meeting, actual);
                     if (attempt == MAX_RETRIES) {
-                        throw new StoreException("the schedule of meeting '" + meeting + "' changed " + MAX_RETRIES
-                                + " times during one operation; try again", null);
+                        throw new StoreException(
+                                "the schedule of meeting '" + meeting + "' changed " + MAX_RETRIES
+                                        + " times during one operation; try again",
+                                null);
                     }
                     return attempt(meeting, meetingKeys, actual, call, attempt + 1);
                 }
@@ -136,11 +138,32 @@ final class RedisAsyncConference implements AsyncConference {
             String at = Micros.of(now);
             String leaseEnd = lease == null ? "" : Micros.of(now.plus(lease));
             String op = operationId();
-            return onCurrent(meeting, (k, n) -> indexLease(lease, meeting, n, user, leaseEnd)
-                    .thenCompose(indexed -> redis.start(Scripts.JOIN, new String[] {k.meeting(), k.audience(),
-                            k.starts(), k.ends(), k.ended(), k.started(), k.feed(), k.applied(), k.appliedAt(),
-                            k.participants(n), k.events(n), k.leases(n)},
-                            at, n, op, replayWindow, user.value(), Email.normalize(email), leaseEnd)))
+            return onCurrent(
+                            meeting,
+                            (k, n) -> indexLease(lease, meeting, n, user, leaseEnd)
+                                    .thenCompose(indexed -> redis.start(
+                                            Scripts.JOIN,
+                                            new String[] {
+                                                k.meeting(),
+                                                k.audience(),
+                                                k.starts(),
+                                                k.ends(),
+                                                k.ended(),
+                                                k.started(),
+                                                k.feed(),
+                                                k.applied(),
+                                                k.appliedAt(),
+                                                k.participants(n),
+                                                k.events(n),
+                                                k.leases(n)
+                                            },
+                                            at,
+                                            n,
+                                            op,
+                                            replayWindow,
+                                            user.value(),
+                                            Email.normalize(email),
+                                            leaseEnd)))
                     .thenApply(done -> switch (done.status()) {
                         case "OK" -> new Participant(user, now);
                         case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
@@ -156,8 +179,8 @@ final class RedisAsyncConference implements AsyncConference {
      * then never says "later" than the truth, and an entry whose join was refused costs the scheduler
      * one look.
      */
-    private CompletableFuture<?> indexLease(Duration lease, MeetingId meeting, String order, UserId user,
-            String leaseEnd) {
+    private CompletableFuture<?> indexLease(
+            Duration lease, MeetingId meeting, String order, UserId user, String leaseEnd) {
         if (lease == null || order.equals(CurrentInstances.NONE)) {
             return CompletableFuture.completedFuture(null);
         }
@@ -169,14 +192,24 @@ final class RedisAsyncConference implements AsyncConference {
         Objects.requireNonNull(user, "user id");
         Instant now = now();
         String leaseEnd = Micros.of(now.plus(lease));
-        return onCurrent(meeting, (k, n) -> redis.start(Scripts.RENEW, new String[] {k.meeting(), k.starts(), k.ends(),
-                k.ended(), k.participants(n), k.leases(n)}, Micros.of(now), n, user.value(), leaseEnd))
+        return onCurrent(
+                        meeting,
+                        (k, n) -> redis.start(
+                                Scripts.RENEW,
+                                new String[] {
+                                    k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.leases(n)
+                                },
+                                Micros.of(now),
+                                n,
+                                user.value(),
+                                leaseEnd))
                 .thenCompose(done -> switch (done.status()) {
                     // A later lease needs no index write: the entry already there is earlier, which is all
                     // the index promises, and the scheduler moves it when it comes due. So heartbeats touch
                     // the meeting's slot only. A first lease is indexed after it exists.
                     case "OK" -> CompletableFuture.<Void>completedFuture(null);
-                    case "NEW" -> indexLease(lease, meeting, done.order(), user, leaseEnd).<Void>thenApply(ok -> null);
+                    case "NEW" ->
+                        indexLease(lease, meeting, done.order(), user, leaseEnd).<Void>thenApply(ok -> null);
                     case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
                     case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
                     default -> throw unexpected(done.reply());
@@ -188,9 +221,27 @@ final class RedisAsyncConference implements AsyncConference {
         Objects.requireNonNull(user, "user id");
         String now = Micros.of(now());
         String op = operationId();
-        return onCurrent(meeting, (k, n) -> redis.start(Scripts.LEAVE, new String[] {k.meeting(), k.starts(), k.ends(),
-                k.ended(), k.feed(), k.applied(), k.appliedAt(), k.participants(n), k.events(n), k.leases(n)},
-                now, n, op, replayWindow, user.value()))
+        return onCurrent(
+                        meeting,
+                        (k, n) -> redis.start(
+                                Scripts.LEAVE,
+                                new String[] {
+                                    k.meeting(),
+                                    k.starts(),
+                                    k.ends(),
+                                    k.ended(),
+                                    k.feed(),
+                                    k.applied(),
+                                    k.appliedAt(),
+                                    k.participants(n),
+                                    k.events(n),
+                                    k.leases(n)
+                                },
+                                now,
+                                n,
+                                op,
+                                replayWindow,
+                                user.value()))
                 .thenCompose(done -> switch (done.status()) {
                     case "OK" -> CompletableFuture.<Void>completedFuture(null);
                     case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
@@ -202,8 +253,13 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<List<Participant>> participants(MeetingId meeting) {
         String now = Micros.of(now());
-        return onCurrent(meeting, (k, n) -> redis.start(Scripts.PARTICIPANTS,
-                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)}, now, n))
+        return onCurrent(
+                        meeting,
+                        (k, n) -> redis.start(
+                                Scripts.PARTICIPANTS,
+                                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)},
+                                now,
+                                n))
                 .thenApply(done -> done.status().equals("OK") ? participants(done.reply()) : List.of());
     }
 
@@ -218,40 +274,68 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<List<MeetingInstance>> activeMeetings() {
         Instant now = now();
-        return redis.start(Scripts.ACTIVE, keys.instanceIndex().schedule(), Micros.of(now)).thenApply(reply -> {
-            List<MeetingInstance> out = new ArrayList<>(reply.size() / 2);
-            for (int i = 0; i + 1 < reply.size(); i += 2) {
-                IndexMember member = IndexMember.parse((String) reply.get(i));
-                String span = (String) reply.get(i + 1);
-                int bar = span.indexOf('|');
-                MeetingInstance instance = new MeetingInstance(member.meeting(), member.order(),
-                        Micros.parse(span.substring(0, bar)), Micros.parse(span.substring(bar + 1)));
-                // A member claimed by a scheduler sits past its `to` until it is ended.
-                if (instance.spans(now)) {
-                    out.add(instance);
-                }
-            }
-            out.sort(java.util.Comparator.comparing(MeetingInstance::to));
-            return out;
-        });
+        return redis.start(Scripts.ACTIVE, keys.instanceIndex().schedule(), Micros.of(now))
+                .thenApply(reply -> {
+                    List<MeetingInstance> out = new ArrayList<>(reply.size() / 2);
+                    for (int i = 0; i + 1 < reply.size(); i += 2) {
+                        IndexMember member = IndexMember.parse((String) reply.get(i));
+                        String span = (String) reply.get(i + 1);
+                        int bar = span.indexOf('|');
+                        MeetingInstance instance = new MeetingInstance(
+                                member.meeting(),
+                                member.order(),
+                                Micros.parse(span.substring(0, bar)),
+                                Micros.parse(span.substring(bar + 1)));
+                        // A member claimed by a scheduler sits past its `to` until it is ended.
+                        if (instance.spans(now)) {
+                            out.add(instance);
+                        }
+                    }
+                    out.sort(java.util.Comparator.comparing(MeetingInstance::to));
+                    return out;
+                });
     }
 
     @Override
     public CompletableFuture<Optional<Ending>> end(MeetingId meeting) {
         String now = Micros.of(now());
         String op = operationId();
-        return onCurrent(meeting, (k, n) -> redis.start(Scripts.END_ACTIVE, new String[] {k.meeting(), k.starts(),
-                k.ends(), k.ended(), k.started(), k.feed(), k.applied(), k.appliedAt(), k.participants(n),
-                k.events(n), k.leases(n), k.chat(n), k.byUser(n)}, now, n, op, replayWindow, retentionMillis))
+        return onCurrent(
+                        meeting,
+                        (k, n) -> redis.start(
+                                Scripts.END_ACTIVE,
+                                new String[] {
+                                    k.meeting(),
+                                    k.starts(),
+                                    k.ends(),
+                                    k.ended(),
+                                    k.started(),
+                                    k.feed(),
+                                    k.applied(),
+                                    k.appliedAt(),
+                                    k.participants(n),
+                                    k.events(n),
+                                    k.leases(n),
+                                    k.chat(n),
+                                    k.byUser(n)
+                                },
+                                now,
+                                n,
+                                op,
+                                replayWindow,
+                                retentionMillis))
                 .thenCompose(done -> {
                     if (!done.status().equals("OK")) {
                         return CompletableFuture.completedFuture(Optional.<Ending>empty());
                     }
                     Instant at = Micros.parse(now);
-                    Ending ending = new Ending(meeting, done.instance(), at,
-                            timeouts(done.reply(), 2, meeting, done.instance(), at));
-                    return redis.start(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(),
-                            IndexMember.of(meeting, done.instance())).thenApply(ignored -> Optional.of(ending));
+                    Ending ending = new Ending(
+                            meeting, done.instance(), at, timeouts(done.reply(), 2, meeting, done.instance(), at));
+                    return redis.start(
+                                    Scripts.UNINDEX_INSTANCE,
+                                    keys.instanceIndex().all(),
+                                    IndexMember.of(meeting, done.instance()))
+                            .thenApply(ignored -> Optional.of(ending));
                 });
     }
 
@@ -270,13 +354,39 @@ final class RedisAsyncConference implements AsyncConference {
         ChatMessage.requireText(Objects.requireNonNull(text, "text"));
         String now = Micros.of(now());
         String op = operationId();
-        return onCurrent(meeting, (k, n) -> notePostedIn(user, meeting, n).thenCompose(noted -> redis.start(Scripts.POST,
-                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.feed(), k.applied(), k.appliedAt(),
-                    k.participants(n), k.chat(n), k.byUser(n)},
-                now, n, op, replayWindow, user.value(), Keys.userField(user), text)))
+        return onCurrent(
+                        meeting,
+                        (k, n) -> notePostedIn(user, meeting, n)
+                                .thenCompose(noted -> redis.start(
+                                        Scripts.POST,
+                                        new String[] {
+                                            k.meeting(),
+                                            k.starts(),
+                                            k.ends(),
+                                            k.ended(),
+                                            k.feed(),
+                                            k.applied(),
+                                            k.appliedAt(),
+                                            k.participants(n),
+                                            k.chat(n),
+                                            k.byUser(n)
+                                        },
+                                        now,
+                                        n,
+                                        op,
+                                        replayWindow,
+                                        user.value(),
+                                        Keys.userField(user),
+                                        text)))
                 .thenCompose(done -> switch (done.status()) {
-                    case "OK" -> CompletableFuture.completedFuture(new ChatMessage(Replies.string(done.reply(), 1),
-                            meeting, done.instance(), user, text, Micros.parse(now)));
+                    case "OK" ->
+                        CompletableFuture.completedFuture(new ChatMessage(
+                                Replies.string(done.reply(), 1),
+                                meeting,
+                                done.instance(),
+                                user,
+                                text,
+                                Micros.parse(now)));
                     case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
                     case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
                     default -> throw unexpected(done.reply());
@@ -306,8 +416,11 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     CompletableFuture<List<ChatMessage>> chat(MeetingId meeting, int instance, Page page) {
-        return readInstance(meeting, keys.meeting(meeting).chat(Integer.toString(instance)), cursor(page),
-                Integer.toString(page.limit()))
+        return readInstance(
+                        meeting,
+                        keys.meeting(meeting).chat(Integer.toString(instance)),
+                        cursor(page),
+                        Integer.toString(page.limit()))
                 .thenApply(reply -> Replies.messages(reply, 1, meeting, instance));
     }
 
@@ -319,21 +432,26 @@ final class RedisAsyncConference implements AsyncConference {
             for (MeetingInstance instance : active) {
                 MeetingKeys k = keys.meeting(instance.meeting());
                 String n = Integer.toString(instance.order());
-                pending.add(redis.start(Scripts.PARTICIPANTS,
-                        new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)}, now, n));
+                pending.add(redis.start(
+                        Scripts.PARTICIPANTS,
+                        new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)},
+                        now,
+                        n));
             }
-            return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-                List<MeetingParticipants> out = new ArrayList<>(active.size());
-                for (int i = 0; i < active.size(); i++) {
-                    List<Object> reply = pending.get(i).join();
-                    // An instance ended or moved since the index was read is no longer active: leave it out.
-                    if (Replies.status(reply).equals("OK")) {
-                        MeetingInstance instance = active.get(i);
-                        out.add(new MeetingParticipants(instance.meeting(), instance.order(), participants(reply)));
-                    }
-                }
-                return out;
-            });
+            return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .thenApply(ignored -> {
+                        List<MeetingParticipants> out = new ArrayList<>(active.size());
+                        for (int i = 0; i < active.size(); i++) {
+                            List<Object> reply = pending.get(i).join();
+                            // An instance ended or moved since the index was read is no longer active: leave it out.
+                            if (Replies.status(reply).equals("OK")) {
+                                MeetingInstance instance = active.get(i);
+                                out.add(new MeetingParticipants(
+                                        instance.meeting(), instance.order(), participants(reply)));
+                            }
+                        }
+                        return out;
+                    });
         });
     }
 
@@ -342,9 +460,14 @@ final class RedisAsyncConference implements AsyncConference {
         Objects.requireNonNull(user, "user id");
         CompletableFuture<Long> exists = redis.start(r -> r.exists(keys.user(user)));
         String now = Micros.of(now());
-        CompletableFuture<OnInstance> read = onCurrent(meeting, (k, n) -> redis.start(Scripts.MESSAGES,
-                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n), k.byUser(n)},
-                now, n, Keys.userField(user)));
+        CompletableFuture<OnInstance> read = onCurrent(
+                meeting,
+                (k, n) -> redis.start(
+                        Scripts.MESSAGES,
+                        new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n), k.byUser(n)},
+                        now,
+                        n,
+                        Keys.userField(user)));
         return exists.thenCombine(read, (count, done) -> {
             if (count == 0) {
                 throw new UnknownUserException(user);
@@ -374,13 +497,24 @@ final class RedisAsyncConference implements AsyncConference {
 
     private CompletableFuture<OnInstance> readLatest(MeetingId meeting, StreamOf stream, String after, String limit) {
         String now = Micros.of(now());
-        return onCurrent(meeting, (k, n) -> redis.start(Scripts.READ_LATEST,
-                new String[] {k.meeting(), k.starts(), stream.key(k, n)}, now, n, after == null ? "" : after, limit));
+        return onCurrent(
+                meeting,
+                (k, n) -> redis.start(
+                        Scripts.READ_LATEST,
+                        new String[] {k.meeting(), k.starts(), stream.key(k, n)},
+                        now,
+                        n,
+                        after == null ? "" : after,
+                        limit));
     }
 
     private CompletableFuture<List<Object>> readInstance(MeetingId meeting, String stream, String after, String limit) {
-        return redis.start(Scripts.READ_INSTANCE, new String[] {keys.meeting(meeting).meeting(), stream},
-                after == null ? "" : after, limit).thenApply(reply -> {
+        return redis.start(
+                        Scripts.READ_INSTANCE,
+                        new String[] {keys.meeting(meeting).meeting(), stream},
+                        after == null ? "" : after,
+                        limit)
+                .thenApply(reply -> {
                     if (Replies.status(reply).equals("UNKNOWN_MEETING")) {
                         throw new UnknownMeetingException(meeting);
                     }

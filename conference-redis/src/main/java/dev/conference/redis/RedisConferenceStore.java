@@ -36,12 +36,12 @@ public final class RedisConferenceStore implements ConferenceStore {
     private RedisConferenceStore(Connector connector, RedisOptions options) {
         this.connector = connector;
         this.link = connector.connect();
-        this.gateway = new RedisGateway(link.sync(), link.async(), connector.server(),
-                options.commandTimeout(), connector::connect);
+        this.gateway = new RedisGateway(
+                link.sync(), link.async(), connector.server(), options.commandTimeout(), connector::connect);
         Keys keys = new Keys(options.keyPrefix());
         this.directory = new RedisDirectory(gateway, keys);
-        RedisAsyncConference asyncConference = new RedisAsyncConference(gateway, keys, options.clock(),
-                options.commandTimeout(), options.retention());
+        RedisAsyncConference asyncConference =
+                new RedisAsyncConference(gateway, keys, options.clock(), options.commandTimeout(), options.retention());
         this.async = asyncConference;
         this.conference = new RedisConference(asyncConference, gateway);
         this.lifecycle = new RedisLifecycle(gateway, keys, options.retention());
@@ -90,18 +90,26 @@ public final class RedisConferenceStore implements ConferenceStore {
      * policy (scripts are never re-sent after a reconnect) on its client.
      */
     public static RedisConferenceStore create(RedisClient client, RedisURI uri, RedisOptions options) {
-        return new RedisConferenceStore(Connector.standalone(Objects.requireNonNull(client, "client"),
-                Objects.requireNonNull(uri, "uri"), Objects.requireNonNull(options, "options").commandTimeout()),
+        return new RedisConferenceStore(
+                Connector.standalone(
+                        Objects.requireNonNull(client, "client"),
+                        Objects.requireNonNull(uri, "uri"),
+                        Objects.requireNonNull(options, "options").commandTimeout()),
                 options);
     }
 
     /** Opens a store on a cluster client the caller owns and shuts down; see {@link #create(RedisClient, RedisURI, RedisOptions)}. */
     public static RedisConferenceStore create(RedisClusterClient client, RedisOptions options) {
         Objects.requireNonNull(client, "client");
-        RedisURI someNode = client.getPartitions().isEmpty() ? RedisURI.create("redis://cluster")
+        RedisURI someNode = client.getPartitions().isEmpty()
+                ? RedisURI.create("redis://cluster")
                 : client.getPartitions().getPartition(0).getUri();
-        return new RedisConferenceStore(Connector.cluster(client, someNode,
-                Objects.requireNonNull(options, "options").commandTimeout()), options);
+        return new RedisConferenceStore(
+                Connector.cluster(
+                        client,
+                        someNode,
+                        Objects.requireNonNull(options, "options").commandTimeout()),
+                options);
     }
 
     @Override

@@ -52,8 +52,17 @@ final class RedisDirectory implements Directory {
             List<CompletionStage<?>> sent = new ArrayList<>(users.size() + 1);
             List<ScoredValue<String>> listed = new ArrayList<>(users.size());
             for (User user : users) {
-                sent.add(r.hset(keys.user(user.id()), Map.of("name", user.name(), "age", Integer.toString(user.age()),
-                        "gender", user.gender(), "email", user.email())));
+                sent.add(r.hset(
+                        keys.user(user.id()),
+                        Map.of(
+                                "name",
+                                user.name(),
+                                "age",
+                                Integer.toString(user.age()),
+                                "gender",
+                                user.gender(),
+                                "email",
+                                user.email())));
                 listed.add(ScoredValue.just(0, user.id().value()));
             }
             // One ZADD carries the whole batch into the listing index.
@@ -72,8 +81,12 @@ final class RedisDirectory implements Directory {
         if (fields.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new User(id, fields.get("name"), Integer.parseInt(fields.get("age")),
-                fields.get("gender"), fields.get("email")));
+        return Optional.of(new User(
+                id,
+                fields.get("name"),
+                Integer.parseInt(fields.get("age")),
+                fields.get("gender"),
+                fields.get("email")));
     }
 
     @Override
@@ -126,8 +139,10 @@ final class RedisDirectory implements Directory {
                 args.add(Email.normalize(email));
                 args.add(email);
             }
-            pending.add(redis.start(Scripts.SAVE_MEETING,
-                    new String[] {meetingKeys.meeting(), meetingKeys.audience()}, args.toArray(String[]::new)));
+            pending.add(redis.start(
+                    Scripts.SAVE_MEETING,
+                    new String[] {meetingKeys.meeting(), meetingKeys.audience()},
+                    args.toArray(String[]::new)));
             pending.add(redis.start(r -> r.zadd(keys.meetings(), 0, meeting.id().value())));
         }
         awaitAll(pending);
@@ -146,8 +161,12 @@ final class RedisDirectory implements Directory {
         if (fields.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Meeting(id, fields.get("title"), fields.get("description"),
-                "1".equals(fields.get("public")), new HashSet<>(audience)));
+        return Optional.of(new Meeting(
+                id,
+                fields.get("title"),
+                fields.get("description"),
+                "1".equals(fields.get("public")),
+                new HashSet<>(audience)));
     }
 
     @Override
@@ -176,9 +195,17 @@ final class RedisDirectory implements Directory {
         }
         MeetingKeys meetingKeys = keys.meeting(id);
         redis.call(r -> r.zrem(keys.meetings(), id.value()));
-        return redis.call(r -> r.del(meetingKeys.meeting(), meetingKeys.audience(), meetingKeys.starts(),
-                meetingKeys.ends(), meetingKeys.ended(), meetingKeys.started(), meetingKeys.feed(),
-                meetingKeys.applied(), meetingKeys.appliedAt())) > 0;
+        return redis.call(r -> r.del(
+                        meetingKeys.meeting(),
+                        meetingKeys.audience(),
+                        meetingKeys.starts(),
+                        meetingKeys.ends(),
+                        meetingKeys.ended(),
+                        meetingKeys.started(),
+                        meetingKeys.feed(),
+                        meetingKeys.applied(),
+                        meetingKeys.appliedAt()))
+                > 0;
     }
 
     @Override
@@ -192,9 +219,12 @@ final class RedisDirectory implements Directory {
         for (MeetingInstance instance : instances) {
             Objects.requireNonNull(instance, "instance");
             MeetingKeys meetingKeys = keys.meeting(instance.meeting());
-            saved.add(redis.start(Scripts.SAVE_INSTANCE,
+            saved.add(redis.start(
+                    Scripts.SAVE_INSTANCE,
                     new String[] {meetingKeys.meeting(), meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended()},
-                    Integer.toString(instance.order()), Micros.of(instance.from()), Micros.of(instance.to())));
+                    Integer.toString(instance.order()),
+                    Micros.of(instance.from()),
+                    Micros.of(instance.to())));
         }
         List<CompletableFuture<?>> indexed = new ArrayList<>(instances.size());
         RuntimeException refusal = null;
@@ -204,16 +234,26 @@ final class RedisDirectory implements Directory {
             switch (Replies.status(reply)) {
                 case "OK" -> {
                     if ("0".equals(Replies.string(reply, 1))) {
-                        indexed.add(redis.start(Scripts.INDEX_INSTANCE, keys.instanceIndex().all(),
+                        indexed.add(redis.start(
+                                Scripts.INDEX_INSTANCE,
+                                keys.instanceIndex().all(),
                                 IndexMember.of(instance.meeting(), instance.order()),
-                                Micros.of(instance.from()), Micros.of(instance.to())));
+                                Micros.of(instance.from()),
+                                Micros.of(instance.to())));
                     }
                 }
-                case "UNKNOWN_MEETING" -> refusal = refusal != null ? refusal
-                        : new UnknownMeetingException(instance.meeting());
-                case "OVERLAP" -> refusal = refusal != null ? refusal : InvalidInputException.overlap(instance,
-                        new MeetingInstance(instance.meeting(), Integer.parseInt(Replies.string(reply, 1)),
-                                Micros.parse(Replies.string(reply, 2)), Micros.parse(Replies.string(reply, 3))));
+                case "UNKNOWN_MEETING" ->
+                    refusal = refusal != null ? refusal : new UnknownMeetingException(instance.meeting());
+                case "OVERLAP" ->
+                    refusal = refusal != null
+                            ? refusal
+                            : InvalidInputException.overlap(
+                                    instance,
+                                    new MeetingInstance(
+                                            instance.meeting(),
+                                            Integer.parseInt(Replies.string(reply, 1)),
+                                            Micros.parse(Replies.string(reply, 2)),
+                                            Micros.parse(Replies.string(reply, 3))));
                 default -> throw new IllegalStateException("unexpected reply " + reply);
             }
         }
@@ -230,8 +270,11 @@ final class RedisDirectory implements Directory {
         List<Object> reply = redis.run(Scripts.INSTANCES, new String[] {meetingKeys.starts(), meetingKeys.ends()});
         List<MeetingInstance> out = new ArrayList<>(reply.size() / 3);
         for (int i = 0; i < reply.size(); i += 3) {
-            out.add(new MeetingInstance(meeting, Integer.parseInt((String) reply.get(i)),
-                    Micros.parse((String) reply.get(i + 1)), Micros.parse((String) reply.get(i + 2))));
+            out.add(new MeetingInstance(
+                    meeting,
+                    Integer.parseInt((String) reply.get(i)),
+                    Micros.parse((String) reply.get(i + 1)),
+                    Micros.parse((String) reply.get(i + 2))));
         }
         return out;
     }
@@ -241,9 +284,17 @@ final class RedisDirectory implements Directory {
         Objects.requireNonNull(meeting, "meeting id");
         MeetingKeys meetingKeys = keys.meeting(meeting);
         String n = Integer.toString(order);
-        String[] doomed = {meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended(), meetingKeys.started(),
-            meetingKeys.participants(n), meetingKeys.events(n), meetingKeys.chat(n), meetingKeys.leases(n),
-            meetingKeys.byUser(n)};
+        String[] doomed = {
+            meetingKeys.starts(),
+            meetingKeys.ends(),
+            meetingKeys.ended(),
+            meetingKeys.started(),
+            meetingKeys.participants(n),
+            meetingKeys.events(n),
+            meetingKeys.chat(n),
+            meetingKeys.leases(n),
+            meetingKeys.byUser(n)
+        };
         redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(), IndexMember.of(meeting, order));
         List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);
         return ((Long) reply.get(0)) > 0;

@@ -31,8 +31,12 @@ final class RedisGateway {
     private final Object bulkLock = new Object();
     private Connector.Link bulk;
 
-    RedisGateway(RedisClusterCommands<String, String> sync, RedisClusterAsyncCommands<String, String> async,
-            String server, Duration timeout, Supplier<Connector.Link> bulkOpener) {
+    RedisGateway(
+            RedisClusterCommands<String, String> sync,
+            RedisClusterAsyncCommands<String, String> async,
+            String server,
+            Duration timeout,
+            Supplier<Connector.Link> bulkOpener) {
         this.sync = sync;
         this.async = async;
         this.server = server;
@@ -45,8 +49,9 @@ final class RedisGateway {
      * writes and flushes each command on its own; for bulk loads that, not Redis, is the limit, so
      * batches go over a connection of their own with auto-flush off, one batch issued at a time.
      */
-    void batch(java.util.function.Function<RedisClusterAsyncCommands<String, String>,
-            List<? extends CompletionStage<?>>> commands) {
+    void batch(
+            java.util.function.Function<RedisClusterAsyncCommands<String, String>, List<? extends CompletionStage<?>>>
+                    commands) {
         List<? extends CompletionStage<?>> sent;
         synchronized (bulkLock) {
             if (bulk == null) {
@@ -96,15 +101,15 @@ final class RedisGateway {
     }
 
     /** Starts a command without waiting; join with {@link #await}. A failure arrives as a {@link StoreException}. */
-    <T> CompletableFuture<T> start(java.util.function.Function<RedisClusterAsyncCommands<String, String>,
-            CompletionStage<T>> command) {
+    <T> CompletableFuture<T> start(
+            java.util.function.Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         return translated(command.apply(async).toCompletableFuture());
     }
 
     private <T> CompletableFuture<T> translated(CompletableFuture<T> pending) {
         return pending.exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             return CompletableFuture.failedFuture(cause instanceof RedisException redis ? translate(redis) : cause);
         });
     }

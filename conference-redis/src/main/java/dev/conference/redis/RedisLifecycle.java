@@ -32,8 +32,7 @@ final class RedisLifecycle implements Lifecycle {
     }
 
     /** A claimed member of an index and the score that marks the claim as ours. */
-    record Claim(String member, String score) {
-    }
+    record Claim(String member, String score) {}
 
     /** Runs the meeting-slot script that handles one claimed member. */
     @FunctionalInterface
@@ -47,8 +46,14 @@ final class RedisLifecycle implements Lifecycle {
      * the member is finished with and leaves the index, with {@code cleanAlong}. A reply whose status is
      * {@code changed} counts as done.
      */
-    private PassResult pass(List<Claim> claims, Instant now, Handler handler, String later, String changed,
-            String index, String... cleanAlong) {
+    private PassResult pass(
+            List<Claim> claims,
+            Instant now,
+            Handler handler,
+            String later,
+            String changed,
+            String index,
+            String... cleanAlong) {
         String at = Micros.of(now);
         List<CompletableFuture<List<Object>>> handled = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
@@ -74,25 +79,56 @@ final class RedisLifecycle implements Lifecycle {
     @Override
     public PassResult startDue(Instant now, int limit) {
         String announce = keys.instanceIndex().announce();
-        return pass(claim(Scripts.CLAIM, new String[] {announce}, now, limit), now, (member, at) -> {
-            IndexMember instance = IndexMember.parse(member);
-            MeetingKeys k = keys.meeting(instance.meeting());
-            String n = Integer.toString(instance.order());
-            return redis.start(Scripts.START_DUE, new String[] {k.starts(), k.ended(), k.started(), k.feed(),
-                k.events(n)}, n, at);
-        }, "NOT_DUE", "STARTED", announce);
+        return pass(
+                claim(Scripts.CLAIM, new String[] {announce}, now, limit),
+                now,
+                (member, at) -> {
+                    IndexMember instance = IndexMember.parse(member);
+                    MeetingKeys k = keys.meeting(instance.meeting());
+                    String n = Integer.toString(instance.order());
+                    return redis.start(
+                            Scripts.START_DUE,
+                            new String[] {k.starts(), k.ended(), k.started(), k.feed(), k.events(n)},
+                            n,
+                            at);
+                },
+                "NOT_DUE",
+                "STARTED",
+                announce);
     }
 
     @Override
     public PassResult endDue(Instant now, int limit) {
         Keys.InstanceIndex index = keys.instanceIndex();
-        return pass(claimEnds(now, limit), now, (member, at) -> {
-            IndexMember instance = IndexMember.parse(member);
-            MeetingKeys k = keys.meeting(instance.meeting());
-            String n = Integer.toString(instance.order());
-            return redis.start(Scripts.END_DUE, new String[] {k.starts(), k.ends(), k.ended(), k.started(), k.feed(),
-                k.participants(n), k.events(n), k.leases(n), k.chat(n), k.byUser(n)}, n, at, retentionMillis);
-        }, "NOT_DUE", "ENDED", index.active(), index.spans());
+        return pass(
+                claimEnds(now, limit),
+                now,
+                (member, at) -> {
+                    IndexMember instance = IndexMember.parse(member);
+                    MeetingKeys k = keys.meeting(instance.meeting());
+                    String n = Integer.toString(instance.order());
+                    return redis.start(
+                            Scripts.END_DUE,
+                            new String[] {
+                                k.starts(),
+                                k.ends(),
+                                k.ended(),
+                                k.started(),
+                                k.feed(),
+                                k.participants(n),
+                                k.events(n),
+                                k.leases(n),
+                                k.chat(n),
+                                k.byUser(n)
+                            },
+                            n,
+                            at,
+                            retentionMillis);
+                },
+                "NOT_DUE",
+                "ENDED",
+                index.active(),
+                index.spans());
     }
 
     /** The first half of {@link #endDue}: what a scheduler that dies right after claiming leaves behind. */
@@ -103,19 +139,29 @@ final class RedisLifecycle implements Lifecycle {
     @Override
     public PassResult expireLeases(Instant now, int limit) {
         String leases = keys.leaseIndex();
-        return pass(claim(Scripts.CLAIM, new String[] {leases}, now, limit), now, (member, at) -> {
-            LeaseMember lease = LeaseMember.parse(member);
-            MeetingKeys k = keys.meeting(lease.meeting());
-            String n = Integer.toString(lease.order());
-            return redis.start(Scripts.EXPIRE_LEASE, new String[] {k.ended(), k.feed(), k.participants(n),
-                k.events(n), k.leases(n)}, n, lease.user().value(), at);
-        }, "LATER", "EXPIRED", leases);
+        return pass(
+                claim(Scripts.CLAIM, new String[] {leases}, now, limit),
+                now,
+                (member, at) -> {
+                    LeaseMember lease = LeaseMember.parse(member);
+                    MeetingKeys k = keys.meeting(lease.meeting());
+                    String n = Integer.toString(lease.order());
+                    return redis.start(
+                            Scripts.EXPIRE_LEASE,
+                            new String[] {k.ended(), k.feed(), k.participants(n), k.events(n), k.leases(n)},
+                            n,
+                            lease.user().value(),
+                            at);
+                },
+                "LATER",
+                "EXPIRED",
+                leases);
     }
 
     private List<Claim> claim(LuaScript script, String[] index, Instant now, int limit) {
         Objects.requireNonNull(now, "now");
-        List<Object> reply = redis.run(script, index, Micros.of(now), Integer.toString(limit),
-                Micros.of(now.plus(CLAIM_LEASE)));
+        List<Object> reply =
+                redis.run(script, index, Micros.of(now), Integer.toString(limit), Micros.of(now.plus(CLAIM_LEASE)));
         List<Claim> claims = new ArrayList<>(reply.size() / 2);
         for (int i = 0; i + 1 < reply.size(); i += 2) {
             claims.add(new Claim((String) reply.get(i), (String) reply.get(i + 1)));

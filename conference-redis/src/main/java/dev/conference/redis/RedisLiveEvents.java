@@ -13,8 +13,8 @@ import dev.conference.port.FeedPosition;
 import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XReadArgs.StreamOffset;
 import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XReadArgs.StreamOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,14 +45,16 @@ final class RedisLiveEvents implements LiveEvents {
         Objects.requireNonNull(meeting, "meeting id");
         Objects.requireNonNull(from, "feed position");
         Objects.requireNonNull(listener, "listener");
-        if (from instanceof FeedPosition.After resume && !STREAM_ID.matcher(resume.id()).matches()) {
+        if (from instanceof FeedPosition.After resume
+                && !STREAM_ID.matcher(resume.id()).matches()) {
             throw new InvalidInputException("not an event id: " + resume.id());
         }
         Keys.MeetingKeys k = keys.meeting(meeting);
         if (redis.call(r -> r.exists(k.meeting())) == 0) {
             throw new UnknownMeetingException(meeting);
         }
-        String start = from instanceof FeedPosition.After resume ? resume.id()
+        String start = from instanceof FeedPosition.After resume
+                ? resume.id()
                 : from == FeedPosition.oldest() ? "0-0" : lastId(k.feed());
         Connector.Link connection = connector.connect();
         Feed feed = new Feed(meeting, k.feed(), start, listener, connection);
@@ -63,8 +65,8 @@ final class RedisLiveEvents implements LiveEvents {
     }
 
     private String lastId(String feed) {
-        List<StreamMessage<String, String>> last = redis.call(r -> r.xrevrange(feed, io.lettuce.core.Range.create("-", "+"),
-                io.lettuce.core.Limit.create(0, 1)));
+        List<StreamMessage<String, String>> last = redis.call(
+                r -> r.xrevrange(feed, io.lettuce.core.Range.create("-", "+"), io.lettuce.core.Limit.create(0, 1)));
         return last.isEmpty() ? "0-0" : last.get(0).getId();
     }
 
@@ -77,10 +79,10 @@ final class RedisLiveEvents implements LiveEvents {
         private volatile boolean closed;
         /** Held while an event is delivered, so close() returns only between deliveries. */
         private final Object delivery = new Object();
+
         private volatile Thread deliverer;
 
-        Feed(MeetingId meeting, String key, String start, EventListener listener,
-                Connector.Link connection) {
+        Feed(MeetingId meeting, String key, String start, EventListener listener, Connector.Link connection) {
             this.meeting = meeting;
             this.key = key;
             this.lastSeen = start;
@@ -93,20 +95,25 @@ final class RedisLiveEvents implements LiveEvents {
             while (!closed) {
                 List<StreamMessage<String, String>> batch;
                 try {
-                    batch = connection.sync().xread(XReadArgs.Builder.block(BLOCK_MILLIS).count(BATCH),
-                            StreamOffset.from(key, lastSeen));
+                    batch = connection
+                            .sync()
+                            .xread(
+                                    XReadArgs.Builder.block(BLOCK_MILLIS).count(BATCH),
+                                    StreamOffset.from(key, lastSeen));
                 } catch (RuntimeException e) {
                     // Lettuce fails reads with RedisException, and cancels them when a connection is reset.
                     if (closed) {
                         return;
                     }
-                    report(new StoreException("reading the live events of meeting '" + meeting + "' from Redis at "
-                            + connector.server() + " failed: " + RedisUris.reason(e), e));
+                    report(new StoreException(
+                            "reading the live events of meeting '" + meeting + "' from Redis at " + connector.server()
+                                    + " failed: " + RedisUris.reason(e),
+                            e));
                     pause();
                     continue;
                 }
-                for (StreamMessage<String, String> message : batch == null ? List.<StreamMessage<String, String>>of()
-                        : batch) {
+                for (StreamMessage<String, String> message :
+                        batch == null ? List.<StreamMessage<String, String>>of() : batch) {
                     synchronized (delivery) {
                         if (closed) {
                             return;
@@ -128,10 +135,15 @@ final class RedisLiveEvents implements LiveEvents {
                 case "timed-out" -> new MeetingEvent.TimedOut(id, meeting, instance, UserId.of(user), at);
                 case "started" -> new MeetingEvent.Started(id, meeting, instance, at);
                 case "ended" -> new MeetingEvent.Ended(id, meeting, instance, at);
-                case "posted" -> new MeetingEvent.MessagePosted(id, new ChatMessage(fields.get("ref"), meeting,
-                        instance, UserId.of(user), fields.get("text"), at));
-                default -> throw new StoreException("unknown event type '" + fields.get("type")
-                        + "' in the feed of meeting '" + meeting + "'", null);
+                case "posted" ->
+                    new MeetingEvent.MessagePosted(
+                            id,
+                            new ChatMessage(
+                                    fields.get("ref"), meeting, instance, UserId.of(user), fields.get("text"), at));
+                default ->
+                    throw new StoreException(
+                            "unknown event type '" + fields.get("type") + "' in the feed of meeting '" + meeting + "'",
+                            null);
             };
         }
 

@@ -28,7 +28,8 @@ public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefi
             throw new IllegalArgumentException("command timeout must be positive, got " + commandTimeout);
         }
         if (keyPrefix.contains("{") || keyPrefix.contains("}")) {
-            throw new IllegalArgumentException("key prefix must not contain braces (they make hash tags): " + keyPrefix);
+            throw new IllegalArgumentException(
+                    "key prefix must not contain braces (they make hash tags): " + keyPrefix);
         }
     }
 
@@ -41,7 +42,11 @@ public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefi
     }
 
     public Builder toBuilder() {
-        return new Builder().clock(clock).commandTimeout(commandTimeout).keyPrefix(keyPrefix).retention(retention);
+        return new Builder()
+                .clock(clock)
+                .commandTimeout(commandTimeout)
+                .keyPrefix(keyPrefix)
+                .retention(retention);
     }
 
     /** Builds {@link RedisOptions}; not thread-safe. */
@@ -51,8 +56,7 @@ public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefi
         private String keyPrefix = "conference:";
         private Duration retention = Duration.ofDays(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder clock(Clock clock) {
             this.clock = clock;

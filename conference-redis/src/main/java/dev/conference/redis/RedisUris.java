@@ -5,8 +5,7 @@ import io.lettuce.core.RedisURI;
 
 /** Reading and describing server addresses without ever showing a password. */
 final class RedisUris {
-    private RedisUris() {
-    }
+    private RedisUris() {}
 
     private static final String EXPECTED = "expected redis://[user:password@]host[:port][/db] or rediss://...";
 
@@ -35,9 +34,11 @@ final class RedisUris {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("Redis URI is not valid: " + masked(uri) + " (" + EXPECTED + ")");
         }
-        if (parsed.getHost() == null || parsed.getHost().isBlank() || parsed.getHost().contains(":")
-                && !uri.contains("[")) {
-            throw new InvalidInputException("Redis URI is not valid: " + masked(uri) + " names no host (" + EXPECTED + ")");
+        if (parsed.getHost() == null
+                || parsed.getHost().isBlank()
+                || parsed.getHost().contains(":") && !uri.contains("[")) {
+            throw new InvalidInputException(
+                    "Redis URI is not valid: " + masked(uri) + " names no host (" + EXPECTED + ")");
         }
         return parsed;
     }
@@ -49,8 +50,9 @@ final class RedisUris {
         if (schemeEnd >= 0 && at > schemeEnd) {
             return uri.substring(0, schemeEnd + 3) + "***" + uri.substring(at);
         }
-        return uri.toLowerCase(java.util.Locale.ROOT).contains("password") ? uri.substring(0, Math.max(schemeEnd, 0))
-                + "://***" : uri;
+        return uri.toLowerCase(java.util.Locale.ROOT).contains("password")
+                ? uri.substring(0, Math.max(schemeEnd, 0)) + "://***"
+                : uri;
     }
 
     /** host:port (and database when not 0), for messages. */

@@ -12,8 +12,7 @@ import java.util.Map;
 
 /** Reads script replies: a status word first, then data; stream entries as {id, {field, value, ...}}. */
 final class Replies {
-    private Replies() {
-    }
+    private Replies() {}
 
     static String status(List<Object> reply) {
         return (String) reply.get(0);
@@ -28,8 +27,13 @@ final class Replies {
         List<ChatMessage> out = new ArrayList<>();
         for (int i = from; i < reply.size(); i = next(reply, i)) {
             Map<String, String> fields = fields(reply, i);
-            out.add(new ChatMessage((String) reply.get(i), meeting, instance, UserId.of(fields.get("user")),
-                    fields.get("text"), Micros.parse(fields.get("at"))));
+            out.add(new ChatMessage(
+                    (String) reply.get(i),
+                    meeting,
+                    instance,
+                    UserId.of(fields.get("user")),
+                    fields.get("text"),
+                    Micros.parse(fields.get("at"))));
         }
         return out;
     }
@@ -65,8 +69,9 @@ final class Replies {
             case "timed-out" -> new MeetingEvent.TimedOut(id, meeting, instance, UserId.of(fields.get("user")), at);
             case "started" -> new MeetingEvent.Started(id, meeting, instance, at);
             case "ended" -> new MeetingEvent.Ended(id, meeting, instance, at);
-            default -> throw new StoreException("unknown event type '" + type + "' in the log of meeting '"
-                    + meeting + "'", null);
+            default ->
+                throw new StoreException(
+                        "unknown event type '" + type + "' in the log of meeting '" + meeting + "'", null);
         };
     }
 }

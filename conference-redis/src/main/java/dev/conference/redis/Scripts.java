@@ -26,6 +26,5 @@ final class Scripts {
     static final LuaScript CLAIM = LuaScript.index("claim");
     static final LuaScript RELEASE = LuaScript.plain("release");
 
-    private Scripts() {
-    }
+    private Scripts() {}
 }

@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.MessagePosted;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.NotAllowedException;
@@ -63,8 +63,8 @@ class AclTest {
     private static final String USER = "conf";
     private static final String PASSWORD = "s3cret";
     /** The restricted user: only the library's keys, no dangerous commands (INFO among them). */
-    private static final String RESTRICTED = "user " + USER + " on >" + PASSWORD
-            + " ~conference:* &* +@all -@dangerous";
+    private static final String RESTRICTED =
+            "user " + USER + " on >" + PASSWORD + " ~conference:* &* +@all -@dangerous";
     /** The same rights under another name, for the discovery test. */
     private static final String STRICT = "user strict on >" + PASSWORD + " ~conference:* &* +@all -@dangerous";
 
@@ -76,7 +76,8 @@ class AclTest {
     static void startServer() {
         server = ConfiguredRedis.start(List.of("requirepass " + ADMIN_PASSWORD, RESTRICTED, STRICT));
         adminClient = RedisClient.create(RedisURI.Builder.redis("127.0.0.1", server.port())
-                .withPassword(ADMIN_PASSWORD.toCharArray()).build());
+                .withPassword(ADMIN_PASSWORD.toCharArray())
+                .build());
         admin = adminClient.connect();
     }
 
@@ -94,7 +95,9 @@ class AclTest {
     /** An empty database and a store on it, as the restricted user. */
     static ConferenceStore openEmpty(Clock clock) {
         admin.sync().flushall();
-        return RedisConferenceStore.connect(RedisURI.create(restrictedUri()), RedisOptions.builder().clock(clock).build());
+        return RedisConferenceStore.connect(
+                RedisURI.create(restrictedUri()),
+                RedisOptions.builder().clock(clock).build());
     }
 
     @Test
@@ -109,8 +112,11 @@ class AclTest {
             assertThat(catchThrowable(() -> redis.flushall())).hasMessageContaining("NOPERM");
             assertThat(catchThrowable(() -> redis.flushdb())).hasMessageContaining("NOPERM");
             assertThat(catchThrowable(() -> redis.configGet("*"))).hasMessageContaining("NOPERM");
-            assertThat(catchThrowable(() -> redis.dispatch(CommandType.DEBUG, new StatusOutput<>(StringCodec.UTF8),
-                    new CommandArgs<>(StringCodec.UTF8).add("DIGEST")))).hasMessageContaining("NOPERM");
+            assertThat(catchThrowable(() -> redis.dispatch(
+                            CommandType.DEBUG,
+                            new StatusOutput<>(StringCodec.UTF8),
+                            new CommandArgs<>(StringCodec.UTF8).add("DIGEST"))))
+                    .hasMessageContaining("NOPERM");
         } finally {
             client.shutdown();
         }
@@ -130,7 +136,8 @@ class AclTest {
             Meeting standup = aPublicMeeting("standup");
             Meeting board = aRestrictedMeeting("board", "ANN@example.com");
             directory.saveMeetings(List.of(standup, board));
-            directory.saveInstances(List.of(new MeetingInstance(standup.id(), 1, t0, t0.plus(Duration.ofHours(1))),
+            directory.saveInstances(List.of(
+                    new MeetingInstance(standup.id(), 1, t0, t0.plus(Duration.ofHours(1))),
                     new MeetingInstance(board.id(), 1, t0.plusSeconds(60), t0.plus(Duration.ofHours(2)))));
             assertThat(directory.user(ann)).contains(aUser("ann"));
             assertThat(directory.users(Page.first(10))).hasSize(3);
@@ -139,60 +146,90 @@ class AclTest {
             assertThat(directory.instances(standup.id())).hasSize(1);
 
             LinkedBlockingQueue<MeetingEvent> live = new LinkedBlockingQueue<>();
-            try (Subscription subscription = store.liveEvents().subscribe(standup.id(), FeedPosition.latest(), live::add)) {
-                assertThat(store.lifecycle().startDue(clock.instant(), 10).done()).isEqualTo(1);
+            try (Subscription subscription =
+                    store.liveEvents().subscribe(standup.id(), FeedPosition.latest(), live::add)) {
+                assertThat(store.lifecycle().startDue(clock.instant(), 10).done())
+                        .isEqualTo(1);
                 conference.join(ann, standup.id());
                 store.async().join(bob, standup.id()).toCompletableFuture().join();
                 conference.join(eve, standup.id(), Duration.ofMinutes(1));
                 conference.renew(eve, standup.id(), Duration.ofMinutes(2));
                 ChatMessage hello = conference.post(ann, standup.id(), "hello");
-                store.async().post(bob, standup.id(), "hi").toCompletableFuture().join();
+                store.async()
+                        .post(bob, standup.id(), "hi")
+                        .toCompletableFuture()
+                        .join();
                 conference.leave(bob, standup.id());
-                assertThat(conference.participants(standup.id())).extracting(Participant::user).containsExactly(ann, eve);
-                assertThat(conference.activeMeetings()).extracting(MeetingInstance::meeting).containsExactly(standup.id());
-                assertThat(conference.joinTimes()).singleElement().satisfies(entry ->
-                        assertThat(entry.participants()).hasSize(2));
-                assertThat(conference.chat(standup.id())).extracting(ChatMessage::text).containsExactly("hello", "hi");
-                assertThat(conference.chat(standup.id(), Page.first(1).next(hello.id()))).extracting(ChatMessage::text)
+                assertThat(conference.participants(standup.id()))
+                        .extracting(Participant::user)
+                        .containsExactly(ann, eve);
+                assertThat(conference.activeMeetings())
+                        .extracting(MeetingInstance::meeting)
+                        .containsExactly(standup.id());
+                assertThat(conference.joinTimes())
+                        .singleElement()
+                        .satisfies(entry -> assertThat(entry.participants()).hasSize(2));
+                assertThat(conference.chat(standup.id()))
+                        .extracting(ChatMessage::text)
+                        .containsExactly("hello", "hi");
+                assertThat(conference.chat(standup.id(), Page.first(1).next(hello.id())))
+                        .extracting(ChatMessage::text)
                         .containsExactly("hi");
                 assertThat(conference.chat(standup.id(), 1, Page.first(10))).hasSize(2);
                 assertThat(conference.messages(standup.id(), ann)).containsExactly(hello);
-                assertThat(conference.events(standup.id(), 1)).filteredOn(Joined.class::isInstance).hasSize(3);
-                assertThat(poll(live, 7)).filteredOn(MessagePosted.class::isInstance).hasSize(2);
+                assertThat(conference.events(standup.id(), 1))
+                        .filteredOn(Joined.class::isInstance)
+                        .hasSize(3);
+                assertThat(poll(live, 7))
+                        .filteredOn(MessagePosted.class::isInstance)
+                        .hasSize(2);
                 assertThat(subscription.lastSeenId()).isNotNull();
             }
 
             clock.set(t0.plus(Duration.ofMinutes(3)));
-            assertThat(store.lifecycle().expireLeases(clock.instant(), 10).done()).isEqualTo(1);
-            assertThat(conference.participants(standup.id())).extracting(Participant::user).containsExactly(ann);
+            assertThat(store.lifecycle().expireLeases(clock.instant(), 10).done())
+                    .isEqualTo(1);
+            assertThat(conference.participants(standup.id()))
+                    .extracting(Participant::user)
+                    .containsExactly(ann);
             clock.set(t0.plus(Duration.ofMinutes(4)));
             conference.join(ann, board.id());
             assertThatThrownBy(() -> conference.join(bob, board.id())).isInstanceOf(NotAllowedException.class);
             assertThat(conference.end(board.id()).orElseThrow().timeouts()).hasSize(1);
             clock.set(t0.plus(Duration.ofHours(3)));
-            try (MeetingScheduler scheduler = MeetingScheduler.manual(store.lifecycle(),
-                    SchedulerOptions.defaults().withClock(clock))) {
+            try (MeetingScheduler scheduler = MeetingScheduler.manual(
+                    store.lifecycle(), SchedulerOptions.defaults().withClock(clock))) {
                 assertThat(scheduler.tick().ended()).isEqualTo(1);
             }
             assertThat(conference.events(standup.id())).last().isInstanceOf(Ended.class);
 
             assertThat(directory.deleteUser(ann)).isTrue();
-            assertThat(conference.chat(standup.id())).extracting(ChatMessage::text).containsExactly("hi");
+            assertThat(conference.chat(standup.id()))
+                    .extracting(ChatMessage::text)
+                    .containsExactly("hi");
             assertThat(directory.deleteInstance(board.id(), 1)).isTrue();
             assertThat(directory.deleteMeeting(standup.id())).isTrue();
-            assertThat(directory.meetings(Page.first(10))).extracting(Meeting::id).containsExactly(board.id());
+            assertThat(directory.meetings(Page.first(10)))
+                    .extracting(Meeting::id)
+                    .containsExactly(board.id());
         }
-        assertThat(admin.sync().keys("*")).as("every key the store wrote").isNotEmpty()
+        assertThat(admin.sync().keys("*"))
+                .as("every key the store wrote")
+                .isNotEmpty()
                 .allSatisfy(key -> assertThat(key).startsWith("conference:"));
     }
 
     @Test
     void aWrongPasswordIsOneClearStoreException() {
-        for (String uri : List.of("redis://" + USER + ":wrong@127.0.0.1:" + server.port(),
+        for (String uri : List.of(
+                "redis://" + USER + ":wrong@127.0.0.1:" + server.port(),
                 "redis://nobody:" + PASSWORD + "@127.0.0.1:" + server.port(),
                 "redis://:wrong@127.0.0.1:" + server.port())) {
-            Throwable refused = catchThrowable(() -> RedisConferenceStore.connect(uri).close());
-            assertThat(refused).as(uri).isInstanceOf(StoreException.class)
+            Throwable refused =
+                    catchThrowable(() -> RedisConferenceStore.connect(uri).close());
+            assertThat(refused)
+                    .as(uri)
+                    .isInstanceOf(StoreException.class)
                     .hasMessage("cannot connect to Redis at 127.0.0.1:" + server.port()
                             + ": WRONGPASS invalid username-password pair or user is disabled.");
         }
@@ -200,14 +237,16 @@ class AclTest {
 
     @Test
     void aKeyPrefixOutsideTheUsersKeysIsRefusedClearly() {
-        try (ConferenceStore store = RedisConferenceStore.connect(RedisURI.create(restrictedUri()),
+        try (ConferenceStore store = RedisConferenceStore.connect(
+                RedisURI.create(restrictedUri()),
                 RedisOptions.builder().keyPrefix("other:").build())) {
             assertThatThrownBy(() -> store.directory().saveUser(aUser("ann")))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("127.0.0.1:" + server.port())
                     .hasMessageContaining("NOPERM");
             assertThatThrownBy(() -> store.conference().join(UserId.of("ann"), MeetingId.of("standup")))
-                    .isInstanceOf(StoreException.class).hasMessageContaining("NOPERM");
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("NOPERM");
         }
     }
 
@@ -218,8 +257,8 @@ class AclTest {
     @Test
     void connectsWithoutTheInfoCommand() {
         admin.sync().flushall();
-        try (ConferenceStore store = RedisConferenceStore.connect(
-                "redis://strict:" + PASSWORD + "@127.0.0.1:" + server.port())) {
+        try (ConferenceStore store =
+                RedisConferenceStore.connect("redis://strict:" + PASSWORD + "@127.0.0.1:" + server.port())) {
             store.directory().saveUser(aUser("ann"));
             assertThat(store.directory().users(Page.first(10))).hasSize(1);
         }

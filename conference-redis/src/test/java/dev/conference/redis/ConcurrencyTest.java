@@ -24,7 +24,9 @@ class ConcurrencyTest {
             workload.stop();
 
             assertThat(workload.failures()).isZero();
-            assertThat(workload.check(store.conference())).as("acknowledged messages missing").isZero();
+            assertThat(workload.check(store.conference()))
+                    .as("acknowledged messages missing")
+                    .isZero();
         }
     }
 }

@@ -9,12 +9,12 @@ import dev.conference.model.ChatMessage;
 import dev.conference.model.CodePointOrder;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.ParticipantEvent;
 import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingEvent.TimedOut;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
@@ -79,12 +79,10 @@ class HostileInputTest {
     private final MutableClock clock = new MutableClock(T0);
 
     /** One generated meeting: who joins it (by index into the users), with or without a lease, and who may not. */
-    private record Plan(Meeting meeting, List<Integer> members, Set<Integer> leased, int outsider) {
-    }
+    private record Plan(Meeting meeting, List<Integer> members, Set<Integer> leased, int outsider) {}
 
     /** One message as the test posted it. */
-    private record Posted(UserId user, String text) {
-    }
+    private record Posted(UserId user, String text) {}
 
     @Test
     void generatedIdsAndTextsStayInTheirMeetingAndRoundTripExactly() {
@@ -97,8 +95,8 @@ class HostileInputTest {
             directory.saveUsers(users);
             directory.saveMeetings(plans.stream().map(Plan::meeting).toList());
             directory.saveInstances(plans.stream()
-                    .map(plan -> new MeetingInstance(plan.meeting().id(), 1, T0.minus(Duration.ofHours(1)),
-                            T0.plus(Duration.ofHours(1))))
+                    .map(plan -> new MeetingInstance(
+                            plan.meeting().id(), 1, T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1))))
                     .toList());
 
             joinEveryone(store, users, plans);
@@ -112,8 +110,10 @@ class HostileInputTest {
 
             Set<UserId> deleted = deleteSomeUsers(directory, users, posted);
             thenEachMeetingSeesOnlyItsOwn(store, users, plans, posted, true, deleted);
-            thenTheDirectoryListsEveryIdExactly(directory,
-                    users.stream().filter(user -> !deleted.contains(user.id())).toList(), plans);
+            thenTheDirectoryListsEveryIdExactly(
+                    directory,
+                    users.stream().filter(user -> !deleted.contains(user.id())).toList(),
+                    plans);
 
             clock.set(T0.plus(Duration.ofHours(2)));
             thenEveryMeetingEndsWithItsOwnTimeouts(store, users, plans);
@@ -122,16 +122,52 @@ class HostileInputTest {
 
     @Test
     void idsThatDifferOnlyInEncodingSensitiveCharactersStayApart() {
-        List<String> ids = List.of("{", "}", "%", "%7B", "%7b", "%7D", "%25", "%257B", "%25257B", "%%7B", "{}", "%7B%7D",
-                "{%7D", "%7B}", "}{", "%7D%7B", "{{", "%7B%7B", "{x}", "%7Bx%7D", "x:{y}", "x:%7By%7D", "a|b", "a%7Cb",
-                "1|a", "3:a#1", "a#1", "a", "a ", " a", "a\u0000", "a\u0000b", "ab", "e\u0301", "\u00e9", "Å", "\u212b");
+        List<String> ids = List.of(
+                "{",
+                "}",
+                "%",
+                "%7B",
+                "%7b",
+                "%7D",
+                "%25",
+                "%257B",
+                "%25257B",
+                "%%7B",
+                "{}",
+                "%7B%7D",
+                "{%7D",
+                "%7B}",
+                "}{",
+                "%7D%7B",
+                "{{",
+                "%7B%7B",
+                "{x}",
+                "%7Bx%7D",
+                "x:{y}",
+                "x:%7By%7D",
+                "a|b",
+                "a%7Cb",
+                "1|a",
+                "3:a#1",
+                "a#1",
+                "a",
+                "a ",
+                " a",
+                "a\u0000",
+                "a\u0000b",
+                "ab",
+                "e\u0301",
+                "\u00e9",
+                "Å",
+                "\u212b");
         try (ConferenceStore store = open()) {
             for (int i = 0; i < ids.size(); i++) {
                 String id = ids.get(i);
                 store.directory().saveUser(new User(UserId.of(id), "name " + id, 30, "g", "u" + i + "@example.org"));
                 store.directory().saveMeeting(Meeting.publicMeeting(MeetingId.of(id), "title " + id, "about " + id));
-                store.directory().saveInstance(new MeetingInstance(MeetingId.of(id), 1, T0.minusSeconds(60),
-                        T0.plusSeconds(3600)));
+                store.directory()
+                        .saveInstance(
+                                new MeetingInstance(MeetingId.of(id), 1, T0.minusSeconds(60), T0.plusSeconds(3600)));
             }
             for (String id : ids) {
                 store.conference().join(UserId.of(id), MeetingId.of(id));
@@ -142,26 +178,42 @@ class HostileInputTest {
                 String id = ids.get(i);
                 MeetingId meeting = MeetingId.of(id);
                 UserId user = UserId.of(id);
-                assertThat(store.directory().user(user)).as("user %s", show(id)).get()
-                        .extracting(User::name, User::email).containsExactly("name " + id, "u" + i + "@example.org");
-                assertThat(store.directory().meeting(meeting)).as("meeting %s", show(id)).get()
-                        .extracting(Meeting::title).isEqualTo("title " + id);
-                assertThat(store.conference().participants(meeting)).as("participants of %s", show(id))
-                        .extracting(Participant::user).containsExactly(user);
-                assertThat(store.conference().chat(meeting)).as("chat of %s", show(id))
+                assertThat(store.directory().user(user))
+                        .as("user %s", show(id))
+                        .get()
+                        .extracting(User::name, User::email)
+                        .containsExactly("name " + id, "u" + i + "@example.org");
+                assertThat(store.directory().meeting(meeting))
+                        .as("meeting %s", show(id))
+                        .get()
+                        .extracting(Meeting::title)
+                        .isEqualTo("title " + id);
+                assertThat(store.conference().participants(meeting))
+                        .as("participants of %s", show(id))
+                        .extracting(Participant::user)
+                        .containsExactly(user);
+                assertThat(store.conference().chat(meeting))
+                        .as("chat of %s", show(id))
                         .extracting(ChatMessage::user, ChatMessage::text)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple(user, "said in " + id));
-                assertThat(store.conference().messages(meeting, user)).as("messages of %s", show(id)).hasSize(1);
-                assertThat(store.conference().events(meeting)).as("events of %s", show(id))
-                        .filteredOn(ParticipantEvent.class::isInstance).map(event -> ((ParticipantEvent) event).user())
+                assertThat(store.conference().messages(meeting, user))
+                        .as("messages of %s", show(id))
+                        .hasSize(1);
+                assertThat(store.conference().events(meeting))
+                        .as("events of %s", show(id))
+                        .filteredOn(ParticipantEvent.class::isInstance)
+                        .map(event -> ((ParticipantEvent) event).user())
                         .containsExactly(user);
             }
             List<String> sorted = ids.stream().sorted(CodePointOrder.INSTANCE).toList();
-            assertThat(store.directory().users(Page.first(1000))).extracting(user -> user.id().value())
+            assertThat(store.directory().users(Page.first(1000)))
+                    .extracting(user -> user.id().value())
                     .containsExactlyElementsOf(sorted);
-            assertThat(store.directory().meetings(Page.first(1000))).extracting(meeting -> meeting.id().value())
+            assertThat(store.directory().meetings(Page.first(1000)))
+                    .extracting(meeting -> meeting.id().value())
                     .containsExactlyElementsOf(sorted);
-            assertThat(store.conference().activeMeetings()).extracting(instance -> instance.meeting().value())
+            assertThat(store.conference().activeMeetings())
+                    .extracting(instance -> instance.meeting().value())
                     .containsExactlyInAnyOrderElementsOf(ids);
         }
     }
@@ -184,24 +236,35 @@ class HostileInputTest {
             long keys = REDIS.admin().sync().dbsize();
             long commands = commandsProcessed();
 
-            for (String tooLong : List.of("x".repeat(MAX_ID + 1), "😀".repeat(MAX_ID + 1), emoji128 + "x",
-                    "e\u0301".repeat(65))) {
-                assertThatThrownBy(() -> UserId.of(tooLong)).as("user id %s", show(tooLong))
-                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("128");
-                assertThatThrownBy(() -> MeetingId.of(tooLong)).as("meeting id %s", show(tooLong))
-                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("128");
+            for (String tooLong :
+                    List.of("x".repeat(MAX_ID + 1), "😀".repeat(MAX_ID + 1), emoji128 + "x", "e\u0301".repeat(65))) {
+                assertThatThrownBy(() -> UserId.of(tooLong))
+                        .as("user id %s", show(tooLong))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("128");
+                assertThatThrownBy(() -> MeetingId.of(tooLong))
+                        .as("meeting id %s", show(tooLong))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("128");
             }
             for (String blank : List.of("", " ", "\t\n", "\u2003\u2028", "\r\n \u000B")) {
                 assertThatThrownBy(() -> UserId.of(blank)).isInstanceOf(InvalidInputException.class);
                 assertThatThrownBy(() -> MeetingId.of(blank)).isInstanceOf(InvalidInputException.class);
-                assertThatThrownBy(() -> conference.post(ann, standup, blank)).as("post %s", show(blank))
-                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("blank");
+                assertThatThrownBy(() -> conference.post(ann, standup, blank))
+                        .as("post %s", show(blank))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("blank");
                 assertThatThrownBy(() -> async.post(ann, standup, blank)).isInstanceOf(InvalidInputException.class);
             }
-            for (String tooLong : List.of("x".repeat(MAX_TEXT + 1), "😀".repeat(MAX_TEXT / 2) + "x",
-                    "\u0000".repeat(MAX_TEXT + 1), "x".repeat(1_000_000))) {
-                assertThatThrownBy(() -> conference.post(ann, standup, tooLong)).as("post of %d chars", tooLong.length())
-                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("4096");
+            for (String tooLong : List.of(
+                    "x".repeat(MAX_TEXT + 1),
+                    "😀".repeat(MAX_TEXT / 2) + "x",
+                    "\u0000".repeat(MAX_TEXT + 1),
+                    "x".repeat(1_000_000))) {
+                assertThatThrownBy(() -> conference.post(ann, standup, tooLong))
+                        .as("post of %d chars", tooLong.length())
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("4096");
                 assertThatThrownBy(() -> async.post(ann, standup, tooLong)).isInstanceOf(InvalidInputException.class);
             }
             assertThatThrownBy(() -> UserId.of(null)).isInstanceOf(InvalidInputException.class);
@@ -223,12 +286,24 @@ class HostileInputTest {
             assertThatThrownBy(() -> directory.users(null)).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> directory.deleteUser(null)).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> directory.deleteMeeting(null)).isInstanceOf(NullPointerException.class);
-            for (String notACursor : List.of("0-1) + FLUSHALL", "+", "-", "$", "*", "0-1\n", "abc", "(0-1",
-                    "1-2-3", "99999999999999999999999-0")) {
+            for (String notACursor : List.of(
+                    "0-1) + FLUSHALL",
+                    "+",
+                    "-",
+                    "$",
+                    "*",
+                    "0-1\n",
+                    "abc",
+                    "(0-1",
+                    "1-2-3",
+                    "99999999999999999999999-0")) {
                 assertThatThrownBy(() -> conference.chat(standup, Page.first(10).next(notACursor)))
-                        .as("cursor %s", show(notACursor)).isInstanceOf(InvalidInputException.class);
-                assertThatThrownBy(() -> store.liveEvents().subscribe(standup, FeedPosition.after(notACursor), event -> { }))
-                        .as("subscription cursor %s", show(notACursor)).isInstanceOf(InvalidInputException.class);
+                        .as("cursor %s", show(notACursor))
+                        .isInstanceOf(InvalidInputException.class);
+                assertThatThrownBy(() ->
+                                store.liveEvents().subscribe(standup, FeedPosition.after(notACursor), event -> {}))
+                        .as("subscription cursor %s", show(notACursor))
+                        .isInstanceOf(InvalidInputException.class);
             }
             assertThatThrownBy(() -> new Page(null, 0)).isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> new Page(null, Page.MAX_LIMIT + 1)).isInstanceOf(InvalidInputException.class);
@@ -244,7 +319,8 @@ class HostileInputTest {
             conference.join(longest.id(), standup);
             String fullText = "😀".repeat(MAX_TEXT / 2);
             assertThat(conference.post(longest.id(), standup, fullText).text()).isEqualTo(fullText);
-            assertThat(conference.chat(standup)).extracting(ChatMessage::text)
+            assertThat(conference.chat(standup))
+                    .extracting(ChatMessage::text)
                     .containsExactly("the only message", fullText);
         }
     }
@@ -270,15 +346,22 @@ class HostileInputTest {
                     User odd = new User(UserId.of(lone), "odd", 1, "g", "odd" + n + "@example.org");
                     User plain = new User(UserId.of(lookalike), "plain", 1, "g", "plain" + n + "@example.org");
                     store.directory().saveUsers(List.of(odd, plain));
-                    assertThat(store.directory().user(odd.id())).as("user %s", show(lone)).contains(odd);
-                    assertThat(store.directory().user(plain.id())).as("user %s", show(lookalike)).contains(plain);
+                    assertThat(store.directory().user(odd.id()))
+                            .as("user %s", show(lone))
+                            .contains(odd);
+                    assertThat(store.directory().user(plain.id()))
+                            .as("user %s", show(lookalike))
+                            .contains(plain);
                 } else {
                     assertThat(refused).as("user id %s", show(lone)).isInstanceOf(InvalidInputException.class);
                 }
                 Throwable notPosted = catchThrowable(() -> store.conference().post(UserId.of("ann"), standup, lone));
                 if (notPosted == null) {
-                    assertThat(store.conference().chat(standup)).last().extracting(ChatMessage::text)
-                            .as("text %s", show(lone)).isEqualTo(lone);
+                    assertThat(store.conference().chat(standup))
+                            .last()
+                            .extracting(ChatMessage::text)
+                            .as("text %s", show(lone))
+                            .isEqualTo(lone);
                 } else {
                     assertThat(notPosted).as("text %s", show(lone)).isInstanceOf(InvalidInputException.class);
                 }
@@ -295,7 +378,11 @@ class HostileInputTest {
         while (users.size() < USERS) {
             UserId id = UserId.of(strings.id(MAX_ID));
             if (seen.add(id)) {
-                users.add(new User(id, strings.text(200), strings.nextInt(User.MAX_AGE + 1), strings.text(50),
+                users.add(new User(
+                        id,
+                        strings.text(200),
+                        strings.nextInt(User.MAX_AGE + 1),
+                        strings.text(50),
                         strings.email(users.size())));
             }
         }
@@ -316,8 +403,8 @@ class HostileInputTest {
             if (!seen.add(id)) {
                 continue;
             }
-            List<Integer> members = new ArrayList<>(new LinkedHashSet<>(List.of(
-                    (2 * i) % USERS, (2 * i + 1) % USERS, (7 * i + 3) % USERS)));
+            List<Integer> members = new ArrayList<>(
+                    new LinkedHashSet<>(List.of((2 * i) % USERS, (2 * i + 1) % USERS, (7 * i + 3) % USERS)));
             int outsider = (2 * i + 2) % USERS;
             while (members.contains(outsider)) {
                 outsider = (outsider + 1) % USERS;
@@ -326,8 +413,14 @@ class HostileInputTest {
             String title = strings.text(200);
             String description = strings.nextInt(4) == 0 ? "" : strings.text(Meeting.MAX_DESCRIPTION_LENGTH);
             Meeting meeting = i % 4 == 0
-                    ? Meeting.restricted(id, title, description, members.stream()
-                            .map(member -> asciiUpperCase(users.get(member).email())).collect(Collectors.toSet()))
+                    ? Meeting.restricted(
+                            id,
+                            title,
+                            description,
+                            members.stream()
+                                    .map(member ->
+                                            asciiUpperCase(users.get(member).email()))
+                                    .collect(Collectors.toSet()))
                     : Meeting.publicMeeting(id, title, description);
             plans.add(new Plan(meeting, members, leased, outsider));
         }
@@ -348,7 +441,8 @@ class HostileInputTest {
         for (Plan plan : plans) {
             for (int member : plan.members()) {
                 if (!plan.leased().contains(member)) {
-                    joins.add(store.async().join(users.get(member).id(), plan.meeting().id()));
+                    joins.add(store.async()
+                            .join(users.get(member).id(), plan.meeting().id()));
                 }
             }
         }
@@ -359,15 +453,23 @@ class HostileInputTest {
             }
             if (!plan.meeting().isPublic()) {
                 User outsider = users.get(plan.outsider());
-                assertThat(catchThrowable(() -> store.conference().join(outsider.id(), plan.meeting().id())))
-                        .as("outsider %s joining %s", show(outsider.id().value()), show(plan.meeting().id().value()))
+                assertThat(catchThrowable(() -> store.conference()
+                                .join(outsider.id(), plan.meeting().id())))
+                        .as(
+                                "outsider %s joining %s",
+                                show(outsider.id().value()),
+                                show(plan.meeting().id().value()))
                         .isInstanceOf(NotAllowedException.class);
             }
         }
     }
 
     /** Each member posts one or two messages; a member's second waits for their first, to fix its order. */
-    private void postInRounds(ConferenceStore store, HostileStrings strings, List<User> users, List<Plan> plans,
+    private void postInRounds(
+            ConferenceStore store,
+            HostileStrings strings,
+            List<User> users,
+            List<Plan> plans,
             Map<MeetingId, List<Posted>> posted) {
         Map<MeetingId, Map<UserId, List<String>>> texts = new LinkedHashMap<>();
         for (Plan plan : plans) {
@@ -397,13 +499,16 @@ class HostileInputTest {
             }
             for (int i = 0; i < posts.size(); i++) {
                 ChatMessage message = await(posts.get(i));
-                assertThat(message.text()).as("echo of %s", show(expected.get(i).text())).isEqualTo(expected.get(i).text());
+                assertThat(message.text())
+                        .as("echo of %s", show(expected.get(i).text()))
+                        .isEqualTo(expected.get(i).text());
                 assertThat(message.user()).isEqualTo(expected.get(i).user());
             }
         }
         for (Plan plan : plans.subList(0, 20)) {
             User outsider = users.get(plan.outsider());
-            assertThat(catchThrowable(() -> store.conference().post(outsider.id(), plan.meeting().id(), "not in")))
+            assertThat(catchThrowable(() -> store.conference()
+                            .post(outsider.id(), plan.meeting().id(), "not in")))
                     .isInstanceOf(NotParticipantException.class);
         }
     }
@@ -417,21 +522,31 @@ class HostileInputTest {
                 break;
             }
         }
-        assertThat(handled).as("leases expired").isEqualTo(plans.stream().mapToInt(plan -> plan.leased().size()).sum());
+        assertThat(handled)
+                .as("leases expired")
+                .isEqualTo(plans.stream().mapToInt(plan -> plan.leased().size()).sum());
         for (Plan plan : plans) {
             List<UserId> timedOut = store.conference().events(plan.meeting().id()).stream()
-                    .filter(TimedOut.class::isInstance).map(event -> ((TimedOut) event).user()).toList();
-            assertThat(timedOut).as("timeouts of %s", show(plan.meeting().id().value()))
-                    .containsExactlyElementsOf(plan.leased().stream().map(member -> users.get(member).id()).toList());
+                    .filter(TimedOut.class::isInstance)
+                    .map(event -> ((TimedOut) event).user())
+                    .toList();
+            assertThat(timedOut)
+                    .as("timeouts of %s", show(plan.meeting().id().value()))
+                    .containsExactlyElementsOf(plan.leased().stream()
+                            .map(member -> users.get(member).id())
+                            .toList());
         }
     }
 
     /** Every seventh user asks to be forgotten: their messages go everywhere, everyone else's stay. */
-    private static Set<UserId> deleteSomeUsers(Directory directory, List<User> users, Map<MeetingId, List<Posted>> posted) {
+    private static Set<UserId> deleteSomeUsers(
+            Directory directory, List<User> users, Map<MeetingId, List<Posted>> posted) {
         Set<UserId> deleted = new HashSet<>();
         for (int i = 3; i < users.size(); i += 7) {
             UserId id = users.get(i).id();
-            assertThat(directory.deleteUser(id)).as("deleting %s", show(id.value())).isTrue();
+            assertThat(directory.deleteUser(id))
+                    .as("deleting %s", show(id.value()))
+                    .isTrue();
             assertThat(directory.user(id)).isEmpty();
             deleted.add(id);
         }
@@ -441,8 +556,13 @@ class HostileInputTest {
 
     // --- the checks
 
-    private void thenEachMeetingSeesOnlyItsOwn(ConferenceStore store, List<User> users, List<Plan> plans,
-            Map<MeetingId, List<Posted>> posted, boolean leasesLapsed, Set<UserId> deleted) {
+    private void thenEachMeetingSeesOnlyItsOwn(
+            ConferenceStore store,
+            List<User> users,
+            List<Plan> plans,
+            Map<MeetingId, List<Posted>> posted,
+            boolean leasesLapsed,
+            Set<UserId> deleted) {
         AsyncConference async = store.async();
         Map<MeetingId, CompletionStage<List<Participant>>> participants = new LinkedHashMap<>();
         Map<MeetingId, CompletionStage<List<ChatMessage>>> chats = new LinkedHashMap<>();
@@ -455,7 +575,9 @@ class HostileInputTest {
             events.put(id, async.events(id));
             Map<UserId, CompletionStage<List<ChatMessage>>> byMember = new LinkedHashMap<>();
             // A deleted user is unknown: messages() refuses them, and their messages left the chat.
-            plan.members().stream().map(member -> users.get(member).id()).filter(user -> !deleted.contains(user))
+            plan.members().stream()
+                    .map(member -> users.get(member).id())
+                    .filter(user -> !deleted.contains(user))
                     .forEach(user -> byMember.put(user, async.messages(id, user)));
             messages.put(id, byMember);
         }
@@ -465,29 +587,41 @@ class HostileInputTest {
         for (Plan plan : plans) {
             MeetingId id = plan.meeting().id();
             String meeting = show(id.value());
-            List<UserId> members = plan.members().stream().map(member -> users.get(member).id()).toList();
+            List<UserId> members = plan.members().stream()
+                    .map(member -> users.get(member).id())
+                    .toList();
             List<UserId> present = present(plan, users, leasesLapsed);
 
-            assertThat(await(participants.get(id))).as("participants of %s", meeting)
-                    .extracting(Participant::user).containsExactlyInAnyOrderElementsOf(present);
+            assertThat(await(participants.get(id)))
+                    .as("participants of %s", meeting)
+                    .extracting(Participant::user)
+                    .containsExactlyInAnyOrderElementsOf(present);
 
             List<ChatMessage> chat = await(chats.get(id));
             assertThat(chat).as("chat of %s", meeting).allSatisfy(message -> {
                 assertThat(message.meeting()).isEqualTo(id);
                 assertThat(message.instance()).isEqualTo(1);
             });
-            assertThat(chat).as("chat of %s", meeting).map(message -> new Posted(message.user(), message.text()))
+            assertThat(chat)
+                    .as("chat of %s", meeting)
+                    .map(message -> new Posted(message.user(), message.text()))
                     .containsExactlyInAnyOrderElementsOf(posted.get(id));
             for (UserId member : members) {
-                List<String> own = posted.get(id).stream().filter(message -> message.user().equals(member))
-                        .map(Posted::text).toList();
-                assertThat(chat).as("chat of %s, messages of %s in order", meeting, show(member.value()))
-                        .filteredOn(message -> message.user().equals(member)).map(ChatMessage::text)
+                List<String> own = posted.get(id).stream()
+                        .filter(message -> message.user().equals(member))
+                        .map(Posted::text)
+                        .toList();
+                assertThat(chat)
+                        .as("chat of %s, messages of %s in order", meeting, show(member.value()))
+                        .filteredOn(message -> message.user().equals(member))
+                        .map(ChatMessage::text)
                         .containsExactlyElementsOf(own);
                 if (!deleted.contains(member)) {
-                    assertThat(await(messages.get(id).get(member))).as("messages of %s in %s", show(member.value()),
-                            meeting).allSatisfy(message -> assertThat(message.user()).isEqualTo(member))
-                            .map(ChatMessage::text).containsExactlyElementsOf(own);
+                    assertThat(await(messages.get(id).get(member)))
+                            .as("messages of %s in %s", show(member.value()), meeting)
+                            .allSatisfy(message -> assertThat(message.user()).isEqualTo(member))
+                            .map(ChatMessage::text)
+                            .containsExactlyElementsOf(own);
                 }
             }
 
@@ -497,57 +631,79 @@ class HostileInputTest {
                 assertThat(event.instance()).isEqualTo(1);
             });
             assertThat(log.get(0)).isInstanceOf(Started.class);
-            assertThat(log).as("joins of %s", meeting).filteredOn(Joined.class::isInstance)
-                    .map(event -> ((Joined) event).user()).containsExactlyInAnyOrderElementsOf(members);
+            assertThat(log)
+                    .as("joins of %s", meeting)
+                    .filteredOn(Joined.class::isInstance)
+                    .map(event -> ((Joined) event).user())
+                    .containsExactlyInAnyOrderElementsOf(members);
         }
-        Map<MeetingId, List<UserId>> joinedNow = await(joinTimes).stream().collect(Collectors.toMap(
-                MeetingParticipants::meeting,
-                entry -> entry.participants().stream().map(Participant::user).toList()));
+        Map<MeetingId, List<UserId>> joinedNow = await(joinTimes).stream()
+                .collect(Collectors.toMap(
+                        MeetingParticipants::meeting,
+                        entry -> entry.participants().stream()
+                                .map(Participant::user)
+                                .toList()));
         assertThat(joinedNow).hasSize(plans.size());
         for (Plan plan : plans) {
-            assertThat(joinedNow.get(plan.meeting().id())).as("join times of %s", show(plan.meeting().id().value()))
+            assertThat(joinedNow.get(plan.meeting().id()))
+                    .as("join times of %s", show(plan.meeting().id().value()))
                     .containsExactlyInAnyOrderElementsOf(present(plan, users, leasesLapsed));
         }
-        assertThat(await(active)).extracting(MeetingInstance::meeting)
-                .containsExactlyInAnyOrderElementsOf(plans.stream().map(plan -> plan.meeting().id()).toList());
+        assertThat(await(active))
+                .extracting(MeetingInstance::meeting)
+                .containsExactlyInAnyOrderElementsOf(
+                        plans.stream().map(plan -> plan.meeting().id()).toList());
 
         pageThroughTheChat(store.conference(), plans.get(0).meeting().id(), posted);
-        pageThroughTheChat(store.conference(), plans.get(plans.size() - 1).meeting().id(), posted);
+        pageThroughTheChat(
+                store.conference(), plans.get(plans.size() - 1).meeting().id(), posted);
     }
 
     /** The members of a meeting still in it: all, or all but those whose lease lapsed (in this meeting). */
     private static List<UserId> present(Plan plan, List<User> users, boolean leasesLapsed) {
-        return plan.members().stream().filter(member -> !leasesLapsed || !plan.leased().contains(member))
-                .map(member -> users.get(member).id()).toList();
+        return plan.members().stream()
+                .filter(member -> !leasesLapsed || !plan.leased().contains(member))
+                .map(member -> users.get(member).id())
+                .toList();
     }
 
-    private static void pageThroughTheChat(Conference conference, MeetingId meeting, Map<MeetingId, List<Posted>> posted) {
+    private static void pageThroughTheChat(
+            Conference conference, MeetingId meeting, Map<MeetingId, List<Posted>> posted) {
         List<ChatMessage> read = new ArrayList<>();
         Page page = Page.first(1);
-        for (List<ChatMessage> slice = conference.chat(meeting, page); !slice.isEmpty();
+        for (List<ChatMessage> slice = conference.chat(meeting, page);
+                !slice.isEmpty();
                 slice = conference.chat(meeting, page)) {
             read.addAll(slice);
             page = page.next(slice.get(slice.size() - 1).id());
         }
-        assertThat(read).map(message -> new Posted(message.user(), message.text()))
+        assertThat(read)
+                .map(message -> new Posted(message.user(), message.text()))
                 .containsExactlyInAnyOrderElementsOf(posted.get(meeting));
         assertThat(read).isEqualTo(conference.chat(meeting));
     }
 
     private static void thenTheDirectoryListsEveryIdExactly(Directory directory, List<User> users, List<Plan> plans) {
-        List<User> expectedUsers = users.stream().sorted(Comparator.comparing(User::id)).toList();
+        List<User> expectedUsers =
+                users.stream().sorted(Comparator.comparing(User::id)).toList();
         assertThat(readAll(directory::users, user -> user.id().value())).containsExactlyElementsOf(expectedUsers);
         for (User user : users.subList(0, 50)) {
-            assertThat(directory.user(user.id())).as("user %s", show(user.id().value())).contains(user);
+            assertThat(directory.user(user.id()))
+                    .as("user %s", show(user.id().value()))
+                    .contains(user);
         }
-        List<Meeting> expectedMeetings = plans.stream().map(Plan::meeting).sorted(Comparator.comparing(Meeting::id))
+        List<Meeting> expectedMeetings = plans.stream()
+                .map(Plan::meeting)
+                .sorted(Comparator.comparing(Meeting::id))
                 .toList();
         assertThat(readAll(directory::meetings, meeting -> meeting.id().value()))
                 .containsExactlyElementsOf(expectedMeetings);
         for (Plan plan : plans.subList(0, 50)) {
             assertThat(directory.meeting(plan.meeting().id())).contains(plan.meeting());
-            assertThat(directory.instances(plan.meeting().id())).singleElement()
-                    .extracting(MeetingInstance::meeting).isEqualTo(plan.meeting().id());
+            assertThat(directory.instances(plan.meeting().id()))
+                    .singleElement()
+                    .extracting(MeetingInstance::meeting)
+                    .isEqualTo(plan.meeting().id());
         }
     }
 
@@ -577,17 +733,23 @@ class HostileInputTest {
             MeetingId id = plan.meeting().id();
             List<MeetingEvent> log = store.conference().events(id, 1);
             List<UserId> stillIn = present(plan, users, true);
-            assertThat(log.get(log.size() - 1)).as("last event of %s", show(id.value())).isInstanceOf(Ended.class);
-            assertThat(log.subList(log.size() - 1 - stillIn.size(), log.size() - 1)).as("end of %s", show(id.value()))
+            assertThat(log.get(log.size() - 1))
+                    .as("last event of %s", show(id.value()))
+                    .isInstanceOf(Ended.class);
+            assertThat(log.subList(log.size() - 1 - stillIn.size(), log.size() - 1))
+                    .as("end of %s", show(id.value()))
                     .allSatisfy(event -> assertThat(event).isInstanceOf(TimedOut.class))
-                    .map(event -> ((TimedOut) event).user()).containsExactlyInAnyOrderElementsOf(stillIn);
+                    .map(event -> ((TimedOut) event).user())
+                    .containsExactlyInAnyOrderElementsOf(stillIn);
         }
     }
 
     // --- plumbing
 
     private ConferenceStore open() {
-        return RedisConferenceStore.connect(RedisURI.create(REDIS.uri()), RedisOptions.builder().clock(clock).build());
+        return RedisConferenceStore.connect(
+                RedisURI.create(REDIS.uri()),
+                RedisOptions.builder().clock(clock).build());
     }
 
     private static <T> T await(CompletionStage<T> stage) {
@@ -600,15 +762,24 @@ class HostileInputTest {
     }
 
     private static long commandsProcessed() {
-        return REDIS.admin().sync().info("stats").lines()
+        return REDIS.admin()
+                .sync()
+                .info("stats")
+                .lines()
                 .filter(line -> line.startsWith("total_commands_processed:"))
-                .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim()))
-                .findFirst().orElseThrow();
+                .mapToLong(line ->
+                        Long.parseLong(line.substring(line.indexOf(':') + 1).trim()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A hash of the whole dataset: equal digests mean nothing was written. */
     private static String digest() {
-        return REDIS.admin().sync().dispatch(CommandType.DEBUG, new StatusOutput<>(StringCodec.UTF8),
-                new CommandArgs<>(StringCodec.UTF8).add("DIGEST"));
+        return REDIS.admin()
+                .sync()
+                .dispatch(
+                        CommandType.DEBUG,
+                        new StatusOutput<>(StringCodec.UTF8),
+                        new CommandArgs<>(StringCodec.UTF8).add("DIGEST"));
     }
 }

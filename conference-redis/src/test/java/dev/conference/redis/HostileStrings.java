@@ -14,25 +14,129 @@ final class HostileStrings {
     /** Fragments that a generated string is glued together from. */
     static final List<String> PIECES = List.of(
             // the hash tag and key separators of the schema, and its escapes
-            "{", "}", "{}", "}{", ":", "::", "%", "%7B", "%7D", "%25", "%257B", "%7b", "%%", "|", "||", "#", "#1",
-            "}:meeting:{x", "conference:", "conference:meeting:{", "conference:user:{a}", ":1:chat", ":1:by-user",
-            ":participants", "{instance-index}", "{lease-index}", "3:a#1", "1|", "0|x",
+            "{",
+            "}",
+            "{}",
+            "}{",
+            ":",
+            "::",
+            "%",
+            "%7B",
+            "%7D",
+            "%25",
+            "%257B",
+            "%7b",
+            "%%",
+            "|",
+            "||",
+            "#",
+            "#1",
+            "}:meeting:{x",
+            "conference:",
+            "conference:meeting:{",
+            "conference:user:{a}",
+            ":1:chat",
+            ":1:by-user",
+            ":participants",
+            "{instance-index}",
+            "{lease-index}",
+            "3:a#1",
+            "1|",
+            "0|x",
             // stream ids and range syntax
-            "0-1", "0-0", "1-0", "*", "$", "-", "+", "(", "18446744073709551615-18446744073709551615", ">",
+            "0-1",
+            "0-0",
+            "1-0",
+            "*",
+            "$",
+            "-",
+            "+",
+            "(",
+            "18446744073709551615-18446744073709551615",
+            ">",
             // Lua pattern and glob characters
-            "%().[]*+-?^$", "%d", "%S", "%s+", "^(%S+) (%S+)$", "[", "]", "?", "\\", "\\0", "..",
+            "%().[]*+-?^$",
+            "%d",
+            "%S",
+            "%s+",
+            "^(%S+) (%S+)$",
+            "[",
+            "]",
+            "?",
+            "\\",
+            "\\0",
+            "..",
             // script and protocol lookalikes
-            "\r\n*1\r\n$8\r\nFLUSHALL\r\n", "redis.call('FLUSHALL')", "]]--", "nil", "false", "true", "0", "-1",
-            "1e309", "NaN", "inf", "'", "\"", "`", "'; DEL x; --",
+            "\r\n*1\r\n$8\r\nFLUSHALL\r\n",
+            "redis.call('FLUSHALL')",
+            "]]--",
+            "nil",
+            "false",
+            "true",
+            "0",
+            "-1",
+            "1e309",
+            "NaN",
+            "inf",
+            "'",
+            "\"",
+            "`",
+            "'; DEL x; --",
             // whitespace and control characters (inside, never alone)
-            " ", "\t", "\n", "\r\n", "\u0000", "\u0001", "\u001b[31m", "\u007f", "\u0085", "\u2028",
+            " ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u0000",
+            "\u0001",
+            "\u001b[31m",
+            "\u007f",
+            "\u0085",
+            "\u2028",
             // unicode: accents, scripts, combining marks, bidi, zero-width, non-characters, astral planes
-            "é", "e\u0301", "\u0301", "ß", "İ", "ﬀ", "Å", "会议", "日本語", "한국어", "Ω", "ℵ",
-            "שלום", "مرحبا", "\u202Eevil\u202C", "\u200F", "\u200B", "\u200D", "\uFEFF", "\u00A0", "\u2007",
-            "\uFFFD", "\uFFFF", "\uFFFE", "😀", "👩\u200D👩\u200D👧", "🇩🇪", "𝕏", "\uDBFF\uDFFF", "\uD800\uDC00",
-            "Ǆ", "ǅ", "ﷺ", "﷽",
+            "é",
+            "e\u0301",
+            "\u0301",
+            "ß",
+            "İ",
+            "ﬀ",
+            "Å",
+            "会议",
+            "日本語",
+            "한국어",
+            "Ω",
+            "ℵ",
+            "שלום",
+            "مرحبا",
+            "\u202Eevil\u202C",
+            "\u200F",
+            "\u200B",
+            "\u200D",
+            "\uFEFF",
+            "\u00A0",
+            "\u2007",
+            "\uFFFD",
+            "\uFFFF",
+            "\uFFFE",
+            "😀",
+            "👩\u200D👩\u200D👧",
+            "🇩🇪",
+            "𝕏",
+            "\uDBFF\uDFFF",
+            "\uD800\uDC00",
+            "Ǆ",
+            "ǅ",
+            "ﷺ",
+            "﷽",
             // plain text, so that lengths vary and ids stay mostly different
-            "a", "b", "id", "alice", "standup", "x1", "Z", "42");
+            "a",
+            "b",
+            "id",
+            "alice",
+            "standup",
+            "x1",
+            "Z",
+            "42");
 
     private final Random random;
 
@@ -87,7 +191,8 @@ final class HostileStrings {
     String email(int n) {
         String local = text(40).codePoints()
                 .filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c) && c != '@')
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return local + "." + n + "@ex{am}ple%7B.org";
     }
 
@@ -113,6 +218,7 @@ final class HostileStrings {
                 out.append(String.format("\\u{%X}", c));
             }
         });
-        return out.append(value.codePointCount(0, value.length()) > 200 ? "...\"" : "\"").toString();
+        return out.append(value.codePointCount(0, value.length()) > 200 ? "...\"" : "\"")
+                .toString();
     }
 }

@@ -34,8 +34,8 @@ class KeySchemaTest {
                 store.directory().saveUser(aUser("u " + id));
                 Meeting meeting = aPublicMeeting(id);
                 store.directory().saveMeeting(meeting);
-                store.directory().saveInstance(new MeetingInstance(meeting.id(), 1, now.minusSeconds(5),
-                        now.plusSeconds(3600)));
+                store.directory()
+                        .saveInstance(new MeetingInstance(meeting.id(), 1, now.minusSeconds(5), now.plusSeconds(3600)));
                 store.conference().join(user, meeting.id());
                 store.conference().post(user, meeting.id(), "hello");
             }
@@ -43,7 +43,9 @@ class KeySchemaTest {
             for (String id : ids) {
                 String base = keys.meeting(aPublicMeeting(id).id()).base();
                 List<String> meetingKeys = REDIS.admin().sync().keys(escapeGlob(base) + "*");
-                assertThat(meetingKeys).as("keys of meeting %s", id).hasSizeGreaterThanOrEqualTo(8)
+                assertThat(meetingKeys)
+                        .as("keys of meeting %s", id)
+                        .hasSizeGreaterThanOrEqualTo(8)
                         .allSatisfy(key -> assertThat(SlotHash.getSlot(key)).isEqualTo(SlotHash.getSlot(base)));
             }
         }

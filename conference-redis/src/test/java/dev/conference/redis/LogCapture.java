@@ -34,12 +34,10 @@ final class LogCapture implements AutoCloseable {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     private LogCapture() {
@@ -75,8 +73,10 @@ final class LogCapture implements AutoCloseable {
 
     /** How many records came from loggers under {@code prefix}: proof that their lines are being seen. */
     long recordsFrom(String prefix) {
-        return records.stream().filter(record -> record.getLoggerName() != null
-                && record.getLoggerName().startsWith(prefix)).count();
+        return records.stream()
+                .filter(record ->
+                        record.getLoggerName() != null && record.getLoggerName().startsWith(prefix))
+                .count();
     }
 
     @Override

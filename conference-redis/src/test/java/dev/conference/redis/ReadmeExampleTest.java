@@ -44,16 +44,16 @@ class ReadmeExampleTest {
             UserId alice = UserId.of("alice");
             MeetingId standup = MeetingId.of("standup");
             directory.saveUser(new User(alice, "Alice", 34, "Female", "alice@example.com"));
-            directory.saveMeeting(Meeting.restricted(standup, "Daily stand-up", "What we did, what we do",
-                    Set.of("Alice@Example.com")));
+            directory.saveMeeting(Meeting.restricted(
+                    standup, "Daily stand-up", "What we did, what we do", Set.of("Alice@Example.com")));
             Instant now = Instant.now();
             directory.saveInstance(new MeetingInstance(standup, 1, now, now.plus(Duration.ofMinutes(15))));
 
-            conference.join(alice, standup);            // refused unless active and alice is in the audience
+            conference.join(alice, standup); // refused unless active and alice is in the audience
             conference.post(alice, standup, "Good morning!");
             System.out.println(conference.participants(standup));
             List<ChatMessage> chat = conference.chat(standup);
-            conference.end(standup);                     // alice leaves with a TIMEOUT event
+            conference.end(standup); // alice leaves with a TIMEOUT event
             return chat;
         }
         // README:end
@@ -64,10 +64,11 @@ class ReadmeExampleTest {
         // README:begin live
         BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
         try (MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(), SchedulerOptions.defaults());
-                Subscription subscription = store.liveEvents().subscribe(standup, FeedPosition.latest(), received::add)) {
-            store.conference().join(alice, standup, Duration.ofSeconds(30));   // renew(...) every ~10 s
-            MeetingEvent first = received.take();                               // STARTED, then JOIN, ...
-            String resumeFrom = subscription.lastSeenId();      // later: subscribe(standup, FeedPosition.after(resumeFrom), ...)
+                Subscription live = store.liveEvents().subscribe(standup, FeedPosition.latest(), received::add)) {
+            store.conference().join(alice, standup, Duration.ofSeconds(30)); // renew(...) every ~10 s
+            MeetingEvent first = received.take(); // STARTED, then JOIN, ...
+            // Keep it: subscribe(standup, FeedPosition.after(resumeFrom), listener) resumes after a reconnect.
+            String resumeFrom = live.lastSeenId();
         }
         // README:end
         return List.copyOf(received);
@@ -103,7 +104,8 @@ class ReadmeExampleTest {
         int regions = 0;
         while (region.find()) {
             regions++;
-            assertThat(readme).as("README quotes the example '%s'", region.group(1))
+            assertThat(readme)
+                    .as("README quotes the example '%s'", region.group(1))
                     .contains(region.group(2).stripIndent() + "\n");
         }
         assertThat(regions).isEqualTo(2);

@@ -12,6 +12,8 @@ class RedisLiveEventsTest extends LiveEventsContract {
 
     @Override
     protected ConferenceStore open(Clock clock) {
-        return RedisConferenceStore.connect(RedisURI.create(REDIS.uri()), RedisOptions.builder().clock(clock).build());
+        return RedisConferenceStore.connect(
+                RedisURI.create(REDIS.uri()),
+                RedisOptions.builder().clock(clock).build());
     }
 }

@@ -34,14 +34,25 @@ class ReplayTest {
             store.conference().join(ann, meeting);
 
             MeetingKeys k = new Keys("conference:").meeting(meeting);
-            String[] keys = {k.meeting(), k.starts(), k.ends(), k.ended(), k.feed(), k.applied(), k.appliedAt(),
-                k.participants("1"), k.chat("1"), k.byUser("1")};
+            String[] keys = {
+                k.meeting(),
+                k.starts(),
+                k.ends(),
+                k.ended(),
+                k.feed(),
+                k.applied(),
+                k.appliedAt(),
+                k.participants("1"),
+                k.chat("1"),
+                k.byUser("1")
+            };
             String[] args = {Micros.of(now), "1", "operation-42", "10000000", "ann", Keys.userField(ann), "hello once"};
             List<Object> first = Scripts.POST.run(REDIS.admin().sync(), keys, args);
             List<Object> again = Scripts.POST.run(REDIS.admin().sync(), keys, args);
 
             assertThat(again).isEqualTo(first);
-            assertThat(store.conference().chat(meeting)).singleElement()
+            assertThat(store.conference().chat(meeting))
+                    .singleElement()
                     .satisfies(message -> assertThat(message.id()).isEqualTo(first.get(1)));
         }
     }
@@ -63,9 +74,25 @@ class ReplayTest {
 
             assertThat(REDIS.admin().sync().hlen(k.applied())).isEqualTo(40);
             // Operations stamped far later push every earlier one out of the window.
-            Scripts.LEAVE.run(REDIS.admin().sync(), new String[] {k.meeting(), k.starts(), k.ends(), k.ended(),
-                k.feed(), k.applied(), k.appliedAt(), k.participants("1"), k.events("1"), k.leases("1")},
-                Micros.of(now.plusSeconds(60)), "1", "late", "10000000", "ann");
+            Scripts.LEAVE.run(
+                    REDIS.admin().sync(),
+                    new String[] {
+                        k.meeting(),
+                        k.starts(),
+                        k.ends(),
+                        k.ended(),
+                        k.feed(),
+                        k.applied(),
+                        k.appliedAt(),
+                        k.participants("1"),
+                        k.events("1"),
+                        k.leases("1")
+                    },
+                    Micros.of(now.plusSeconds(60)),
+                    "1",
+                    "late",
+                    "10000000",
+                    "ann");
             assertThat(REDIS.admin().sync().hlen(k.applied())).isEqualTo(1);
         }
     }

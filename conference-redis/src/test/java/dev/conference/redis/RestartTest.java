@@ -46,7 +46,8 @@ class RestartTest {
         int port = freePort();
         String uri = "redis://127.0.0.1:" + port;
         RedisServer server = start(port, dir);
-        try (ConferenceStore store = RedisConferenceStore.connect(RedisURI.create(uri),
+        try (ConferenceStore store = RedisConferenceStore.connect(
+                RedisURI.create(uri),
                 RedisOptions.builder().commandTimeout(Duration.ofSeconds(2)).build())) {
             Workload workload = new Workload(store, 16, 4);
             workload.start(store.conference(), 16);
@@ -59,8 +60,12 @@ class RestartTest {
             workload.awaitSuccesses(successesAfterRestart + 2_000);
             workload.stop();
 
-            assertThat(workload.failures()).as("operations cut off by the crash").isGreaterThanOrEqualTo(failuresBefore);
-            assertThat(workload.check(store.conference())).as("acknowledged messages lost").isZero();
+            assertThat(workload.failures())
+                    .as("operations cut off by the crash")
+                    .isGreaterThanOrEqualTo(failuresBefore);
+            assertThat(workload.check(store.conference()))
+                    .as("acknowledged messages lost")
+                    .isZero();
         } finally {
             server.stop();
         }
@@ -72,8 +77,11 @@ class RestartTest {
         String uri = "redis://127.0.0.1:" + port;
         RedisServer server = start(port, Files.createTempDirectory("conference-hang"));
         RedisClient admin = RedisClient.create(uri);
-        try (ConferenceStore store = RedisConferenceStore.connect(RedisURI.create(uri),
-                RedisOptions.builder().commandTimeout(Duration.ofMillis(300)).build());
+        try (ConferenceStore store = RedisConferenceStore.connect(
+                        RedisURI.create(uri),
+                        RedisOptions.builder()
+                                .commandTimeout(Duration.ofMillis(300))
+                                .build());
                 StatefulRedisConnection<String, String> connection = admin.connect()) {
             store.directory().saveUser(dev.conference.testing.Fixtures.aUser("ann"));
             connection.sync().clientPause(3_000);

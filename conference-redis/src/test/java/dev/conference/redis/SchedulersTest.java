@@ -5,9 +5,9 @@ import static dev.conference.testing.Fixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.TimedOut;
-import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.UserId;
@@ -43,7 +43,9 @@ class SchedulersTest {
     private static final List<UserId> USERS = List.of(UserId.of("ann"), UserId.of("ben"));
 
     private static ConferenceStore open(Clock clock) {
-        return RedisConferenceStore.connect(RedisURI.create(REDIS.uri()), RedisOptions.builder().clock(clock).build());
+        return RedisConferenceStore.connect(
+                RedisURI.create(REDIS.uri()),
+                RedisOptions.builder().clock(clock).build());
     }
 
     /** {@code count} meetings, each with one instance ending at T0 + 1 min and both users in it. */
@@ -60,7 +62,8 @@ class SchedulersTest {
         store.directory().saveInstances(instances);
         List<CompletableFuture<?>> joins = new ArrayList<>();
         for (Meeting meeting : meetings) {
-            USERS.forEach(user -> joins.add(store.async().join(user, meeting.id()).toCompletableFuture()));
+            USERS.forEach(
+                    user -> joins.add(store.async().join(user, meeting.id()).toCompletableFuture()));
         }
         joins.forEach(CompletableFuture::join);
         return meetings.stream().map(Meeting::id).toList();
@@ -69,11 +72,17 @@ class SchedulersTest {
     private static void assertEndedExactlyOnce(ConferenceStore store, List<MeetingId> meetings) {
         for (MeetingId meeting : meetings) {
             List<MeetingEvent> events = store.conference().events(meeting, 1);
-            assertThat(events.stream().filter(TimedOut.class::isInstance)).as("TIMEOUTs of %s", meeting).hasSize(2);
-            assertThat(events.stream().filter(Ended.class::isInstance)).as("ENDED of %s", meeting).hasSize(1);
+            assertThat(events.stream().filter(TimedOut.class::isInstance))
+                    .as("TIMEOUTs of %s", meeting)
+                    .hasSize(2);
+            assertThat(events.stream().filter(Ended.class::isInstance))
+                    .as("ENDED of %s", meeting)
+                    .hasSize(1);
         }
         assertThat(store.conference().activeMeetings()).isEmpty();
-        assertThat(REDIS.admin().sync().zcard("conference:{instance-index}:active")).as("left in the index").isZero();
+        assertThat(REDIS.admin().sync().zcard("conference:{instance-index}:active"))
+                .as("left in the index")
+                .isZero();
     }
 
     @Test
@@ -88,7 +97,8 @@ class SchedulersTest {
             ExecutorService nodes = Executors.newFixedThreadPool(stores.size());
             List<Future<?>> running = new ArrayList<>();
             for (ConferenceStore store : stores) {
-                MeetingScheduler scheduler = MeetingScheduler.manual(store.lifecycle(),
+                MeetingScheduler scheduler = MeetingScheduler.manual(
+                        store.lifecycle(),
                         SchedulerOptions.defaults().withClock(clock).withBatchSize(50));
                 running.add(nodes.submit(() -> {
                     // Each node ticks until a tick finds nothing left: all three race over the same work.
@@ -112,14 +122,16 @@ class SchedulersTest {
     @Test
     void workClaimedByADeadSchedulerIsFinishedByAnotherAfterTheClaimLease() {
         MutableClock clock = new MutableClock(T0);
-        try (ConferenceStore dying = open(clock); ConferenceStore survivor = open(clock)) {
+        try (ConferenceStore dying = open(clock);
+                ConferenceStore survivor = open(clock)) {
             List<MeetingId> meetings = givenRunningMeetingsWithParticipants(survivor, 100);
             clock.set(T0.plusSeconds(61));
             // The dying node claims everything due and stops before handling any of it.
-            assertThat(((RedisLifecycle) dying.lifecycle()).claimEnds(clock.instant(), 1_000)).hasSize(100);
+            assertThat(((RedisLifecycle) dying.lifecycle()).claimEnds(clock.instant(), 1_000))
+                    .hasSize(100);
 
-            MeetingScheduler scheduler = MeetingScheduler.manual(survivor.lifecycle(),
-                    SchedulerOptions.defaults().withClock(clock));
+            MeetingScheduler scheduler = MeetingScheduler.manual(
+                    survivor.lifecycle(), SchedulerOptions.defaults().withClock(clock));
             assertThat(scheduler.tick().ended()).as("still claimed").isZero();
             clock.advance(RedisLifecycle.CLAIM_LEASE);
             assertThat(scheduler.tick().ended()).isEqualTo(100);
@@ -140,8 +152,8 @@ class SchedulersTest {
             BlockingQueue<MeetingEvent> events = new LinkedBlockingQueue<>();
 
             try (Subscription ignored = store.liveEvents().subscribe(meeting.id(), FeedPosition.latest(), events::add);
-                    MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(),
-                            SchedulerOptions.defaults().withTick(Duration.ofMillis(50)))) {
+                    MeetingScheduler scheduler = MeetingScheduler.start(
+                            store.lifecycle(), SchedulerOptions.defaults().withTick(Duration.ofMillis(50)))) {
                 assertThat(events.poll(10, TimeUnit.SECONDS)).isInstanceOf(TimedOut.class);
                 assertThat(events.poll(10, TimeUnit.SECONDS)).isInstanceOf(Ended.class);
             }

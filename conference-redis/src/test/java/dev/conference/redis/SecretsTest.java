@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
     /** The server's password, with characters that must be percent-encoded in a URI. */
     private static final String PASSWORD = "Q7xK/Zebra42@Wv9q";
+
     private static final String ENCODED = "Q7xK%2FZebra42%40Wv9q";
     private static final String WRONG = "Xylo8Wrong5Pw";
     /** Pieces of the secrets: none may show up anywhere, whole or in part. */
@@ -63,15 +64,22 @@ class SecretsTest {
         };
         try (LogCapture logs = LogCapture.start()) {
             for (String uri : uris) {
-                Throwable refused = catchThrowable(() -> RedisConferenceStore.connect(uri).close());
-                assertThat(refused).as(uri).isInstanceOf(StoreException.class)
-                        .hasMessageContaining("127.0.0.1:" + server.port()).hasMessageContaining("WRONGPASS");
+                Throwable refused =
+                        catchThrowable(() -> RedisConferenceStore.connect(uri).close());
+                assertThat(refused)
+                        .as(uri)
+                        .isInstanceOf(StoreException.class)
+                        .hasMessageContaining("127.0.0.1:" + server.port())
+                        .hasMessageContaining("WRONGPASS");
                 assertThat(refused.getMessage()).as("one line").doesNotContain("\n");
                 assertShowsNoSecret(uri, everythingAbout(refused));
             }
             Throwable refused = catchThrowable(() -> RedisConferenceStore.connect(
-                    RedisURI.Builder.redis("127.0.0.1", server.port()).withPassword(WRONG.toCharArray()).build(),
-                    RedisOptions.defaults()).close());
+                            RedisURI.Builder.redis("127.0.0.1", server.port())
+                                    .withPassword(WRONG.toCharArray())
+                                    .build(),
+                            RedisOptions.defaults())
+                    .close());
             assertThat(refused).isInstanceOf(StoreException.class);
             assertShowsNoSecret("RedisURI with a wrong password", everythingAbout(refused));
             assertSawLettuceAndNoSecret(logs);
@@ -82,11 +90,15 @@ class SecretsTest {
     void theRightPasswordToAClosedPortIsNotShown() {
         int closed = ConfiguredRedis.freePort();
         try (LogCapture logs = LogCapture.start()) {
-            for (String uri : List.of("redis://:" + ENCODED + "@127.0.0.1:" + closed,
+            for (String uri : List.of(
+                    "redis://:" + ENCODED + "@127.0.0.1:" + closed,
                     "redis://default:" + ENCODED + "@127.0.0.1:" + closed + "/3",
                     "rediss://default:" + ENCODED + "@127.0.0.1:" + closed)) {
-                Throwable refused = catchThrowable(() -> RedisConferenceStore.connect(uri).close());
-                assertThat(refused).as(uri).isInstanceOf(StoreException.class)
+                Throwable refused =
+                        catchThrowable(() -> RedisConferenceStore.connect(uri).close());
+                assertThat(refused)
+                        .as(uri)
+                        .isInstanceOf(StoreException.class)
                         .hasMessageContaining("127.0.0.1:" + closed);
                 assertShowsNoSecret(uri, everythingAbout(refused));
             }
@@ -101,36 +113,43 @@ class SecretsTest {
         CountDownLatch subscriptionFailed = new CountDownLatch(1);
         try (LogCapture logs = LogCapture.start()) {
             RedisURI uri = RedisURI.create("redis://default:" + ENCODED + "@127.0.0.1:" + doomed.port());
-            try (ConferenceStore store = RedisConferenceStore.connect(uri,
+            try (ConferenceStore store = RedisConferenceStore.connect(
+                    uri,
                     RedisOptions.builder().commandTimeout(Duration.ofSeconds(1)).build())) {
                 Meeting meeting = Fixtures.aPublicMeeting("standup");
                 store.directory().saveUser(Fixtures.aUser("ann"));
                 store.directory().saveMeeting(meeting);
-                store.directory().saveInstance(new MeetingInstance(meeting.id(), 1, Instant.now().minusSeconds(60),
-                        Instant.now().plusSeconds(3600)));
+                store.directory()
+                        .saveInstance(new MeetingInstance(
+                                meeting.id(),
+                                1,
+                                Instant.now().minusSeconds(60),
+                                Instant.now().plusSeconds(3600)));
                 store.conference().join(UserId.of("ann"), meeting.id());
                 store.conference().post(UserId.of("ann"), meeting.id(), "hello");
-                Subscription subscription = store.liveEvents().subscribe(meeting.id(), FeedPosition.oldest(), new dev.conference.port.EventListener() {
-                    @Override
-                    public void onEvent(dev.conference.model.MeetingEvent event) {
-                    }
+                Subscription subscription = store.liveEvents()
+                        .subscribe(meeting.id(), FeedPosition.oldest(), new dev.conference.port.EventListener() {
+                            @Override
+                            public void onEvent(dev.conference.model.MeetingEvent event) {}
 
-                    @Override
-                    public void onError(ConferenceException error) {
-                        failures.add(error);
-                        subscriptionFailed.countDown();
-                    }
-                });
+                            @Override
+                            public void onError(ConferenceException error) {
+                                failures.add(error);
+                                subscriptionFailed.countDown();
+                            }
+                        });
 
                 doomed.close();
                 failures.add(catchThrowable(() -> store.conference().post(UserId.of("ann"), meeting.id(), "lost")));
                 failures.add(catchThrowable(() -> store.directory().user(UserId.of("ann"))));
-                assertThat(subscriptionFailed.await(20, TimeUnit.SECONDS)).as("the subscription reports its failure")
+                assertThat(subscriptionFailed.await(20, TimeUnit.SECONDS))
+                        .as("the subscription reports its failure")
                         .isTrue();
                 subscription.close();
             }
             assertThat(failures).hasSizeGreaterThanOrEqualTo(3).allSatisfy(failure -> {
-                assertThat(failure).isInstanceOf(StoreException.class)
+                assertThat(failure)
+                        .isInstanceOf(StoreException.class)
                         .hasMessageContaining("127.0.0.1:" + doomed.port());
                 assertShowsNoSecret("after the server went away", everythingAbout(failure));
             });
@@ -155,7 +174,8 @@ class SecretsTest {
                 "redis-sentinel://user:" + ENCODED + "@127.0.0.1:" + closed + "#mymaster");
         try (LogCapture logs = LogCapture.start()) {
             for (String uri : uris) {
-                Throwable refused = catchThrowable(() -> RedisConferenceStore.connect(uri).close());
+                Throwable refused =
+                        catchThrowable(() -> RedisConferenceStore.connect(uri).close());
                 assertThat(refused).as(uri).isInstanceOfAny(InvalidInputException.class, StoreException.class);
                 assertShowsNoSecret(uri, everythingAbout(refused));
             }
@@ -181,7 +201,8 @@ class SecretsTest {
                 "redis-socket:///tmp/no-such.sock?password=" + ENCODED);
         try (LogCapture logs = LogCapture.start()) {
             for (String uri : uris) {
-                Throwable refused = catchThrowable(() -> RedisConferenceStore.connect(uri).close());
+                Throwable refused =
+                        catchThrowable(() -> RedisConferenceStore.connect(uri).close());
                 assertThat(refused).as(uri).isInstanceOf(InvalidInputException.class);
                 assertShowsNoSecret(uri, everythingAbout(refused));
             }
@@ -204,7 +225,9 @@ class SecretsTest {
 
     private static void assertSawLettuceAndNoSecret(LogCapture logs) {
         // Without this, a logging setup that sends Lettuce elsewhere would make the test pass unseen.
-        assertThat(logs.recordsFrom("io.lettuce")).as("Lettuce's log records reach java.util.logging").isPositive();
+        assertThat(logs.recordsFrom("io.lettuce"))
+                .as("Lettuce's log records reach java.util.logging")
+                .isPositive();
         assertShowsNoSecret("logs", logs.text());
     }
 }

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Meeting;
-import dev.conference.model.MeetingEvent.MessagePosted;
 import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.MessagePosted;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Page;
 import dev.conference.model.StoreException;
@@ -61,7 +61,8 @@ class TlsTest {
         makeSelfSignedCertificate(certificate, key);
         tlsPort = ConfiguredRedis.freePort();
         try {
-            server = ConfiguredRedis.start(List.of("requirepass " + PASSWORD,
+            server = ConfiguredRedis.start(List.of(
+                    "requirepass " + PASSWORD,
                     "tls-port " + tlsPort,
                     "tls-cert-file \"" + certificate + "\"",
                     "tls-key-file \"" + key + "\"",
@@ -83,22 +84,29 @@ class TlsTest {
     void worksOverTlsWithTheServerCertificateVerified() throws InterruptedException {
         RedisClient client = RedisClient.create();
         client.setOptions(ClientOptions.builder()
-                .sslOptions(SslOptions.builder().jdkSslProvider().trustManager(certificate.toFile()).build())
+                .sslOptions(SslOptions.builder()
+                        .jdkSslProvider()
+                        .trustManager(certificate.toFile())
+                        .build())
                 .build());
-        RedisURI uri = RedisURI.Builder.redis("127.0.0.1", tlsPort).withSsl(true)
-                .withVerifyPeer(SslVerifyMode.FULL).withPassword(PASSWORD.toCharArray()).build();
+        RedisURI uri = RedisURI.Builder.redis("127.0.0.1", tlsPort)
+                .withSsl(true)
+                .withVerifyPeer(SslVerifyMode.FULL)
+                .withPassword(PASSWORD.toCharArray())
+                .build();
         try (ConferenceStore store = RedisConferenceStore.create(client, uri, RedisOptions.defaults())) {
             runAScenario(store, "verified");
         } finally {
             client.shutdown();
         }
-        assertThat(overThePlainPort("HGET", "conference:user:{verified}", "name")).isEqualTo("Name of verified");
+        assertThat(overThePlainPort("HGET", "conference:user:{verified}", "name"))
+                .isEqualTo("Name of verified");
     }
 
     @Test
     void aRedissUriWorksThroughConnect() throws InterruptedException {
-        try (ConferenceStore store = RedisConferenceStore.connect(
-                "rediss://:" + PASSWORD + "@127.0.0.1:" + tlsPort + "?verifyPeer=NONE")) {
+        try (ConferenceStore store =
+                RedisConferenceStore.connect("rediss://:" + PASSWORD + "@127.0.0.1:" + tlsPort + "?verifyPeer=NONE")) {
             runAScenario(store, "by-uri");
         }
         assertThat(overThePlainPort("HGET", "conference:user:{by-uri}", "name")).isEqualTo("Name of by-uri");
@@ -106,17 +114,23 @@ class TlsTest {
 
     @Test
     void anUntrustedCertificateOrPlainTextToTheTlsPortIsAClearStoreException() {
-        Throwable untrusted = catchThrowable(() -> RedisConferenceStore.connect(
-                "rediss://:" + PASSWORD + "@127.0.0.1:" + tlsPort).close());
-        assertThat(untrusted).isInstanceOf(StoreException.class)
+        Throwable untrusted =
+                catchThrowable(() -> RedisConferenceStore.connect("rediss://:" + PASSWORD + "@127.0.0.1:" + tlsPort)
+                        .close());
+        assertThat(untrusted)
+                .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("cannot connect to Redis at 127.0.0.1:" + tlsPort + ": ")
                 .hasMessageContaining("certification path");
         assertThat(untrusted.getMessage()).doesNotContain(PASSWORD);
 
-        Throwable plain = catchThrowable(() -> RedisConferenceStore.connect(RedisURI.create(
-                "redis://:" + PASSWORD + "@127.0.0.1:" + tlsPort),
-                RedisOptions.builder().commandTimeout(Duration.ofSeconds(1)).build()).close());
-        assertThat(plain).isInstanceOf(StoreException.class)
+        Throwable plain = catchThrowable(() -> RedisConferenceStore.connect(
+                        RedisURI.create("redis://:" + PASSWORD + "@127.0.0.1:" + tlsPort),
+                        RedisOptions.builder()
+                                .commandTimeout(Duration.ofSeconds(1))
+                                .build())
+                .close());
+        assertThat(plain)
+                .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("cannot connect to Redis at 127.0.0.1:" + tlsPort);
         assertThat(plain.getMessage()).doesNotContain(PASSWORD);
     }
@@ -126,28 +140,41 @@ class TlsTest {
         Meeting meeting = aPublicMeeting("tls " + name);
         store.directory().saveUser(aUser(name));
         store.directory().saveMeeting(meeting);
-        store.directory().saveInstance(new MeetingInstance(meeting.id(), 1, Instant.now().minusSeconds(60),
-                Instant.now().plusSeconds(3600)));
+        store.directory()
+                .saveInstance(new MeetingInstance(
+                        meeting.id(),
+                        1,
+                        Instant.now().minusSeconds(60),
+                        Instant.now().plusSeconds(3600)));
         LinkedBlockingQueue<MeetingEvent> live = new LinkedBlockingQueue<>();
         try (Subscription subscription = store.liveEvents().subscribe(meeting.id(), FeedPosition.latest(), live::add)) {
             store.conference().join(user, meeting.id());
             store.conference().post(user, meeting.id(), "over TLS");
-            assertThat(store.conference().chat(meeting.id())).extracting(ChatMessage::text).containsExactly("over TLS");
-            assertThat(store.directory().users(Page.first(10))).extracting(u -> u.id()).contains(user);
+            assertThat(store.conference().chat(meeting.id()))
+                    .extracting(ChatMessage::text)
+                    .containsExactly("over TLS");
+            assertThat(store.directory().users(Page.first(10)))
+                    .extracting(u -> u.id())
+                    .contains(user);
             List<MeetingEvent> received = new ArrayList<>();
-            for (MeetingEvent event = live.poll(10, TimeUnit.SECONDS); event != null;
+            for (MeetingEvent event = live.poll(10, TimeUnit.SECONDS);
+                    event != null;
                     event = received.size() < 3 ? live.poll(10, TimeUnit.SECONDS) : null) {
                 received.add(event);
             }
-            assertThat(received).as("started, joined, posted, delivered over TLS")
-                    .last().isInstanceOf(MessagePosted.class);
+            assertThat(received)
+                    .as("started, joined, posted, delivered over TLS")
+                    .last()
+                    .isInstanceOf(MessagePosted.class);
         }
-        assertThat(store.conference().end(meeting.id()).orElseThrow().timeouts()).hasSize(1);
+        assertThat(store.conference().end(meeting.id()).orElseThrow().timeouts())
+                .hasSize(1);
     }
 
     private static String overThePlainPort(String... command) {
         RedisClient client = RedisClient.create(RedisURI.Builder.redis("127.0.0.1", server.port())
-                .withPassword(PASSWORD.toCharArray()).build());
+                .withPassword(PASSWORD.toCharArray())
+                .build());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return connection.sync().hget(command[1], command[2]);
         } finally {
@@ -157,10 +184,25 @@ class TlsTest {
 
     /** A key and a certificate for 127.0.0.1 and localhost, valid for two days, made by openssl. */
     private static void makeSelfSignedCertificate(Path certificate, Path key) {
-        List<String> command = List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                "-keyout", key.toString(), "-out", certificate.toString());
+        List<String> command = List.of(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout",
+                key.toString(),
+                "-out",
+                certificate.toString());
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();

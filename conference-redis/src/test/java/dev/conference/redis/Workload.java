@@ -46,6 +46,7 @@ public final class Workload {
     public List<MeetingId> meetings() {
         return List.copyOf(meetings);
     }
+
     private final Map<MeetingId, Set<String>> acknowledged = new ConcurrentHashMap<>();
     private final Map<MeetingId, Set<String>> attempted = new ConcurrentHashMap<>();
     private final AtomicLong successes = new AtomicLong();
@@ -67,7 +68,8 @@ public final class Workload {
             acknowledged.put(meeting, ConcurrentHashMap.newKeySet());
             attempted.put(meeting, ConcurrentHashMap.newKeySet());
             store.directory().saveMeeting(Fixtures.aPublicMeeting(meeting.value()));
-            store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(60), now.plus(Duration.ofHours(1))));
+            store.directory()
+                    .saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(60), now.plus(Duration.ofHours(1))));
         }
     }
 
@@ -139,8 +141,11 @@ public final class Workload {
         for (MeetingId meeting : meetings) {
             assertThat(participantsFromLog(conference.events(meeting)))
                     .as("participants of %s replayed from its log", meeting)
-                    .isEqualTo(conference.participants(meeting).stream().map(Participant::user).collect(Collectors.toSet()));
-            List<String> chat = conference.chat(meeting).stream().map(ChatMessage::text).toList();
+                    .isEqualTo(conference.participants(meeting).stream()
+                            .map(Participant::user)
+                            .collect(Collectors.toSet()));
+            List<String> chat =
+                    conference.chat(meeting).stream().map(ChatMessage::text).toList();
             assertThat(chat).as("chat of %s", meeting).doesNotHaveDuplicates();
             assertThat(attempted.get(meeting)).as("attempted in %s", meeting).containsAll(chat);
             Set<String> lost = new HashSet<>(acknowledged.get(meeting));
@@ -154,13 +159,20 @@ public final class Workload {
         Map<UserId, Boolean> in = new HashMap<>();
         for (MeetingEvent event : events) {
             if (event instanceof Joined joined) {
-                assertThat(in.put(joined.user(), true)).as("JOIN of %s while in", joined.user()).isNotEqualTo(true);
+                assertThat(in.put(joined.user(), true))
+                        .as("JOIN of %s while in", joined.user())
+                        .isNotEqualTo(true);
             } else if (event instanceof Left left) {
-                assertThat(in.put(left.user(), false)).as("LEAVE of %s while out", left.user()).isEqualTo(true);
+                assertThat(in.put(left.user(), false))
+                        .as("LEAVE of %s while out", left.user())
+                        .isEqualTo(true);
             } else if (event instanceof TimedOut timedOut) {
                 in.put(timedOut.user(), false);
             }
         }
-        return in.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).collect(Collectors.toSet());
+        return in.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 }

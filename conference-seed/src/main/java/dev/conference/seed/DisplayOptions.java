@@ -6,8 +6,10 @@ import picocli.CommandLine.Option;
 
 /** The options every command shares about what it shows: a progress bar, stack traces. */
 final class DisplayOptions {
-    @Option(names = "--progress", negatable = true, description = "Show a progress bar on stderr (default: when"
-            + " run in a terminal).")
+    @Option(
+            names = "--progress",
+            negatable = true,
+            description = "Show a progress bar on stderr (default: when" + " run in a terminal).")
     private Boolean progress;
 
     @Option(names = "--verbose", description = "Show the stack trace of a failure.")

@@ -19,8 +19,7 @@ final class ExitCodes {
     static final int FAILURE = 1;
     static final int INVALID_INPUT = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     static int of(Throwable failure) {
         if (failure instanceof InvalidInputException || failure instanceof NoSuchFileException) {
@@ -41,9 +40,12 @@ final class ExitCodes {
             return e.getFile() + " already exists and is not a directory";
         }
         if (failure instanceof FileSystemException e) {
-            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
+            return e.getFile() + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
         }
-        if (failure instanceof StoreException || failure instanceof UncheckedIOException || failure instanceof InvalidInputException
+        if (failure instanceof StoreException
+                || failure instanceof UncheckedIOException
+                || failure instanceof InvalidInputException
                 || failure instanceof IllegalStateException) {
             return failure.getMessage();
         }

@@ -24,8 +24,14 @@ import java.util.Objects;
  * @param out         results; not null
  * @param err         problems, progress and errors; not null
  */
-public record SeedEnvironment(Map<String, String> variables, Path home, Clock clock, ZoneId zone,
-        boolean interactive, PrintWriter out, PrintWriter err) {
+public record SeedEnvironment(
+        Map<String, String> variables,
+        Path home,
+        Clock clock,
+        ZoneId zone,
+        boolean interactive,
+        PrintWriter out,
+        PrintWriter err) {
     public SeedEnvironment {
         variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
         Objects.requireNonNull(home, "home");
@@ -39,10 +45,13 @@ public record SeedEnvironment(Map<String, String> variables, Path home, Clock cl
     public static SeedEnvironment system() {
         Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         // The same home as the conference CLI's, so a load lands where `conference` looks.
-        return new SeedEnvironment(System.getenv(), StoreLocation.userHome(System.getenv("HOME")), Clock.systemUTC(),
-                ZoneId.systemDefault(), System.console() != null,
+        return new SeedEnvironment(
+                System.getenv(),
+                StoreLocation.userHome(System.getenv("HOME")),
+                Clock.systemUTC(),
+                ZoneId.systemDefault(),
+                System.console() != null,
                 new PrintWriter(new OutputStreamWriter(System.out, charset), true),
                 new PrintWriter(new OutputStreamWriter(System.err, charset), true));
     }
-
 }

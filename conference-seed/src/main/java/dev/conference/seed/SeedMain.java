@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
  * conference ports. {@link #run} is the whole program for a given environment, so tests run it
  * in-process.
  */
-@Command(name = "conference-seed", mixinStandardHelpOptions = true, version = "conference-seed 0.1.0",
+@Command(
+        name = "conference-seed",
+        mixinStandardHelpOptions = true,
+        version = "conference-seed 0.1.0",
         description = "Generates and loads users, meetings, meeting instances and events in the original tool's"
                 + " JSON format.",
         footer = "Exit codes: 0 done; 2 usage error or invalid input (nothing stored); 1 any other failure.")
@@ -20,8 +23,7 @@ public final class SeedMain implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    private SeedMain() {
-    }
+    private SeedMain() {}
 
     public static void main(String[] args) {
         System.exit(run(SeedEnvironment.system(), args));

@@ -12,8 +12,8 @@ final class ZoneConverter implements ITypeConverter<ZoneId> {
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
-            throw new TypeConversionException("unknown zone '" + value
-                    + "': give a region such as Europe/Athens or an offset such as +02:00");
+            throw new TypeConversionException(
+                    "unknown zone '" + value + "': give a region such as Europe/Athens or an offset such as +02:00");
         }
     }
 }

@@ -121,72 +121,144 @@ class BadFilesTest {
 
     static Stream<Arguments> brokenDataSets() {
         return Stream.of(
-                broken("truncated JSON", "users.json", USERS.substring(0, USERS.indexOf("\"age\": 41")),
+                broken(
+                        "truncated JSON",
+                        "users.json",
+                        USERS.substring(0, USERS.indexOf("\"age\": 41")),
                         "users.json:12:9: malformed JSON: Unexpected end-of-input"),
-                broken("a missing comma", "users.json", USERS.replace("\"age\": 41,", "\"age\": 41"),
+                broken(
+                        "a missing comma",
+                        "users.json",
+                        USERS.replace("\"age\": 41,", "\"age\": 41"),
                         "users.json:13:9: malformed JSON: Unexpected character ('\"'"),
-                broken("not an array", "users.json", "{\"userID\": \"u1\"}",
+                broken(
+                        "not an array",
+                        "users.json",
+                        "{\"userID\": \"u1\"}",
                         "users.json:1:1: malformed JSON: expected a JSON array of records, found an object"),
-                broken("an empty file", "events_log.json", "",
+                broken(
+                        "an empty file",
+                        "events_log.json",
+                        "",
                         "events_log.json:1:1: malformed JSON: the file is empty"),
-                broken("a field named twice", "users.json", USERS.replace("\"age\": 41,", "\"age\": 41, \"age\": 42,"),
+                broken(
+                        "a field named twice",
+                        "users.json",
+                        USERS.replace("\"age\": 41,", "\"age\": 41, \"age\": 42,"),
                         "users.json:12:25: malformed JSON: Duplicate field 'age'"),
-                broken("a number as text", "users.json", USERS.replace("\"age\": 41", "\"age\": \"41\""),
+                broken(
+                        "a number as text",
+                        "users.json",
+                        USERS.replace("\"age\": 41", "\"age\": \"41\""),
                         "users.json:9:5: record 2: field 'age' must be a whole number, got the string \"41\""),
-                broken("a fraction for a whole number", "users.json", USERS.replace("\"age\": 41", "\"age\": 41.5"),
+                broken(
+                        "a fraction for a whole number",
+                        "users.json",
+                        USERS.replace("\"age\": 41", "\"age\": 41.5"),
                         "users.json:9:5: record 2: field 'age' must be a whole number, got the number 41.5"),
-                broken("a record that is not an object", "users.json", USERS.replace("[\n", "[\n    \"u0\",\n"),
+                broken(
+                        "a record that is not an object",
+                        "users.json",
+                        USERS.replace("[\n", "[\n    \"u0\",\n"),
                         "users.json:2:5: record 1: expected an object, got the string \"u0\""),
-                broken("a missing field", "meetings.json", MEETINGS.replace("\"title\": \"REVIEW\",\n", ""),
+                broken(
+                        "a missing field",
+                        "meetings.json",
+                        MEETINGS.replace("\"title\": \"REVIEW\",\n", ""),
                         "meetings.json:11:5: record 2: missing field 'title'"),
-                broken("a null field", "meetings.json", MEETINGS.replace("\"REVIEW\"", "null"),
+                broken(
+                        "a null field",
+                        "meetings.json",
+                        MEETINGS.replace("\"REVIEW\"", "null"),
                         "meetings.json:11:5: record 2: field 'title' is null"),
-                broken("isPublic neither 0 nor 1", "meetings.json", MEETINGS.replace("\"isPublic\": 0", "\"isPublic\": 2"),
+                broken(
+                        "isPublic neither 0 nor 1",
+                        "meetings.json",
+                        MEETINGS.replace("\"isPublic\": 0", "\"isPublic\": 2"),
                         "meetings.json:11:5: record 2: field 'isPublic' must be 0 or 1, got the number 2"),
-                broken("a bad email", "users.json", USERS.replace("carla@teamsEmail.com", "carla.teamsEmail.com"),
+                broken(
+                        "a bad email",
+                        "users.json",
+                        USERS.replace("carla@teamsEmail.com", "carla.teamsEmail.com"),
                         "users.json:16:5: record 3: user email must look like name@domain: carla.teamsEmail.com"),
-                broken("a bad audience email", "meetings.json", MEETINGS.replace("\"boris@teamsEmail.com\"", "\"boris\""),
+                broken(
+                        "a bad audience email",
+                        "meetings.json",
+                        MEETINGS.replace("\"boris@teamsEmail.com\"", "\"boris\""),
                         "meetings.json:11:5: record 2: audience email must look like name@domain: boris"),
-                broken("an age out of range", "users.json", USERS.replace("\"age\": 25", "\"age\": -1"),
+                broken(
+                        "an age out of range",
+                        "users.json",
+                        USERS.replace("\"age\": 25", "\"age\": -1"),
                         "users.json:16:5: record 3: user age must be between 0 and 150, got -1"),
-                broken("from not before to", "meetings_instances.json",
+                broken(
+                        "from not before to",
+                        "meetings_instances.json",
                         INSTANCES.replace("2024-05-13T11:48:27.778235", "2024-05-13T11:40:27.778235"),
                         "meetings_instances.json:8:5: record 2: instance from must be before to"),
-                broken("a time that is not a date-time", "meetings_instances.json",
+                broken(
+                        "a time that is not a date-time",
+                        "meetings_instances.json",
                         INSTANCES.replace("2024-05-13T11:48:27.778235", "tomorrow"),
                         "meetings_instances.json:8:5: record 2: field 'todatetime' must be a date-time like"
                                 + " 2024-05-12T11:40:27.778235, got 'tomorrow'"),
-                broken("an order below 1", "meetings_instances.json",
+                broken(
+                        "an order below 1",
+                        "meetings_instances.json",
                         INSTANCES.replace("\"order_id\": 2", "\"order_id\": 0"),
                         "meetings_instances.json:8:5: record 2: instance order must be 1 or more, got 0"),
-                broken("an instance of an unknown meeting", "meetings_instances.json",
+                broken(
+                        "an instance of an unknown meeting",
+                        "meetings_instances.json",
                         INSTANCES.replace("\"meeting_id\": \"m2\"", "\"meeting_id\": \"m9\""),
                         "meetings_instances.json:14:5: record 3: meeting_id 'm9' is not a valid meeting of meetings.json"),
-                broken("overlapping instances of one meeting", "meetings_instances.json",
+                broken(
+                        "overlapping instances of one meeting",
+                        "meetings_instances.json",
                         INSTANCES.replace("2024-05-13T11:40:27.778235", "2024-05-12T11:45:00"),
                         "meetings_instances.json:8:5: record 2: instance 2 of meeting 'm1' (2024-05-12T11:45:00Z .."
                                 + " 2024-05-13T11:48:27.778235Z) overlaps its instance 1"),
-                broken("an event of an unknown user", "events_log.json",
+                broken(
+                        "an event of an unknown user",
+                        "events_log.json",
                         EVENTS.replace("u2", "u9"),
                         "events_log.json:8:5: record 2: userID 'u9' is not a valid user of users.json"),
-                broken("an event of an unknown meeting", "events_log.json",
+                broken(
+                        "an event of an unknown meeting",
+                        "events_log.json",
                         EVENTS.replace("event_m2_", "event_m9_"),
                         "events_log.json:8:5: record 2: meeting 'm9' (from event_id) is not a valid meeting of meetings.json"),
-                broken("an event id of another user", "events_log.json",
+                broken(
+                        "an event id of another user",
+                        "events_log.json",
                         EVENTS.replace("event_m2_u2_0", "event_m2_u1_0"),
                         "events_log.json:8:5: record 2: field 'event_id' must be event_<meeting_id>_<userID>_<n> with"
                                 + " this record's userID 'u2', got 'event_m2_u1_0'"),
-                broken("an unknown event type", "events_log.json", EVENTS.replace("\"event_type\": 2", "\"event_type\": 7"),
+                broken(
+                        "an unknown event type",
+                        "events_log.json",
+                        EVENTS.replace("\"event_type\": 2", "\"event_type\": 7"),
                         "events_log.json:8:5: record 2: field 'event_type' must be 1 (join), 2 (leave) or 3 (timeout), got 7"),
-                broken("a user given twice", "users.json", USERS.replace("\"u3\"", "\"u1\""),
+                broken(
+                        "a user given twice",
+                        "users.json",
+                        USERS.replace("\"u3\"", "\"u1\""),
                         "users.json:16:5: record 3: userID 'u1' is given twice: an earlier record has it"),
-                broken("a meeting given twice", "meetings.json", MEETINGS.replace("\"m2\"", "\"m1\""),
+                broken(
+                        "a meeting given twice",
+                        "meetings.json",
+                        MEETINGS.replace("\"m2\"", "\"m1\""),
                         "meetings.json:11:5: record 2: meeting_id 'm1' is given twice"),
-                broken("an instance given twice", "meetings_instances.json",
+                broken(
+                        "an instance given twice",
+                        "meetings_instances.json",
                         INSTANCES.replace("\"order_id\": 2", "\"order_id\": 1"),
                         "meetings_instances.json:8:5: record 2: instance 1 of meeting 'm1' is given twice"),
-                broken("an event given twice", "events_log.json",
-                        EVENTS.replace("event_m2_u2_0", "event_m1_u2_0").replace("\"u1\"", "\"u2\"")
+                broken(
+                        "an event given twice",
+                        "events_log.json",
+                        EVENTS.replace("event_m2_u2_0", "event_m1_u2_0")
+                                .replace("\"u1\"", "\"u2\"")
                                 .replace("event_m1_u1_0", "event_m1_u2_0"),
                         "events_log.json:8:5: record 2: event_id 'event_m1_u2_0' is given twice"));
     }
@@ -204,7 +276,8 @@ class BadFilesTest {
         SeedRun.Result result = seed().run("load", dir, "--redis", REDIS.uri());
 
         assertThat(result.code()).as(result.err()).isEqualTo(2);
-        assertThat(result.errLines()).as(result.err())
+        assertThat(result.errLines())
+                .as(result.err())
                 .anySatisfy(line -> assertThat(line).startsWith(dir + "/" + expected));
         assertThat(result.errLines().get(result.errLines().size() - 1)).startsWith("nothing stored: ");
         assertThat(result.err()).doesNotContain("\tat ", "Exception");
@@ -213,40 +286,49 @@ class BadFilesTest {
 
     @Test
     void everyInvalidRecordIsListedNotOnlyTheFirst() throws IOException {
-        write(Map.of("users.json", USERS.replace("\"age\": 41", "\"age\": \"41\"").replace("carla@", "carla")));
+        write(Map.of(
+                "users.json", USERS.replace("\"age\": 41", "\"age\": \"41\"").replace("carla@", "carla")));
 
         SeedRun.Result result = seed().run("load", dir, "--redis", REDIS.uri());
 
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.errLines()).containsExactly(
-                dir + "/users.json:9:5: record 2: field 'age' must be a whole number, got the string \"41\"",
-                dir + "/users.json:16:5: record 3: user email must look like name@domain: carlateamsEmail.com",
-                // an event of a user whose record is invalid is invalid too
-                dir + "/events_log.json:8:5: record 2: userID 'u2' is not a valid user of users.json",
-                "nothing stored: 3 invalid records (see above); --skip-invalid stores the 7 valid ones");
+        assertThat(result.errLines())
+                .containsExactly(
+                        dir + "/users.json:9:5: record 2: field 'age' must be a whole number, got the string \"41\"",
+                        dir + "/users.json:16:5: record 3: user email must look like name@domain: carlateamsEmail.com",
+                        // an event of a user whose record is invalid is invalid too
+                        dir + "/events_log.json:8:5: record 2: userID 'u2' is not a valid user of users.json",
+                        "nothing stored: 3 invalid records (see above); --skip-invalid stores the 7 valid ones");
         assertThat(result.out()).contains("3 users, 2 meetings, 3 instances, 2 events", "3 invalid");
         assertNothingStored();
     }
 
     @Test
     void skipInvalidStoresTheValidRecordsAndReportsTheRest() throws IOException {
-        write(Map.of("users.json", USERS.replace("\"age\": 41", "\"age\": \"41\""),
-                "meetings.json", MEETINGS.replace("\"title\": \"REVIEW\",\n", "")));
+        write(Map.of(
+                "users.json",
+                USERS.replace("\"age\": 41", "\"age\": \"41\""),
+                "meetings.json",
+                MEETINGS.replace("\"title\": \"REVIEW\",\n", "")));
 
         SeedRun.Result result = seed().run("load", dir, "--redis", REDIS.uri(), "--skip-invalid");
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.errLines()).containsExactly(
-                dir + "/users.json:9:5: record 2: field 'age' must be a whole number, got the string \"41\"",
-                dir + "/meetings.json:11:5: record 2: missing field 'title'",
-                dir + "/meetings_instances.json:14:5: record 3: meeting_id 'm2' is not a valid meeting of meetings.json",
-                dir + "/events_log.json:8:5: record 2: userID 'u2' is not a valid user of users.json",
-                "skipped 4 invalid records (see above)");
+        assertThat(result.errLines())
+                .containsExactly(
+                        dir + "/users.json:9:5: record 2: field 'age' must be a whole number, got the string \"41\"",
+                        dir + "/meetings.json:11:5: record 2: missing field 'title'",
+                        dir
+                                + "/meetings_instances.json:14:5: record 3: meeting_id 'm2' is not a valid meeting of meetings.json",
+                        dir + "/events_log.json:8:5: record 2: userID 'u2' is not a valid user of users.json",
+                        "skipped 4 invalid records (see above)");
         assertThat(result.out()).contains("stored 2 users, 1 meetings, 2 instances");
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
-            assertThat(store.directory().users(Page.first(10))).extracting(user -> user.id().value())
+            assertThat(store.directory().users(Page.first(10)))
+                    .extracting(user -> user.id().value())
                     .containsExactly("u1", "u3");
-            assertThat(store.directory().meetings(Page.first(10))).extracting(meeting -> meeting.id().value())
+            assertThat(store.directory().meetings(Page.first(10)))
+                    .extracting(meeting -> meeting.id().value())
                     .containsExactly("m1");
             assertThat(store.directory().instances(MeetingId.of("m1"))).hasSize(2);
             assertThat(store.directory().user(UserId.of("u2"))).isEmpty();
@@ -260,8 +342,9 @@ class BadFilesTest {
         SeedRun.Result result = seed().run("load", dir, "--redis", REDIS.uri(), "--skip-invalid");
 
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).contains("events_log.json:", "malformed JSON",
-                "nothing stored: a file is not a well-formed JSON array");
+        assertThat(result.err())
+                .contains(
+                        "events_log.json:", "malformed JSON", "nothing stored: a file is not a well-formed JSON array");
         assertThat(result.out()).contains("; 0 invalid; malformed: events_log.json");
         assertNothingStored();
     }
@@ -271,21 +354,27 @@ class BadFilesTest {
         write(Map.of());
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
             store.directory().saveMeeting(Meeting.publicMeeting(MeetingId.of("m1"), "OLD", "stored before"));
-            store.directory().saveInstance(new MeetingInstance(MeetingId.of("m1"), 9,
-                    Instant.parse("2024-05-12T11:00:00Z"), Instant.parse("2024-05-12T11:45:00Z")));
+            store.directory()
+                    .saveInstance(new MeetingInstance(
+                            MeetingId.of("m1"),
+                            9,
+                            Instant.parse("2024-05-12T11:00:00Z"),
+                            Instant.parse("2024-05-12T11:45:00Z")));
         }
 
         SeedRun.Result result = seed().run("load", dir, "--redis", REDIS.uri());
 
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.errLines()).containsExactly(
-                dir + "/meetings_instances.json:2:5: record 1: refused by the store: instance 1 of meeting 'm1'"
-                        + " (2024-05-12T11:40:27.778235Z .. 2024-05-12T11:48:27.778235Z) overlaps its instance 9"
-                        + " (2024-05-12T11:00:00Z .. 2024-05-12T11:45:00Z)",
-                "the store refused 1 instances (see above)");
+        assertThat(result.errLines())
+                .containsExactly(
+                        dir + "/meetings_instances.json:2:5: record 1: refused by the store: instance 1 of meeting 'm1'"
+                                + " (2024-05-12T11:40:27.778235Z .. 2024-05-12T11:48:27.778235Z) overlaps its instance 9"
+                                + " (2024-05-12T11:00:00Z .. 2024-05-12T11:45:00Z)",
+                        "the store refused 1 instances (see above)");
         assertThat(result.out()).contains("stored 3 users, 2 meetings, 2 instances");
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
-            assertThat(store.directory().instances(MeetingId.of("m1"))).extracting(MeetingInstance::order)
+            assertThat(store.directory().instances(MeetingId.of("m1")))
+                    .extracting(MeetingInstance::order)
                     .containsExactly(9, 2);
         }
     }
@@ -301,8 +390,15 @@ class BadFilesTest {
     }
 
     private void write(Map<String, String> replaced) throws IOException {
-        Map<String, String> files = Map.of("users.json", USERS, "meetings.json", MEETINGS,
-                "meetings_instances.json", INSTANCES, "events_log.json", EVENTS);
+        Map<String, String> files = Map.of(
+                "users.json",
+                USERS,
+                "meetings.json",
+                MEETINGS,
+                "meetings_instances.json",
+                INSTANCES,
+                "events_log.json",
+                EVENTS);
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(dir.resolve(file.getKey()), replaced.getOrDefault(file.getKey(), file.getValue()));
         }

@@ -17,7 +17,9 @@ class CommandLineTest {
 
     @BeforeEach
     void aSmallDataSet() {
-        assertThat(seed().run("generate", "--out", dir, "--users", 5, "--meetings", 2, "--events", 4).code()).isZero();
+        assertThat(seed().run("generate", "--out", dir, "--users", 5, "--meetings", 2, "--events", 4)
+                        .code())
+                .isZero();
     }
 
     @Test
@@ -75,8 +77,9 @@ class CommandLineTest {
         SeedRun.Result result = seed().run("load", dir.resolve("nowhere"));
 
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("conference-seed load: no such file or directory: "
-                + dir.resolve("nowhere/users.json") + "\n");
+        assertThat(result.err())
+                .isEqualTo(
+                        "conference-seed load: no such file or directory: " + dir.resolve("nowhere/users.json") + "\n");
     }
 
     @Test
@@ -86,7 +89,8 @@ class CommandLineTest {
         assertThat(seed().run("load", dir, "--no-such-option").code()).isEqualTo(2);
         assertThat(seed().run("load", dir, "--batch-size", 0).code()).isEqualTo(2);
         assertThat(seed().run("generate").code()).isEqualTo(2);
-        assertThat(seed().run("generate", "--out", dir, "--users", "many").code()).isEqualTo(2);
+        assertThat(seed().run("generate", "--out", dir, "--users", "many").code())
+                .isEqualTo(2);
 
         SeedRun.Result zone = seed().run("load", dir, "--zone", "Mars/Olympus");
         assertThat(zone.code()).isEqualTo(2);
@@ -100,7 +104,8 @@ class CommandLineTest {
         SeedRun.Result result = seed().run("generate", "--out", file);
 
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("conference-seed generate: " + file + " already exists and is not a directory\n");
+        assertThat(result.err())
+                .isEqualTo("conference-seed generate: " + file + " already exists and is not a directory\n");
     }
 
     @Test

@@ -25,14 +25,17 @@ import java.util.Set;
 final class FileRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FileRecords() {
-    }
+    private FileRecords() {}
 
     static List<User> users(Path dir) throws IOException {
         List<User> out = new ArrayList<>();
         for (JsonNode n : JSON.readTree(dir.resolve("users.json").toFile())) {
-            out.add(new User(UserId.of(n.get("userID").asText()), n.get("name").asText(), n.get("age").asInt(),
-                    n.get("gender").asText(), n.get("email").asText()));
+            out.add(new User(
+                    UserId.of(n.get("userID").asText()),
+                    n.get("name").asText(),
+                    n.get("age").asInt(),
+                    n.get("gender").asText(),
+                    n.get("email").asText()));
         }
         return out;
     }
@@ -42,8 +45,12 @@ final class FileRecords {
         for (JsonNode n : JSON.readTree(dir.resolve("meetings.json").toFile())) {
             Set<String> audience = new HashSet<>();
             n.get("audience").forEach(email -> audience.add(email.asText()));
-            out.add(new Meeting(MeetingId.of(n.get("meeting_id").asText()), n.get("title").asText(),
-                    n.get("description").asText(), n.get("isPublic").asInt() == 1, audience));
+            out.add(new Meeting(
+                    MeetingId.of(n.get("meeting_id").asText()),
+                    n.get("title").asText(),
+                    n.get("description").asText(),
+                    n.get("isPublic").asInt() == 1,
+                    audience));
         }
         return out;
     }
@@ -51,9 +58,15 @@ final class FileRecords {
     static List<MeetingInstance> instances(Path dir, ZoneId zone) throws IOException {
         List<MeetingInstance> out = new ArrayList<>();
         for (JsonNode n : JSON.readTree(dir.resolve("meetings_instances.json").toFile())) {
-            out.add(new MeetingInstance(MeetingId.of(n.get("meeting_id").asText()), n.get("order_id").asInt(),
-                    LocalDateTime.parse(n.get("fromdatetime").asText()).atZone(zone).toInstant(),
-                    LocalDateTime.parse(n.get("todatetime").asText()).atZone(zone).toInstant()));
+            out.add(new MeetingInstance(
+                    MeetingId.of(n.get("meeting_id").asText()),
+                    n.get("order_id").asInt(),
+                    LocalDateTime.parse(n.get("fromdatetime").asText())
+                            .atZone(zone)
+                            .toInstant(),
+                    LocalDateTime.parse(n.get("todatetime").asText())
+                            .atZone(zone)
+                            .toInstant()));
         }
         return out;
     }
@@ -67,8 +80,10 @@ final class FileRecords {
     static List<User> allUsers(Directory directory) {
         List<User> out = new ArrayList<>();
         Page page = Page.first(500);
-        for (List<User> batch = directory.users(page); !batch.isEmpty();
-                batch = directory.users(page = page.next(batch.get(batch.size() - 1).id().value()))) {
+        for (List<User> batch = directory.users(page);
+                !batch.isEmpty();
+                batch = directory.users(
+                        page = page.next(batch.get(batch.size() - 1).id().value()))) {
             out.addAll(batch);
         }
         return out;
@@ -77,8 +92,10 @@ final class FileRecords {
     static List<Meeting> allMeetings(Directory directory) {
         List<Meeting> out = new ArrayList<>();
         Page page = Page.first(500);
-        for (List<Meeting> batch = directory.meetings(page); !batch.isEmpty();
-                batch = directory.meetings(page = page.next(batch.get(batch.size() - 1).id().value()))) {
+        for (List<Meeting> batch = directory.meetings(page);
+                !batch.isEmpty();
+                batch = directory.meetings(
+                        page = page.next(batch.get(batch.size() - 1).id().value()))) {
             out.addAll(batch);
         }
         return out;

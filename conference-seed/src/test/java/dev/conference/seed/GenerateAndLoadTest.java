@@ -35,8 +35,21 @@ class GenerateAndLoadTest {
     void generate() {
         // Generated around the real now, since the store judges "active" by its own (real) clock.
         Clock now = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        SeedRun.Result generated = seed().clock(now).run("generate", "--out", dir, "--users", 300, "--meetings", 60,
-                "--instances", 90, "--events", 400, "--random-seed", 42);
+        SeedRun.Result generated = seed().clock(now)
+                .run(
+                        "generate",
+                        "--out",
+                        dir,
+                        "--users",
+                        300,
+                        "--meetings",
+                        60,
+                        "--instances",
+                        90,
+                        "--events",
+                        400,
+                        "--random-seed",
+                        42);
         assertThat(generated.code()).as(generated.err()).isZero();
     }
 
@@ -86,7 +99,8 @@ class GenerateAndLoadTest {
             }
         }
         assertThat(present).isNotEmpty().isSubsetOf(lastIsJoin);
-        Matcher joined = Pattern.compile("present users: (\\d+) joined, 0 already present").matcher(loaded.out());
+        Matcher joined = Pattern.compile("present users: (\\d+) joined, 0 already present")
+                .matcher(loaded.out());
         assertThat(joined.find()).as(loaded.out()).isTrue();
         assertThat(Integer.parseInt(joined.group(1))).isGreaterThanOrEqualTo(present.size());
     }
@@ -121,8 +135,11 @@ class GenerateAndLoadTest {
                     store.conference().participants(meeting).forEach(p -> participants.add(meeting + "/" + p));
                     store.conference().events(meeting).forEach(e -> participants.add(meeting + " log " + e));
                 }
-                return new Snapshot(FileRecords.allUsers(store.directory()), FileRecords.allMeetings(store.directory()),
-                        FileRecords.allInstances(store.directory()), participants);
+                return new Snapshot(
+                        FileRecords.allUsers(store.directory()),
+                        FileRecords.allMeetings(store.directory()),
+                        FileRecords.allInstances(store.directory()),
+                        participants);
             }
         }
     }

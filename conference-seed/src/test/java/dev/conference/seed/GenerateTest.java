@@ -37,7 +37,9 @@ class GenerateTest {
         generate(dir.resolve("b"), NOW, 7, "--users", 50, "--meetings", 10, "--instances", 25, "--events", 80);
 
         for (String file : List.of(SeedFiles.USERS, SeedFiles.MEETINGS, SeedFiles.INSTANCES, SeedFiles.EVENTS)) {
-            assertThat(dir.resolve("b").resolve(file)).as(file).hasSameBinaryContentAs(dir.resolve("a").resolve(file));
+            assertThat(dir.resolve("b").resolve(file))
+                    .as(file)
+                    .hasSameBinaryContentAs(dir.resolve("a").resolve(file));
         }
     }
 
@@ -53,14 +55,19 @@ class GenerateTest {
         List<MeetingInstance> b = FileRecords.instances(dir.resolve("b"), ZoneOffset.UTC);
         assertThat(b).hasSameSizeAs(a);
         for (int i = 0; i < a.size(); i++) {
-            assertThat(b.get(i)).isEqualTo(new MeetingInstance(a.get(i).meeting(), a.get(i).order(),
-                    a.get(i).from().plus(shift), a.get(i).to().plus(shift)));
+            assertThat(b.get(i))
+                    .isEqualTo(new MeetingInstance(
+                            a.get(i).meeting(),
+                            a.get(i).order(),
+                            a.get(i).from().plus(shift),
+                            a.get(i).to().plus(shift)));
         }
         List<JsonNode> eventsA = FileRecords.events(dir.resolve("a"));
         List<JsonNode> eventsB = FileRecords.events(dir.resolve("b"));
         for (int i = 0; i < eventsA.size(); i++) {
             assertThat(eventsB.get(i).get("event_id")).isEqualTo(eventsA.get(i).get("event_id"));
-            assertThat(eventsB.get(i).get("event_type")).isEqualTo(eventsA.get(i).get("event_type"));
+            assertThat(eventsB.get(i).get("event_type"))
+                    .isEqualTo(eventsA.get(i).get("event_type"));
         }
     }
 
@@ -69,13 +76,14 @@ class GenerateTest {
         generate(dir.resolve("a"), NOW, 7);
         generate(dir.resolve("b"), NOW, 8);
 
-        assertThat(FileRecords.users(dir.resolve("b"))).doesNotContainAnyElementsOf(FileRecords.users(dir.resolve("a")));
+        assertThat(FileRecords.users(dir.resolve("b")))
+                .doesNotContainAnyElementsOf(FileRecords.users(dir.resolve("a")));
     }
 
     @Test
     void writesValidRecordsWithUniqueIdsAndEmailsAndSomeInstancesActiveNow() throws IOException {
-        SeedRun.Result result = generate(dir, NOW, 3, "--users", 20_000, "--meetings", 500, "--instances", 1_200,
-                "--events", 3_000);
+        SeedRun.Result result =
+                generate(dir, NOW, 3, "--users", 20_000, "--meetings", 500, "--instances", 1_200, "--events", 3_000);
 
         List<User> users = FileRecords.users(dir);
         assertThat(users).hasSize(20_000);
@@ -83,18 +91,30 @@ class GenerateTest {
         assertThat(users.stream().map(User::email).distinct()).hasSize(20_000);
         assertThat(users).allSatisfy(user -> assertThat(user.id().value()).matches("[A-Za-z0-9]{8}"));
         Set<String> emails = new HashSet<>(users.stream().map(User::email).toList());
-        assertThat(FileRecords.meetings(dir)).allSatisfy(meeting ->
-                assertThat(emails).containsAll(meeting.audience()));
+        assertThat(FileRecords.meetings(dir))
+                .allSatisfy(meeting -> assertThat(emails).containsAll(meeting.audience()));
         Instant now = Instant.parse(NOW);
-        long active = FileRecords.instances(dir, ZoneOffset.UTC).stream().filter(i -> i.spans(now)).count();
+        long active = FileRecords.instances(dir, ZoneOffset.UTC).stream()
+                .filter(i -> i.spans(now))
+                .count();
         assertThat(active).isBetween(100L, 500L);
         assertThat(result.out()).contains("(" + active + " active now)", "random seed 3");
-        assertThat(FileRecords.events(dir)).hasSize(3_000).allSatisfy(event ->
-                assertThat(Instant.parse(event.get("timestamp").asText() + "Z")).isBeforeOrEqualTo(now));
+        assertThat(FileRecords.events(dir))
+                .hasSize(3_000)
+                .allSatisfy(
+                        event -> assertThat(Instant.parse(event.get("timestamp").asText() + "Z"))
+                                .isBeforeOrEqualTo(now));
 
         StringWriter problems = new StringWriter();
-        Loader.Check check = new Loader(new SeedFiles(dir), ZoneOffset.UTC, new MutableClock(now), 100, 1,
-                new PrintWriter(problems, true), Progress.NONE).check();
+        Loader.Check check = new Loader(
+                        new SeedFiles(dir),
+                        ZoneOffset.UTC,
+                        new MutableClock(now),
+                        100,
+                        1,
+                        new PrintWriter(problems, true),
+                        Progress.NONE)
+                .check();
         assertThat(problems.toString()).isEmpty();
         assertThat(check.invalid()).isZero();
         assertThat(check.records()).isEqualTo(20_000 + 500 + 1_200 + 3_000);
@@ -130,7 +150,8 @@ class GenerateTest {
 
     private static SeedRun.Result generate(Path out, String now, long seed, Object... more) {
         Object[] args = new Object[6 + more.length];
-        System.arraycopy(new Object[] {"generate", "--out", out, "--random-seed", seed, "--no-progress"}, 0, args, 0, 6);
+        System.arraycopy(
+                new Object[] {"generate", "--out", out, "--random-seed", seed, "--no-progress"}, 0, args, 0, 6);
         System.arraycopy(more, 0, args, 6, more.length);
         SeedRun.Result result = seed().clock(MutableClock.at(now)).run(args);
         assertThat(result.code()).as(result.err()).isZero();

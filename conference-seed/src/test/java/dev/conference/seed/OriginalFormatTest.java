@@ -114,36 +114,52 @@ class OriginalFormatTest {
             assertThat(store.directory().user(UserId.of("Xq3vB7pK")))
                     .contains(new User(UserId.of("Xq3vB7pK"), "LMNOPQ", 52, "Female", "lmnopq@teamsEmail.com"));
             assertThat(store.directory().user(UserId.of("9TzR2wYd"))).isPresent();
-            assertThat(store.directory().meeting(MeetingId.of("Hk8sD2mQ"))).contains(new Meeting(
-                    MeetingId.of("Hk8sD2mQ"), "QWERTY", "This meeting is about ASDFGH", false,
-                    Set.of("rstuvw@teamsEmail.com")));
-            assertThat(store.directory().meeting(MeetingId.of("p0Lz7NcE")).orElseThrow()).satisfies(meeting -> {
-                assertThat(meeting.isPublic()).isTrue();
-                assertThat(meeting.audience()).containsExactlyInAnyOrder("lmnopq@teamsEmail.com",
-                        "rstuvw@teamsEmail.com");
-            });
+            assertThat(store.directory().meeting(MeetingId.of("Hk8sD2mQ")))
+                    .contains(new Meeting(
+                            MeetingId.of("Hk8sD2mQ"),
+                            "QWERTY",
+                            "This meeting is about ASDFGH",
+                            false,
+                            Set.of("rstuvw@teamsEmail.com")));
+            assertThat(store.directory().meeting(MeetingId.of("p0Lz7NcE")).orElseThrow())
+                    .satisfies(meeting -> {
+                        assertThat(meeting.isPublic()).isTrue();
+                        assertThat(meeting.audience())
+                                .containsExactlyInAnyOrder("lmnopq@teamsEmail.com", "rstuvw@teamsEmail.com");
+                    });
             // Athens is three hours ahead of UTC in May; the microseconds are kept.
-            assertThat(store.directory().instances(MeetingId.of("Hk8sD2mQ"))).containsExactly(new MeetingInstance(
-                    MeetingId.of("Hk8sD2mQ"), 1, Instant.parse("2024-05-12T08:40:27.778235Z"),
-                    Instant.parse("2024-05-12T08:48:27.778235Z")));
-            assertThat(store.directory().instances(MeetingId.of("p0Lz7NcE"))).containsExactly(new MeetingInstance(
-                    MeetingId.of("p0Lz7NcE"), 1, Instant.parse("2024-05-12T08:36:27Z"),
-                    Instant.parse("2024-05-12T09:02:00.000001Z")));
+            assertThat(store.directory().instances(MeetingId.of("Hk8sD2mQ")))
+                    .containsExactly(new MeetingInstance(
+                            MeetingId.of("Hk8sD2mQ"),
+                            1,
+                            Instant.parse("2024-05-12T08:40:27.778235Z"),
+                            Instant.parse("2024-05-12T08:48:27.778235Z")));
+            assertThat(store.directory().instances(MeetingId.of("p0Lz7NcE")))
+                    .containsExactly(new MeetingInstance(
+                            MeetingId.of("p0Lz7NcE"),
+                            1,
+                            Instant.parse("2024-05-12T08:36:27Z"),
+                            Instant.parse("2024-05-12T09:02:00.000001Z")));
             // Events of 2024 are history: nobody is joined into a meeting that is not running.
-            assertThat(store.conference().participants(MeetingId.of("Hk8sD2mQ"))).isEmpty();
+            assertThat(store.conference().participants(MeetingId.of("Hk8sD2mQ")))
+                    .isEmpty();
         }
     }
 
     @Test
     void theOriginalToolsPublishedFilesLoadWhenTheyAreAtHand() {
         // The project's shared folder sits beside the repository; a bare clone has no such folder.
-        Path published = Path.of("../../shared/original-format").toAbsolutePath().normalize();
+        Path published =
+                Path.of("../../shared/original-format").toAbsolutePath().normalize();
         Assumptions.assumeTrue(Files.isRegularFile(published.resolve("users.json")), "no " + published);
 
         SeedRun.Result result = seed().run("load", published, "--redis", REDIS.uri(), "--zone", "UTC");
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("5 users, 7 meetings, 7 instances, 5 events", "0 invalid",
-                "stored 5 users, 7 meetings, 7 instances");
+        assertThat(result.out())
+                .contains(
+                        "5 users, 7 meetings, 7 instances, 5 events",
+                        "0 invalid",
+                        "stored 5 users, 7 meetings, 7 instances");
     }
 }

@@ -57,23 +57,29 @@ class PresenceReplayTest {
             meetings.meeting("past", "PAST", "over", true, List.of());
         }
         try (RecordWriter instances = RecordWriter.open(dir.resolve("meetings_instances.json"), ZoneOffset.UTC)) {
-            instances.instance(new MeetingInstance(OPEN, 1, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))));
-            instances.instance(new MeetingInstance(CLOSED, 1, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))));
-            instances.instance(new MeetingInstance(PAST, 1, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(2))));
+            instances.instance(
+                    new MeetingInstance(OPEN, 1, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))));
+            instances.instance(
+                    new MeetingInstance(CLOSED, 1, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))));
+            instances.instance(
+                    new MeetingInstance(PAST, 1, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(2))));
         }
         try (RecordWriter events = RecordWriter.open(dir.resolve("events_log.json"), ZoneOffset.UTC)) {
             int[] n = {0};
             EventWriter log = (meeting, user, type, minutesAgo) -> events.event(new SourceEvent(
-                    SourceEvent.idOf(meeting, UserId.of(user), n[0]++), meeting, UserId.of(user), type,
+                    SourceEvent.idOf(meeting, UserId.of(user), n[0]++),
+                    meeting,
+                    UserId.of(user),
+                    type,
                     now.minus(Duration.ofMinutes(minutesAgo))));
-            log.write(OPEN, "ann", EventType.JOIN, 30);         // present
+            log.write(OPEN, "ann", EventType.JOIN, 30); // present
             log.write(OPEN, "bob", EventType.JOIN, 20);
-            log.write(OPEN, "bob", EventType.LEAVE, 10);        // left again
-            log.write(OPEN, "dan", EventType.LEAVE, 70);        // before the instance: history
-            log.write(OPEN, "dan", EventType.JOIN, 5);          // written out of time order, still last
-            log.write(CLOSED, "cat", EventType.JOIN, 15);       // not in the audience
+            log.write(OPEN, "bob", EventType.LEAVE, 10); // left again
+            log.write(OPEN, "dan", EventType.LEAVE, 70); // before the instance: history
+            log.write(OPEN, "dan", EventType.JOIN, 5); // written out of time order, still last
+            log.write(CLOSED, "cat", EventType.JOIN, 15); // not in the audience
             log.write(CLOSED, "ann", EventType.TIMEOUT, 15);
-            log.write(PAST, "ann", EventType.JOIN, 150);        // an earlier instance: history
+            log.write(PAST, "ann", EventType.JOIN, 150); // an earlier instance: history
         }
     }
 
@@ -87,17 +93,22 @@ class PresenceReplayTest {
         SeedRun.Result first = seed().run("load", dir, "--redis", REDIS.uri());
 
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).contains("events: 8 valid; 6 fall in instances active now; present users: 2 joined,"
-                + " 0 already present, 1 refused");
-        assertThat(first.err()).contains("events_log.json:32:5: record 6: JOIN not replayed: user 'cat' is not in"
-                + " the audience of meeting 'closed'");
+        assertThat(first.out())
+                .contains("events: 8 valid; 6 fall in instances active now; present users: 2 joined,"
+                        + " 0 already present, 1 refused");
+        assertThat(first.err())
+                .contains("events_log.json:32:5: record 6: JOIN not replayed: user 'cat' is not in"
+                        + " the audience of meeting 'closed'");
         List<MeetingEvent> openLog;
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
-            assertThat(store.conference().participants(OPEN)).extracting(Participant::user)
+            assertThat(store.conference().participants(OPEN))
+                    .extracting(Participant::user)
                     .containsExactlyInAnyOrder(UserId.of("ann"), UserId.of("dan"));
             assertThat(store.conference().participants(CLOSED)).isEmpty();
             openLog = store.conference().events(OPEN);
-            assertThat(openLog).filteredOn(event -> event instanceof MeetingEvent.Joined).hasSize(2);
+            assertThat(openLog)
+                    .filteredOn(event -> event instanceof MeetingEvent.Joined)
+                    .hasSize(2);
         }
 
         SeedRun.Result second = seed().run("load", dir, "--redis", REDIS.uri());
@@ -105,7 +116,8 @@ class PresenceReplayTest {
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.out()).contains("present users: 0 joined, 2 already present, 1 refused");
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
-            assertThat(store.conference().participants(OPEN)).extracting(Participant::user)
+            assertThat(store.conference().participants(OPEN))
+                    .extracting(Participant::user)
                     .containsExactlyInAnyOrder(UserId.of("ann"), UserId.of("dan"));
             assertThat(store.conference().events(OPEN)).isEqualTo(openLog);
         }

@@ -29,13 +29,24 @@ class RecordWriterTest {
         ZoneId athens = ZoneId.of("Europe/Athens");
         try (RecordWriter out = RecordWriter.open(file, athens)) {
             out.user(new User(UserId.of("aB3dE5fG"), "HIJKLM", 33, "Male", "hijklm@teamsEmail.com"));
-            out.meeting("nO7pQ9rS", "TUVWXY", "This meeting is about ZABCDE", false,
+            out.meeting(
+                    "nO7pQ9rS",
+                    "TUVWXY",
+                    "This meeting is about ZABCDE",
+                    false,
                     List.of("hijklm@teamsEmail.com", "other@teamsEmail.com"));
             out.meeting("tU1vW3xY", "EMPTYA", "This meeting is about NOBODY", true, List.of());
-            out.instance(new MeetingInstance(MeetingId.of("nO7pQ9rS"), 1, Instant.parse("2024-05-12T08:40:27.778235Z"),
+            out.instance(new MeetingInstance(
+                    MeetingId.of("nO7pQ9rS"),
+                    1,
+                    Instant.parse("2024-05-12T08:40:27.778235Z"),
                     Instant.parse("2024-05-12T08:48:27Z")));
-            out.event(new SourceEvent("event_nO7pQ9rS_aB3dE5fG_0", MeetingId.of("nO7pQ9rS"), UserId.of("aB3dE5fG"),
-                    EventType.LEAVE, Instant.parse("2024-05-12T08:44:27.781245Z")));
+            out.event(new SourceEvent(
+                    "event_nO7pQ9rS_aB3dE5fG_0",
+                    MeetingId.of("nO7pQ9rS"),
+                    UserId.of("aB3dE5fG"),
+                    EventType.LEAVE,
+                    Instant.parse("2024-05-12T08:44:27.781245Z")));
         }
 
         assertThat(Files.readString(file)).isEqualTo("""

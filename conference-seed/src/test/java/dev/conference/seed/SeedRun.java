@@ -55,8 +55,10 @@ final class SeedRun {
         for (Object arg : args) {
             strings.add(arg.toString());
         }
-        int code = SeedMain.run(new SeedEnvironment(variables, home, clock, zone, false, new PrintWriter(out, true),
-                new PrintWriter(err, true)), strings.toArray(String[]::new));
+        int code = SeedMain.run(
+                new SeedEnvironment(
+                        variables, home, clock, zone, false, new PrintWriter(out, true), new PrintWriter(err, true)),
+                strings.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -18,12 +18,14 @@ class ClusterContractTest {
     static final LocalClusterExtension CLUSTER = new LocalClusterExtension();
 
     static ConferenceStore open(Clock clock) {
-        return RedisConferenceStore.create(CLUSTER.client(), RedisOptions.builder().clock(clock).build());
+        return RedisConferenceStore.create(
+                CLUSTER.client(), RedisOptions.builder().clock(clock).build());
     }
 
     @org.junit.jupiter.api.Test
     void connectFindsTheClusterFromAnyNode() {
-        try (ConferenceStore store = RedisConferenceStore.connect(RedisURI.create(CLUSTER.uri()), RedisOptions.defaults())) {
+        try (ConferenceStore store =
+                RedisConferenceStore.connect(RedisURI.create(CLUSTER.uri()), RedisOptions.defaults())) {
             store.directory().saveUser(dev.conference.testing.Fixtures.aUser("ann"));
             org.assertj.core.api.Assertions.assertThat(store.directory().users(dev.conference.model.Page.first(10)))
                     .hasSize(1);

@@ -19,13 +19,17 @@ class FailoverTest {
     @Test
     void aKilledMastersReplicaTakesOverAndTheInvariantsHold() throws Exception {
         try (LocalCluster cluster = LocalCluster.start(1);
-                ConferenceStore store = RedisConferenceStore.connect(RedisURI.create(cluster.uri()),
-                        RedisOptions.builder().commandTimeout(Duration.ofSeconds(2)).build())) {
+                ConferenceStore store = RedisConferenceStore.connect(
+                        RedisURI.create(cluster.uri()),
+                        RedisOptions.builder()
+                                .commandTimeout(Duration.ofSeconds(2))
+                                .build())) {
             Workload workload = new Workload(store, 16, 6);
             workload.start(store.conference(), 16);
             workload.awaitSuccesses(2_000);
 
-            LocalCluster.Node victim = cluster.masterOf(slotOf(workload.meetings().get(0)));
+            LocalCluster.Node victim =
+                    cluster.masterOf(slotOf(workload.meetings().get(0)));
             Crash.kill("redis://127.0.0.1:" + victim.port());
             long failuresBefore = workload.failures();
             cluster.awaitHealthyWithout(victim);
@@ -34,13 +38,16 @@ class FailoverTest {
             workload.stop();
 
             int lost = workload.check(store.conference());
-            System.out.printf("failover: %d operations failed while the master was down, %d acknowledged"
-                    + " messages lost to asynchronous replication%n", workload.failures() - failuresBefore, lost);
+            System.out.printf(
+                    "failover: %d operations failed while the master was down, %d acknowledged"
+                            + " messages lost to asynchronous replication%n",
+                    workload.failures() - failuresBefore, lost);
             assertThat(workload.failures()).as("operations cut off by the kill").isGreaterThan(failuresBefore);
         }
     }
 
     private static int slotOf(MeetingId meeting) {
-        return SlotHash.getSlot("conference:meeting:{" + meeting.value().replace("{", "%7B").replace("}", "%7D") + "}");
+        return SlotHash.getSlot(
+                "conference:meeting:{" + meeting.value().replace("{", "%7B").replace("}", "%7D") + "}");
     }
 }

@@ -87,25 +87,37 @@ public final class LocalCluster implements AutoCloseable {
             for (int m = 0; m < MASTERS; m++) {
                 int first = m * perMaster;
                 int last = m == MASTERS - 1 ? SLOTS - 1 : first + perMaster - 1;
-                connections.get(m).sync().clusterAddSlots(IntStream.rangeClosed(first, last).toArray());
+                connections
+                        .get(m)
+                        .sync()
+                        .clusterAddSlots(IntStream.rangeClosed(first, last).toArray());
             }
             RedisCommands<String, String> seed = connections.get(0).sync();
             for (Node node : nodes.subList(1, nodes.size())) {
                 seed.clusterMeet("127.0.0.1", node.port());
             }
-            await("all nodes know each other", () -> connections.stream()
-                    .allMatch(c -> c.sync().clusterNodes().lines().count() == nodes.size()));
+            await(
+                    "all nodes know each other",
+                    () -> connections.stream()
+                            .allMatch(c -> c.sync().clusterNodes().lines().count() == nodes.size()));
             for (int r = 0; r < MASTERS * replicasPerMaster; r++) {
                 String masterId = connections.get(r % MASTERS).sync().clusterMyId();
-                RedisCommands<String, String> replica = connections.get(MASTERS + r).sync();
-                await("replica " + r + " sees its master", () -> replica.clusterNodes().contains(masterId));
+                RedisCommands<String, String> replica =
+                        connections.get(MASTERS + r).sync();
+                await(
+                        "replica " + r + " sees its master",
+                        () -> replica.clusterNodes().contains(masterId));
                 replica.clusterReplicate(masterId);
             }
-            await("cluster_state:ok on every node", () -> connections.stream()
-                    .allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok")));
+            await(
+                    "cluster_state:ok on every node",
+                    () -> connections.stream()
+                            .allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok")));
             if (replicasPerMaster > 0) {
-                await("replicas in sync", () -> connections.subList(MASTERS, connections.size()).stream()
-                        .allMatch(c -> c.sync().info("replication").contains("master_link_status:up")));
+                await(
+                        "replicas in sync",
+                        () -> connections.subList(MASTERS, connections.size()).stream()
+                                .allMatch(c -> c.sync().info("replication").contains("master_link_status:up")));
             }
             connections.forEach(StatefulRedisConnection::close);
         } finally {
@@ -144,9 +156,11 @@ public final class LocalCluster implements AutoCloseable {
                     alive.add(client.connect(node.uri()));
                 }
             }
-            await("a replica replaced the master on port " + dead.port(), () -> alive.stream()
-                    .allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok")
-                            && c.sync().clusterNodes().lines().noneMatch(line -> line.contains("fail?"))));
+            await(
+                    "a replica replaced the master on port " + dead.port(),
+                    () -> alive.stream()
+                            .allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok")
+                                    && c.sync().clusterNodes().lines().noneMatch(line -> line.contains("fail?"))));
             alive.forEach(StatefulRedisConnection::close);
         } finally {
             client.shutdown();

@@ -27,7 +27,10 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        admin.sync().nodes(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM)).commands().flushall();
+        admin.sync()
+                .nodes(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM))
+                .commands()
+                .flushall();
     }
 
     @Override

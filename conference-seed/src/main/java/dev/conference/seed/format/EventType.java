@@ -2,7 +2,9 @@ package dev.conference.seed.format;
 
 /** The {@code event_type} codes of the original format. */
 public enum EventType {
-    JOIN(1), LEAVE(2), TIMEOUT(3);
+    JOIN(1),
+    LEAVE(2),
+    TIMEOUT(3);
 
     private final int code;
 

@@ -20,8 +20,7 @@ public final class JsonRecords {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JsonRecords() {
-    }
+    private JsonRecords() {}
 
     /** Receives each element of the array with its position, and how far into the file the reader is. */
     @FunctionalInterface
@@ -40,16 +39,20 @@ public final class JsonRecords {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_ARRAY) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw new MalformedJsonException(file, at.getLineNr(), at.getColumnNr(),
-                        first == null ? "the file is empty; expected a JSON array of records"
+                throw new MalformedJsonException(
+                        file,
+                        at.getLineNr(),
+                        at.getColumnNr(),
+                        first == null
+                                ? "the file is empty; expected a JSON array of records"
                                 : "expected a JSON array of records, found " + describe(first));
             }
             long index = 0;
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 if (token == null) {
                     JsonLocation at = parser.currentLocation();
-                    throw new MalformedJsonException(file, at.getLineNr(), at.getColumnNr(),
-                            "the file ends inside the array (truncated?)");
+                    throw new MalformedJsonException(
+                            file, at.getLineNr(), at.getColumnNr(), "the file ends inside the array (truncated?)");
                 }
                 JsonLocation at = parser.currentTokenLocation();
                 RecordPosition position = new RecordPosition(file, index++, at.getLineNr(), at.getColumnNr());
@@ -59,13 +62,19 @@ public final class JsonRecords {
             JsonToken after = parser.nextToken();
             if (after != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw new MalformedJsonException(file, at.getLineNr(), at.getColumnNr(),
+                throw new MalformedJsonException(
+                        file,
+                        at.getLineNr(),
+                        at.getColumnNr(),
                         "unexpected " + describe(after) + " after the end of the array");
             }
             return index;
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
-            throw new MalformedJsonException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+            throw new MalformedJsonException(
+                    file,
+                    at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(),
                     e.getOriginalMessage().replace('\n', ' '));
         }
     }

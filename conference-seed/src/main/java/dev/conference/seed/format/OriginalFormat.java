@@ -25,8 +25,7 @@ import java.util.Set;
  * not define are ignored.
  */
 public final class OriginalFormat {
-    private OriginalFormat() {
-    }
+    private OriginalFormat() {}
 
     /** {@code {userID, name, age, gender, email}}. */
     public static User user(JsonNode record) throws InvalidRecordException {
@@ -54,7 +53,10 @@ public final class OriginalFormat {
         Set<String> distinct = new LinkedHashSet<>(audience);
         if (distinct.size() < audience.size()) {
             Set<String> seen = new HashSet<>();
-            String twice = audience.stream().filter(email -> !seen.add(email)).findFirst().orElseThrow();
+            String twice = audience.stream()
+                    .filter(email -> !seen.add(email))
+                    .findFirst()
+                    .orElseThrow();
             throw new InvalidRecordException("field 'audience' lists '" + twice + "' twice");
         }
         try {
@@ -89,8 +91,8 @@ public final class OriginalFormat {
         int code = integer(record, "event_type");
         EventType type = EventType.ofCode(code);
         if (type == null) {
-            throw new InvalidRecordException("field 'event_type' must be 1 (join), 2 (leave) or 3 (timeout), got "
-                    + code);
+            throw new InvalidRecordException(
+                    "field 'event_type' must be 1 (join), 2 (leave) or 3 (timeout), got " + code);
         }
         Instant at = time(record, "timestamp", zone);
         try {

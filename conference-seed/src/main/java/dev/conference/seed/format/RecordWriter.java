@@ -120,7 +120,8 @@ public final class RecordWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        try (out; json) {
+        try (out;
+                json) {
             json.writeEndArray();
         }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -129,7 +130,8 @@ public final class RecordWriter implements AutoCloseable {
     /** Gives up: removes the temporary file and leaves any earlier file of that name as it was. */
     public void abandon() {
         closed = true;
-        try (out; json) {
+        try (out;
+                json) {
             json.flush();
         } catch (IOException ignored) {
             // the file is removed below; what it held no longer matters

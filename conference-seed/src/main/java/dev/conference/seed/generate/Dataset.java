@@ -52,8 +52,7 @@ final class Dataset {
     }
 
     /** A meeting's fields, its audience as user numbers in the order they are written. */
-    record MeetingRow(MeetingId id, String title, String description, boolean isPublic, int[] audience) {
-    }
+    record MeetingRow(MeetingId id, String title, String description, boolean isPublic, int[] audience) {}
 
     MeetingRow meeting(int meeting) {
         SplittableRandom random = random(MEETINGS, meeting);
@@ -95,8 +94,7 @@ final class Dataset {
     }
 
     /** One generated event before it is numbered: who, where, what, and when as an offset from now. */
-    record EventRow(int meeting, int user, int type, long at) {
-    }
+    record EventRow(int meeting, int user, int type, long at) {}
 
     /**
      * A visit: a user joins instance 1 of a random meeting (when it has started) and then leaves, times
@@ -107,7 +105,8 @@ final class Dataset {
         SplittableRandom random = random(EVENTS, number);
         int meeting = random.nextInt(spec.meetings());
         MeetingRow row = meeting(meeting);
-        int user = row.isPublic() ? random.nextInt(spec.users()) : row.audience()[random.nextInt(row.audience().length)];
+        int user =
+                row.isPublic() ? random.nextInt(spec.users()) : row.audience()[random.nextInt(row.audience().length)];
         long start;
         long end;
         boolean ended;
@@ -124,8 +123,10 @@ final class Dataset {
         long joined = start + random.nextLong(Math.max(1, end - start));
         double outcome = random.nextDouble();
         if (outcome < 0.5 && joined + 1 < end) {
-            return new EventRow[] {new EventRow(meeting, user, 1, joined),
-                    new EventRow(meeting, user, 2, joined + 1 + random.nextLong(end - joined - 1))};
+            return new EventRow[] {
+                new EventRow(meeting, user, 1, joined),
+                new EventRow(meeting, user, 2, joined + 1 + random.nextLong(end - joined - 1))
+            };
         }
         if (outcome < 0.8 && ended) {
             return new EventRow[] {new EventRow(meeting, user, 1, joined), new EventRow(meeting, user, 3, end)};

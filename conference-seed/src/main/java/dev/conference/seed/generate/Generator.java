@@ -9,6 +9,7 @@ import dev.conference.seed.format.SourceEvent;
 import dev.conference.seed.generate.Dataset.EventRow;
 import dev.conference.seed.generate.Dataset.MeetingRow;
 import dev.conference.seed.generate.Dataset.Span;
+import dev.conference.seed.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import dev.conference.seed.progress.Progress;
 
 /**
  * Writes a random data set in the original tool's four files. Records are made one at a time and
@@ -40,8 +40,7 @@ public final class Generator {
     }
 
     /** What was written. */
-    public record Summary(int users, int meetings, int instances, int activeInstances, long events) {
-    }
+    public record Summary(int users, int meetings, int instances, int activeInstances, long events) {}
 
     /**
      * Writes the four files into {@code dir} (created if missing), replacing files of the same names.
@@ -80,8 +79,8 @@ public final class Generator {
                 if (span.from() <= 0 && span.to() > 0) {
                     active[0]++;
                 }
-                out.instance(new MeetingInstance(data.meetingId(meeting), order, at(now, span.from()),
-                        at(now, span.to())));
+                out.instance(
+                        new MeetingInstance(data.meetingId(meeting), order, at(now, span.from()), at(now, span.to())));
                 progress.advance(1);
             }
         });
@@ -93,8 +92,12 @@ public final class Generator {
                         break;
                     }
                     UserId user = data.userId(row.user());
-                    out.event(new SourceEvent(SourceEvent.idOf(data.meetingId(row.meeting()), user, n),
-                            data.meetingId(row.meeting()), user, EventType.ofCode(row.type()), at(now, row.at())));
+                    out.event(new SourceEvent(
+                            SourceEvent.idOf(data.meetingId(row.meeting()), user, n),
+                            data.meetingId(row.meeting()),
+                            user,
+                            EventType.ofCode(row.type()),
+                            at(now, row.at())));
                     n++;
                     progress.advance(1);
                 }

@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Batches<T> {
     /** A record with where it came from, so a refusal can name its place in the file. */
-    record Positioned<T>(T value, RecordPosition position) {
-    }
+    record Positioned<T>(T value, RecordPosition position) {}
 
     /** Stores one batch; runs on a worker thread. */
     @FunctionalInterface

@@ -32,13 +32,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The second pass: reads the files again and stores their valid records through the ports, in
@@ -62,7 +62,13 @@ final class Importer {
     private final Problems problems;
     private final Progress progress;
 
-    Importer(SeedFiles files, ZoneId zone, Clock clock, int batchSize, int threads, Problems problems,
+    Importer(
+            SeedFiles files,
+            ZoneId zone,
+            Clock clock,
+            int batchSize,
+            int threads,
+            Problems problems,
             Progress progress) {
         this.files = files;
         this.zone = zone;
@@ -74,9 +80,14 @@ final class Importer {
     }
 
     /** What the second pass stored. */
-    record Stored(long users, long meetings, long instances, long eventsInActiveInstances, long presentJoined,
-            long presentAlready, long presentRefused) {
-    }
+    record Stored(
+            long users,
+            long meetings,
+            long instances,
+            long eventsInActiveInstances,
+            long presentJoined,
+            long presentAlready,
+            long presentRefused) {}
 
     @FunctionalInterface
     private interface Parse<T> {
@@ -91,15 +102,33 @@ final class Importer {
             return thread;
         });
         try {
-            long users = store(workers, files.users(), validation.users().valid(), OriginalFormat::user,
+            long users = store(
+                    workers,
+                    files.users(),
+                    validation.users().valid(),
+                    OriginalFormat::user,
                     batch -> directory.saveUsers(values(batch)));
-            long meetings = store(workers, files.meetings(), validation.meetings().valid(), OriginalFormat::meeting,
+            long meetings = store(
+                    workers,
+                    files.meetings(),
+                    validation.meetings().valid(),
+                    OriginalFormat::meeting,
                     batch -> directory.saveMeetings(values(batch)));
-            long instances = store(workers, files.instances(), validation.instances().valid(),
-                    record -> OriginalFormat.instance(record, zone), batch -> saveInstances(directory, batch));
+            long instances = store(
+                    workers,
+                    files.instances(),
+                    validation.instances().valid(),
+                    record -> OriginalFormat.instance(record, zone),
+                    batch -> saveInstances(directory, batch));
             Presence presence = replayPresence(store.async(), validation);
-            return new Stored(users, meetings, instances - problems.refusedCount(), presence.considered,
-                    presence.joined.get(), presence.already.get(), presence.refused.get());
+            return new Stored(
+                    users,
+                    meetings,
+                    instances - problems.refusedCount(),
+                    presence.considered,
+                    presence.joined.get(),
+                    presence.already.get(),
+                    presence.refused.get());
         } finally {
             workers.shutdownNow();
             try {
@@ -110,8 +139,8 @@ final class Importer {
         }
     }
 
-    private <T> long store(ExecutorService workers, Path file, long valid, Parse<T> parse,
-            Batches.Saver<T> saver) throws IOException {
+    private <T> long store(ExecutorService workers, Path file, long valid, Parse<T> parse, Batches.Saver<T> saver)
+            throws IOException {
         progress.start("storing " + file.getFileName(), valid);
         try {
             Batches<T> batches = new Batches<>(workers, threads + 1, batchSize, saver, progress);
@@ -147,11 +176,9 @@ final class Importer {
     }
 
     /** The last event of one user in one meeting's active instance. */
-    private record Last(EventType type, Instant at, RecordPosition position) {
-    }
+    private record Last(EventType type, Instant at, RecordPosition position) {}
 
-    private record Key(MeetingId meeting, UserId user) {
-    }
+    private record Key(MeetingId meeting, UserId user) {}
 
     private static final class Presence {
         long considered;
@@ -168,12 +195,15 @@ final class Importer {
         read(files.events(), (position, record) -> {
             SourceEvent event = OriginalFormat.event(record, zone);
             int active = schedules.activeAt(event.meeting(), now);
-            if (active == 0 || event.at().isAfter(now)
+            if (active == 0
+                    || event.at().isAfter(now)
                     || Schedules.micros(event.at()) < schedules.from(event.meeting(), active)) {
                 return;
             }
             presence.considered++;
-            last.merge(new Key(event.meeting(), event.user()), new Last(event.type(), event.at(), position),
+            last.merge(
+                    new Key(event.meeting(), event.user()),
+                    new Last(event.type(), event.at(), position),
                     (earlier, later) -> later.at().isBefore(earlier.at()) ? earlier : later);
         });
         List<Map.Entry<Key, Last>> joins = new ArrayList<>();
@@ -204,8 +234,8 @@ final class Importer {
             Key key = entry.getKey();
             async.join(key.user(), key.meeting()).whenComplete((joined, error) -> {
                 try {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
+                    Throwable cause =
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     if (cause == null) {
                         presence.joined.incrementAndGet();
                     } else if (cause instanceof AlreadyParticipantException) {
@@ -214,8 +244,9 @@ final class Importer {
                         presence.refused.incrementAndGet();
                         problems.note(entry.getValue().position() + ": JOIN not replayed: " + cause.getMessage());
                     } else {
-                        failure.compareAndSet(null, cause instanceof RuntimeException runtime ? runtime
-                                : new IllegalStateException(cause));
+                        failure.compareAndSet(
+                                null,
+                                cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause));
                     }
                     progress.advance(1);
                 } finally {

@@ -45,11 +45,11 @@ public final class Loader {
      * @param err       where each problem is reported, one line each; not null
      * @param progress  not null
      */
-    public Loader(SeedFiles files, ZoneId zone, Clock clock, int batchSize, int threads, PrintWriter err,
-            Progress progress) {
+    public Loader(
+            SeedFiles files, ZoneId zone, Clock clock, int batchSize, int threads, PrintWriter err, Progress progress) {
         if (batchSize < 1 || threads < 1) {
-            throw new IllegalArgumentException("batch size and threads must be 1 or more, got " + batchSize
-                    + " and " + threads);
+            throw new IllegalArgumentException(
+                    "batch size and threads must be 1 or more, got " + batchSize + " and " + threads);
         }
         this.files = Objects.requireNonNull(files, "files");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -67,8 +67,8 @@ public final class Loader {
      * @param malformed the files that are not a well-formed JSON array (then nothing may be stored);
      *                  their counts are of the records before the break
      */
-    public record Check(long users, long meetings, long instances, long events, long valid, long invalid,
-            List<Path> malformed) {
+    public record Check(
+            long users, long meetings, long instances, long events, long valid, long invalid, List<Path> malformed) {
         public Check {
             malformed = List.copyOf(malformed);
         }
@@ -87,9 +87,16 @@ public final class Loader {
      * @param alreadyPresent          such users who were present already
      * @param notJoined               such users whose join the store refused (each reported)
      */
-    public record Store(long users, long meetings, long instances, long refused, long events,
-            long eventsInActiveInstances, long joined, long alreadyPresent, long notJoined) {
-    }
+    public record Store(
+            long users,
+            long meetings,
+            long instances,
+            long refused,
+            long events,
+            long eventsInActiveInstances,
+            long joined,
+            long alreadyPresent,
+            long notJoined) {}
 
     /**
      * The first pass.
@@ -98,10 +105,17 @@ public final class Loader {
      */
     public Check check() throws IOException {
         validation = new Validator(files, zone, problems, progress).run();
-        long valid = validation.users().valid() + validation.meetings().valid() + validation.instances().valid()
+        long valid = validation.users().valid()
+                + validation.meetings().valid()
+                + validation.instances().valid()
                 + validation.events().valid();
-        return new Check(validation.users().records(), validation.meetings().records(),
-                validation.instances().records(), validation.events().records(), valid, problems.invalidCount(),
+        return new Check(
+                validation.users().records(),
+                validation.meetings().records(),
+                validation.instances().records(),
+                validation.events().records(),
+                valid,
+                problems.invalidCount(),
                 problems.malformedFiles());
     }
 
@@ -117,10 +131,16 @@ public final class Loader {
         if (validation == null || problems.anyMalformed()) {
             throw new IllegalStateException("store() needs a check() that found every file well-formed");
         }
-        Stored stored = new Importer(files, zone, clock, batchSize, threads, problems, progress)
-                .run(store, validation);
-        return new Store(stored.users(), stored.meetings(), stored.instances(), problems.refusedCount(),
-                validation.events().valid(), stored.eventsInActiveInstances(), stored.presentJoined(),
-                stored.presentAlready(), stored.presentRefused());
+        Stored stored = new Importer(files, zone, clock, batchSize, threads, problems, progress).run(store, validation);
+        return new Store(
+                stored.users(),
+                stored.meetings(),
+                stored.instances(),
+                problems.refusedCount(),
+                validation.events().valid(),
+                stored.eventsInActiveInstances(),
+                stored.presentJoined(),
+                stored.presentAlready(),
+                stored.presentRefused());
     }
 }

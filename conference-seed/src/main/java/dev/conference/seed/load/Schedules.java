@@ -21,16 +21,15 @@ final class Schedules {
 
     /** Why an instance cannot join its meeting's schedule. */
     sealed interface Conflict {
-        record SameOrder() implements Conflict {
-        }
+        record SameOrder() implements Conflict {}
 
-        record Overlap(int order, Instant from, Instant to) implements Conflict {
-        }
+        record Overlap(int order, Instant from, Instant to) implements Conflict {}
     }
 
     /** Adds the instance, or returns why not and leaves the schedule as it was. */
     Conflict add(MeetingInstance instance) {
-        return byMeeting.computeIfAbsent(instance.meeting().value(), id -> new Schedule())
+        return byMeeting
+                .computeIfAbsent(instance.meeting().value(), id -> new Schedule())
                 .add(instance.order(), micros(instance.from()), micros(instance.to()));
     }
 

@@ -51,12 +51,10 @@ final class Validator {
     }
 
     /** How many records a file holds and how many of them are valid. */
-    record Count(long records, long valid) {
-    }
+    record Count(long records, long valid) {}
 
     /** What the first pass learnt. */
-    record Validation(Count users, Count meetings, Count instances, Count events, Schedules schedules) {
-    }
+    record Validation(Count users, Count meetings, Count instances, Count events, Schedules schedules) {}
 
     @FunctionalInterface
     private interface Check {
@@ -67,12 +65,14 @@ final class Validator {
     Validation run() throws IOException {
         Count userCount = pass(files.users(), record -> {
             User user = OriginalFormat.user(record);
-            return users.add(user.id().value()) ? null
+            return users.add(user.id().value())
+                    ? null
                     : "userID '" + user.id() + "' is given twice: an earlier record has it";
         });
         Count meetingCount = pass(files.meetings(), record -> {
             Meeting meeting = OriginalFormat.meeting(record);
-            return meetings.add(meeting.id().value()) ? null
+            return meetings.add(meeting.id().value())
+                    ? null
                     : "meeting_id '" + meeting.id() + "' is given twice: an earlier record has it";
         });
         boolean meetingsKnown = !problems.isMalformed(files.meetings());
@@ -103,7 +103,8 @@ final class Validator {
                 return "meeting '" + event.meeting() + "' (from event_id) is not a valid meeting of "
                         + SeedFiles.MEETINGS;
             }
-            return events.add(event.id()) ? null
+            return events.add(event.id())
+                    ? null
                     : "event_id '" + event.id() + "' is given twice: an earlier record has it";
         });
         return new Validation(userCount, meetingCount, instanceCount, eventCount, schedules);

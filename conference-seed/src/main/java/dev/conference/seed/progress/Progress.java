@@ -8,20 +8,16 @@ public interface Progress {
     /** Shows nothing: for tests, pipes and small loads. */
     Progress NONE = new Progress() {
         @Override
-        public void start(String step, long total) {
-        }
+        public void start(String step, long total) {}
 
         @Override
-        public void startBytes(String step, long total) {
-        }
+        public void startBytes(String step, long total) {}
 
         @Override
-        public void advance(long done) {
-        }
+        public void advance(long done) {}
 
         @Override
-        public void finish() {
-        }
+        public void finish() {}
     };
 
     /**

@@ -80,8 +80,15 @@ public final class TerminalProgress implements Progress {
             String amount = bytes
                     ? String.format(Locale.ROOT, "%,.1f/%,.1f MiB", done / 1048576.0, total / 1048576.0)
                     : String.format(Locale.ROOT, "%,d/%,d", done, total);
-            line = String.format(Locale.ROOT, "%-32s [%s%s] %3d%% %s %.1fs", step, "=".repeat(filled),
-                    " ".repeat(WIDTH - filled), Math.round(fraction * 100), amount, seconds);
+            line = String.format(
+                    Locale.ROOT,
+                    "%-32s [%s%s] %3d%% %s %.1fs",
+                    step,
+                    "=".repeat(filled),
+                    " ".repeat(WIDTH - filled),
+                    Math.round(fraction * 100),
+                    amount,
+                    seconds);
         } else {
             line = String.format(Locale.ROOT, "%-32s %,d %.1fs", step, done, seconds);
         }

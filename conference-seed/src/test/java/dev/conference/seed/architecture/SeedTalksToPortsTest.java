@@ -11,16 +11,21 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.conference.seed", importOptions = ImportOption.DoNotIncludeTests.class)
 class SeedTalksToPortsTest {
     @ArchTest
-    static final ArchRule noRedisClient = noClasses().should().dependOnClassesThat()
+    static final ArchRule noRedisClient = noClasses()
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("io.lettuce..", "redis.embedded..", "redis.clients..");
 
     @ArchTest
     static final ArchRule loadingAndFormatKnowNoServer = noClasses()
-            .that().resideInAnyPackage("dev.conference.seed.load..", "dev.conference.seed.format..",
-                    "dev.conference.seed.generate..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.conference.redis..");
+            .that()
+            .resideInAnyPackage(
+                    "dev.conference.seed.load..", "dev.conference.seed.format..", "dev.conference.seed.generate..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.conference.redis..");
 
     @ArchTest
-    static final ArchRule noLoggingBackend = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("ch.qos.logback..");
+    static final ArchRule noLoggingBackend =
+            noClasses().should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..");
 }

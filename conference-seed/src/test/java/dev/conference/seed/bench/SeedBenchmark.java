@@ -38,12 +38,22 @@ import java.util.concurrent.TimeUnit;
  * The server is emptied (FLUSHALL) before each run: point it at a server you can wipe.
  */
 public final class SeedBenchmark {
-    private SeedBenchmark() {
-    }
+    private SeedBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("--users", "1000000", "--meetings", "100000",
-                "--instances", "100000", "--events", "100000", "--batch-size", "2000", "--threads", "1"));
+        Map<String, String> options = new LinkedHashMap<>(Map.of(
+                "--users",
+                "1000000",
+                "--meetings",
+                "100000",
+                "--instances",
+                "100000",
+                "--events",
+                "100000",
+                "--batch-size",
+                "2000",
+                "--threads",
+                "1"));
         boolean original = true;
         String redis = null;
         for (int i = 0; i < args.length; i++) {
@@ -59,17 +69,43 @@ public final class SeedBenchmark {
         PrintWriter out = new PrintWriter(System.out, true);
         RedisClient client = RedisClient.create(uri);
         try (StatefulRedisConnection<String, String> admin = client.connect()) {
-            out.printf("machine: %d cores, Java %s, max heap %d MiB; Redis %s at %s%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    Runtime.getRuntime().maxMemory() >> 20, admin.sync().info("server").lines()
-                            .filter(line -> line.startsWith("redis_version")).findFirst().orElse("?"), uri);
-            SeedEnvironment environment = new SeedEnvironment(Map.of(), dir, Clock.systemUTC(), ZoneId.systemDefault(),
-                    false, out, new PrintWriter(System.err, true));
+            out.printf(
+                    "machine: %d cores, Java %s, max heap %d MiB; Redis %s at %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    admin.sync()
+                            .info("server")
+                            .lines()
+                            .filter(line -> line.startsWith("redis_version"))
+                            .findFirst()
+                            .orElse("?"),
+                    uri);
+            SeedEnvironment environment = new SeedEnvironment(
+                    Map.of(),
+                    dir,
+                    Clock.systemUTC(),
+                    ZoneId.systemDefault(),
+                    false,
+                    out,
+                    new PrintWriter(System.err, true));
 
             long started = System.nanoTime();
-            int generated = SeedMain.run(environment, "generate", "--out", dir.toString(), "--random-seed", "1",
-                    "--users", options.get("--users"), "--meetings", options.get("--meetings"),
-                    "--instances", options.get("--instances"), "--events", options.get("--events"));
+            int generated = SeedMain.run(
+                    environment,
+                    "generate",
+                    "--out",
+                    dir.toString(),
+                    "--random-seed",
+                    "1",
+                    "--users",
+                    options.get("--users"),
+                    "--meetings",
+                    options.get("--meetings"),
+                    "--instances",
+                    options.get("--instances"),
+                    "--events",
+                    options.get("--events"));
             double generateSeconds = seconds(started);
             require(generated == 0, "generate failed");
             out.printf("files: %,d MiB; load average %s%n", directorySize(dir) >> 20, loadAverage());
@@ -77,30 +113,44 @@ public final class SeedBenchmark {
             admin.sync().flushall();
             HeapWatch heap = HeapWatch.watching();
             started = System.nanoTime();
-            int loaded = SeedMain.run(environment, "load", dir.toString(), "--redis", uri, "--progress",
-                    "--batch-size", options.get("--batch-size"), "--threads", options.get("--threads"));
+            int loaded = SeedMain.run(
+                    environment,
+                    "load",
+                    dir.toString(),
+                    "--redis",
+                    uri,
+                    "--progress",
+                    "--batch-size",
+                    options.get("--batch-size"),
+                    "--threads",
+                    options.get("--threads"));
             double loadSeconds = seconds(started);
             long peak = heap.finish();
             require(loaded == 0, "load failed");
             long keys = admin.sync().dbsize();
-            out.printf("%nconference-seed: generate %.1f s + load %.1f s = %.1f s (%,d keys; heap in use at most"
-                    + " %,d MiB during the load); load average %s%n", generateSeconds, loadSeconds,
-                    generateSeconds + loadSeconds, keys, peak >> 20, loadAverage());
+            out.printf(
+                    "%nconference-seed: generate %.1f s + load %.1f s = %.1f s (%,d keys; heap in use at most"
+                            + " %,d MiB during the load); load average %s%n",
+                    generateSeconds, loadSeconds, generateSeconds + loadSeconds, keys, peak >> 20, loadAverage());
 
             if (original) {
                 admin.sync().flushall();
                 started = System.nanoTime();
                 long commands = originalOneRoundTripEach(admin, dir);
                 double oneByOne = seconds(started);
-                out.printf("original approach, one command and round trip per record: %.1f s (%,d commands);"
-                        + " load average %s%n", oneByOne, commands, loadAverage());
+                out.printf(
+                        "original approach, one command and round trip per record: %.1f s (%,d commands);"
+                                + " load average %s%n",
+                        oneByOne, commands, loadAverage());
 
                 admin.sync().flushall();
                 started = System.nanoTime();
                 commands = originalPipelinedHsetPerField(client, dir);
                 double pipelined = seconds(started);
-                out.printf("original helper, one HSET per field, all in one pipeline: %.1f s (%,d commands);"
-                        + " load average %s%n", pipelined, commands, loadAverage());
+                out.printf(
+                        "original helper, one HSET per field, all in one pipeline: %.1f s (%,d commands);"
+                                + " load average %s%n",
+                        pipelined, commands, loadAverage());
             }
             admin.sync().flushall();
         } finally {
@@ -151,7 +201,8 @@ public final class SeedBenchmark {
             for (String entity : List.of("users", "events_log", "meetings", "meetings_instances")) {
                 JsonNode records = json.readTree(dir.resolve(entity + ".json").toFile());
                 for (int position = 0; position < records.size(); position++) {
-                    for (Map.Entry<String, String> field : flatten(records.get(position)).entrySet()) {
+                    for (Map.Entry<String, String> field :
+                            flatten(records.get(position)).entrySet()) {
                         replies.add(redis.hset(entity + "_" + position, field.getKey(), field.getValue()));
                         commands++;
                     }

@@ -23,7 +23,9 @@ class SchedulesTest {
     void refusesTheSameOrderAndOverlapsOnEitherSideAndKeepsTheRest() {
         assertThat(schedules.add(instance(2, 10, 12))).isNull();
         assertThat(schedules.add(instance(1, 2, 4))).isNull();
-        assertThat(schedules.add(instance(3, 12, 13))).as("touching is not overlapping").isNull();
+        assertThat(schedules.add(instance(3, 12, 13)))
+                .as("touching is not overlapping")
+                .isNull();
 
         assertThat(schedules.add(instance(2, 20, 21))).isInstanceOf(Schedules.Conflict.SameOrder.class);
         assertThat(schedules.add(instance(4, 11, 14))).isEqualTo(new Schedules.Conflict.Overlap(2, hour(10), hour(12)));
