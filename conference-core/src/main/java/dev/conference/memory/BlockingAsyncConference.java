@@ -11,6 +11,7 @@ import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.port.Conference;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,9 +29,12 @@ final class BlockingAsyncConference implements AsyncConference {
         this.conference = conference;
     }
 
+    /** Runs the operation now; a null argument throws at once, as the port says, anything else fails the stage. */
     private static <T> CompletionStage<T> now(Supplier<T> operation) {
         try {
             return CompletableFuture.completedFuture(operation.get());
+        } catch (NullPointerException e) {
+            throw e;
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -39,6 +43,19 @@ final class BlockingAsyncConference implements AsyncConference {
     @Override
     public CompletionStage<Participant> join(UserId user, MeetingId meeting) {
         return now(() -> conference.join(user, meeting));
+    }
+
+    @Override
+    public CompletionStage<Participant> join(UserId user, MeetingId meeting, Duration lease) {
+        return now(() -> conference.join(user, meeting, lease));
+    }
+
+    @Override
+    public CompletionStage<Void> renew(UserId user, MeetingId meeting, Duration lease) {
+        return now(() -> {
+            conference.renew(user, meeting, lease);
+            return null;
+        });
     }
 
     @Override
@@ -70,8 +87,18 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
+    public CompletionStage<List<ChatMessage>> chat(MeetingId meeting) {
+        return now(() -> conference.chat(meeting));
+    }
+
+    @Override
     public CompletionStage<List<ChatMessage>> chat(MeetingId meeting, Page page) {
         return now(() -> conference.chat(meeting, page));
+    }
+
+    @Override
+    public CompletionStage<List<ChatMessage>> chat(MeetingId meeting, int instance, Page page) {
+        return now(() -> conference.chat(meeting, instance, page));
     }
 
     @Override
@@ -87,5 +114,10 @@ final class BlockingAsyncConference implements AsyncConference {
     @Override
     public CompletionStage<List<MeetingEvent>> events(MeetingId meeting) {
         return now(() -> conference.events(meeting));
+    }
+
+    @Override
+    public CompletionStage<List<MeetingEvent>> events(MeetingId meeting, int instance) {
+        return now(() -> conference.events(meeting, instance));
     }
 }

@@ -40,6 +40,8 @@ final class InMemoryConference implements Conference {
 
     @Override
     public Participant join(UserId userId, MeetingId meetingId) {
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
             User user = knownUser(userId);
             Meeting meeting = knownMeeting(meetingId);
@@ -60,6 +62,9 @@ final class InMemoryConference implements Conference {
 
     @Override
     public Participant join(UserId userId, MeetingId meetingId, Duration lease) {
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(lease, "presence lease");
         PresenceLease.require(lease);
         synchronized (store.lock) {
             Participant participant = join(userId, meetingId);
@@ -72,6 +77,9 @@ final class InMemoryConference implements Conference {
 
     @Override
     public void renew(UserId userId, MeetingId meetingId, Duration lease) {
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(lease, "presence lease");
         PresenceLease.require(lease);
         synchronized (store.lock) {
             knownUser(userId);
@@ -87,6 +95,8 @@ final class InMemoryConference implements Conference {
 
     @Override
     public void leave(UserId userId, MeetingId meetingId) {
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
             knownUser(userId);
             knownMeeting(meetingId);
@@ -102,6 +112,7 @@ final class InMemoryConference implements Conference {
 
     @Override
     public List<Participant> participants(MeetingId meetingId) {
+        Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
             knownMeeting(meetingId);
             return store.active(meetingId, store.now())
@@ -119,6 +130,7 @@ final class InMemoryConference implements Conference {
 
     @Override
     public Optional<Ending> end(MeetingId meetingId) {
+        Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
             knownMeeting(meetingId);
             Instant now = store.now();
@@ -133,6 +145,8 @@ final class InMemoryConference implements Conference {
 
     @Override
     public ChatMessage post(UserId userId, MeetingId meetingId, String text) {
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(meetingId, "meeting id");
         ChatMessage.requireText(Objects.requireNonNull(text, "text"));
         synchronized (store.lock) {
             knownUser(userId);
@@ -151,6 +165,7 @@ final class InMemoryConference implements Conference {
 
     @Override
     public List<ChatMessage> chat(MeetingId meetingId) {
+        Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
             knownMeeting(meetingId);
             return store.latestStarted(meetingId, store.now())
@@ -161,6 +176,8 @@ final class InMemoryConference implements Conference {
 
     @Override
     public List<ChatMessage> chat(MeetingId meetingId, Page page) {
+        Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(page, "page");
         Objects.requireNonNull(page, "page");
         synchronized (store.lock) {
             knownMeeting(meetingId);
@@ -172,6 +189,8 @@ final class InMemoryConference implements Conference {
 
     @Override
     public List<ChatMessage> chat(MeetingId meetingId, int instance, Page page) {
+        Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(page, "page");
         Objects.requireNonNull(page, "page");
         synchronized (store.lock) {
             knownMeeting(meetingId);
@@ -193,6 +212,8 @@ final class InMemoryConference implements Conference {
 
     @Override
     public List<ChatMessage> messages(MeetingId meetingId, UserId userId) {
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
             knownUser(userId);
             knownMeeting(meetingId);
@@ -204,6 +225,7 @@ final class InMemoryConference implements Conference {
 
     @Override
     public List<MeetingEvent> events(MeetingId meetingId) {
+        Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
             knownMeeting(meetingId);
             return store.latestStarted(meetingId, store.now())
@@ -214,6 +236,7 @@ final class InMemoryConference implements Conference {
 
     @Override
     public List<MeetingEvent> events(MeetingId meetingId, int instance) {
+        Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
             knownMeeting(meetingId);
             return store.instance(meetingId, instance)

@@ -1,6 +1,7 @@
 package dev.conference.model;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /** The rule for presence leases: how long a participant stays without a heartbeat. */
 public final class PresenceLease {
@@ -10,7 +11,7 @@ public final class PresenceLease {
 
     /** Checks a lease length: positive and at most a day. */
     public static Duration require(Duration lease) {
-        Check.notNull("presence lease", lease);
+        Objects.requireNonNull(lease, "presence lease");
         if (lease.isNegative() || lease.isZero() || lease.compareTo(MAX) > 0) {
             throw new InvalidInputException("presence lease must be positive and at most " + MAX + ", got " + lease);
         }

@@ -9,6 +9,7 @@ import dev.conference.model.MeetingParticipants;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -16,14 +17,24 @@ import java.util.concurrent.CompletionStage;
 /**
  * The operations of {@link Conference}, without blocking the caller: each returns at once and
  * completes when the store has answered, so one thread can keep many operations in flight. The
- * semantics, refusals and atomicity are those of {@link Conference}; a refusal completes the stage
- * exceptionally with the same exception {@link Conference} would throw. Invalid arguments (null, a
- * blank chat text) may be thrown at once instead.
+ * semantics, refusals and atomicity are those of {@link Conference}, method for method.
+ *
+ * <p>Implementations are thread-safe. A null argument throws {@link NullPointerException} at once,
+ * and so may another invalid argument ({@link dev.conference.model.InvalidInputException}: a blank
+ * chat text, a lease out of range); every other failure completes the stage exceptionally with the
+ * {@link dev.conference.model.ConferenceException} that {@link Conference} would throw: a refusal, or
+ * a {@link dev.conference.model.StoreException} when the store cannot answer.
  */
 public interface AsyncConference {
 
-    /** See {@link Conference#join}. */
+    /** See {@link Conference#join(UserId, MeetingId)}. */
     CompletionStage<Participant> join(UserId user, MeetingId meeting);
+
+    /** See {@link Conference#join(UserId, MeetingId, Duration)}. */
+    CompletionStage<Participant> join(UserId user, MeetingId meeting, Duration lease);
+
+    /** See {@link Conference#renew}. */
+    CompletionStage<Void> renew(UserId user, MeetingId meeting, Duration lease);
 
     /** See {@link Conference#leave}. */
     CompletionStage<Void> leave(UserId user, MeetingId meeting);
@@ -40,8 +51,14 @@ public interface AsyncConference {
     /** See {@link Conference#post}. */
     CompletionStage<ChatMessage> post(UserId user, MeetingId meeting, String text);
 
+    /** See {@link Conference#chat(MeetingId)}. */
+    CompletionStage<List<ChatMessage>> chat(MeetingId meeting);
+
     /** See {@link Conference#chat(MeetingId, Page)}. */
     CompletionStage<List<ChatMessage>> chat(MeetingId meeting, Page page);
+
+    /** See {@link Conference#chat(MeetingId, int, Page)}. */
+    CompletionStage<List<ChatMessage>> chat(MeetingId meeting, int instance, Page page);
 
     /** See {@link Conference#joinTimes}. */
     CompletionStage<List<MeetingParticipants>> joinTimes();
@@ -51,4 +68,7 @@ public interface AsyncConference {
 
     /** See {@link Conference#events(MeetingId)}. */
     CompletionStage<List<MeetingEvent>> events(MeetingId meeting);
+
+    /** See {@link Conference#events(MeetingId, int)}. */
+    CompletionStage<List<MeetingEvent>> events(MeetingId meeting, int instance);
 }

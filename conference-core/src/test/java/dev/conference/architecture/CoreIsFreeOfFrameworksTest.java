@@ -32,6 +32,23 @@ class CoreIsFreeOfFrameworksTest {
             .resideInAnyPackage("dev.conference.model..", "dev.conference.port..", "java..");
 
     @ArchTest
+    static final ArchRule theSchedulerRunsOnThePortsAlone = classes()
+            .that()
+            .resideInAPackage("dev.conference.scheduler..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.conference.model..", "dev.conference.port..", "dev.conference.scheduler..", "java..");
+
+    @ArchTest
+    static final ArchRule theInMemoryStoreNeedsNoScheduler = classes()
+            .that()
+            .resideInAPackage("dev.conference.memory..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.conference.model..", "dev.conference.port..", "dev.conference.memory..", "java..");
+
+    @ArchTest
     static final ArchRule packagesHaveNoCycles =
             slices().matching("dev.conference.(*)..").should().beFreeOfCycles();
 }

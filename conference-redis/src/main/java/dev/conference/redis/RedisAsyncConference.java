@@ -15,6 +15,7 @@ import dev.conference.model.NotAllowedException;
 import dev.conference.model.NotParticipantException;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
+import dev.conference.model.PresenceLease;
 import dev.conference.model.StoreException;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UnknownUserException;
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
 final class RedisAsyncConference implements AsyncConference {
     private static final int MAX_RETRIES = 5;
     private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
-    static final String ALL = Integer.toString(Integer.MAX_VALUE);
+    private static final String ALL = Integer.toString(Integer.MAX_VALUE);
 
     private final RedisGateway redis;
     private final Keys keys;
@@ -52,9 +53,12 @@ final class RedisAsyncConference implements AsyncConference {
     private final String replayWindow;
 
     private final String retentionMillis;
+    private final Metrics metrics;
 
-    RedisAsyncConference(RedisGateway redis, Keys keys, Clock clock, Duration commandTimeout, Duration retention) {
+    RedisAsyncConference(
+            RedisGateway redis, Keys keys, Clock clock, Duration commandTimeout, Duration retention, Metrics metrics) {
         this.redis = redis;
+        this.metrics = metrics;
         this.keys = keys;
         this.clock = clock;
         this.retentionMillis = Long.toString(retention.toMillis());
@@ -89,13 +93,13 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     /** Runs {@code call} on the instance the meeting is on now, following RETRY answers. */
-    private CompletableFuture<OnInstance> onCurrent(MeetingId meeting, MeetingCall call) {
+    private CompletableFuture<OnInstance> onCurrent(String operation, MeetingId meeting, MeetingCall call) {
         Objects.requireNonNull(meeting, "meeting id");
-        return attempt(meeting, keys.meeting(meeting), current.guess(meeting), call, 1);
+        return attempt(operation, meeting, keys.meeting(meeting), current.guess(meeting), call, 1);
     }
 
     private CompletableFuture<OnInstance> attempt(
-            MeetingId meeting, MeetingKeys meetingKeys, String order, MeetingCall call, int attempt) {
+            String operation, MeetingId meeting, MeetingKeys meetingKeys, String order, MeetingCall call, int attempt) {
         return call.run(meetingKeys, order).thenCompose(reply -> {
             switch (Replies.status(reply)) {
                 case "RETRY" -> {
@@ -107,7 +111,8 @@ final class RedisAsyncConference implements AsyncConference {
                                         + " times during one operation; try again",
                                 null);
                     }
-                    return attempt(meeting, meetingKeys, actual, call, attempt + 1);
+                    metrics.retried(operation);
+                    return attempt(operation, meeting, meetingKeys, actual, call, attempt + 1);
                 }
                 case "UNKNOWN_MEETING" -> throw new UnknownMeetingException(meeting);
                 default -> {
@@ -123,11 +128,16 @@ final class RedisAsyncConference implements AsyncConference {
 
     @Override
     public CompletableFuture<Participant> join(UserId user, MeetingId meeting) {
-        return join(user, meeting, null);
+        return joinWith(user, meeting, null);
+    }
+
+    @Override
+    public CompletableFuture<Participant> join(UserId user, MeetingId meeting, Duration lease) {
+        return joinWith(user, meeting, PresenceLease.require(lease));
     }
 
     /** Joins, with a presence lease when {@code lease} is not null. */
-    CompletableFuture<Participant> join(UserId user, MeetingId meeting, Duration lease) {
+    private CompletableFuture<Participant> joinWith(UserId user, MeetingId meeting, Duration lease) {
         Objects.requireNonNull(user, "user id");
         Objects.requireNonNull(meeting, "meeting id");
         return redis.start(r -> r.hget(keys.user(user), "email")).thenCompose(email -> {
@@ -139,6 +149,7 @@ final class RedisAsyncConference implements AsyncConference {
             String leaseEnd = lease == null ? "" : Micros.of(now.plus(lease));
             String op = operationId();
             return onCurrent(
+                            "join",
                             meeting,
                             (k, n) -> indexLease(lease, meeting, n, user, leaseEnd)
                                     .thenCompose(indexed -> redis.start(
@@ -188,11 +199,14 @@ final class RedisAsyncConference implements AsyncConference {
         return redis.start(r -> r.zadd(keys.leaseIndex(), ZAddArgs.Builder.lt(), Double.parseDouble(leaseEnd), member));
     }
 
-    CompletableFuture<Void> renew(UserId user, MeetingId meeting, Duration lease) {
+    @Override
+    public CompletableFuture<Void> renew(UserId user, MeetingId meeting, Duration lease) {
         Objects.requireNonNull(user, "user id");
+        PresenceLease.require(lease);
         Instant now = now();
         String leaseEnd = Micros.of(now.plus(lease));
         return onCurrent(
+                        "renew",
                         meeting,
                         (k, n) -> redis.start(
                                 Scripts.RENEW,
@@ -222,6 +236,7 @@ final class RedisAsyncConference implements AsyncConference {
         String now = Micros.of(now());
         String op = operationId();
         return onCurrent(
+                        "leave",
                         meeting,
                         (k, n) -> redis.start(
                                 Scripts.LEAVE,
@@ -254,6 +269,7 @@ final class RedisAsyncConference implements AsyncConference {
     public CompletableFuture<List<Participant>> participants(MeetingId meeting) {
         String now = Micros.of(now());
         return onCurrent(
+                        "participants",
                         meeting,
                         (k, n) -> redis.start(
                                 Scripts.PARTICIPANTS,
@@ -301,6 +317,7 @@ final class RedisAsyncConference implements AsyncConference {
         String now = Micros.of(now());
         String op = operationId();
         return onCurrent(
+                        "end",
                         meeting,
                         (k, n) -> redis.start(
                                 Scripts.END_ACTIVE,
@@ -355,6 +372,7 @@ final class RedisAsyncConference implements AsyncConference {
         String now = Micros.of(now());
         String op = operationId();
         return onCurrent(
+                        "post",
                         meeting,
                         (k, n) -> notePostedIn(user, meeting, n)
                                 .thenCompose(noted -> redis.start(
@@ -410,12 +428,18 @@ final class RedisAsyncConference implements AsyncConference {
         return chat(meeting, cursor(page), Integer.toString(page.limit()));
     }
 
-    CompletableFuture<List<ChatMessage>> chat(MeetingId meeting, String after, String limit) {
-        return readLatest(meeting, MeetingKeys::chat, after, limit)
+    @Override
+    public CompletableFuture<List<ChatMessage>> chat(MeetingId meeting) {
+        return chat(meeting, null, ALL);
+    }
+
+    private CompletableFuture<List<ChatMessage>> chat(MeetingId meeting, String after, String limit) {
+        return readLatest("chat", meeting, MeetingKeys::chat, after, limit)
                 .thenApply(done -> Replies.messages(done.reply(), 1, meeting, done.instance()));
     }
 
-    CompletableFuture<List<ChatMessage>> chat(MeetingId meeting, int instance, Page page) {
+    @Override
+    public CompletableFuture<List<ChatMessage>> chat(MeetingId meeting, int instance, Page page) {
         return readInstance(
                         meeting,
                         keys.meeting(meeting).chat(Integer.toString(instance)),
@@ -461,6 +485,7 @@ final class RedisAsyncConference implements AsyncConference {
         CompletableFuture<Long> exists = redis.start(r -> r.exists(keys.user(user)));
         String now = Micros.of(now());
         CompletableFuture<OnInstance> read = onCurrent(
+                "messages",
                 meeting,
                 (k, n) -> redis.start(
                         Scripts.MESSAGES,
@@ -481,11 +506,12 @@ final class RedisAsyncConference implements AsyncConference {
 
     @Override
     public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting) {
-        return readLatest(meeting, MeetingKeys::events, null, ALL)
+        return readLatest("events", meeting, MeetingKeys::events, null, ALL)
                 .thenApply(done -> Replies.events(done.reply(), 1, meeting, done.instance()));
     }
 
-    CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, int instance) {
+    @Override
+    public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, int instance) {
         return readInstance(meeting, keys.meeting(meeting).events(Integer.toString(instance)), null, ALL)
                 .thenApply(reply -> Replies.events(reply, 1, meeting, instance));
     }
@@ -495,9 +521,11 @@ final class RedisAsyncConference implements AsyncConference {
         String key(MeetingKeys keys, String order);
     }
 
-    private CompletableFuture<OnInstance> readLatest(MeetingId meeting, StreamOf stream, String after, String limit) {
+    private CompletableFuture<OnInstance> readLatest(
+            String operation, MeetingId meeting, StreamOf stream, String after, String limit) {
         String now = Micros.of(now());
         return onCurrent(
+                operation,
                 meeting,
                 (k, n) -> redis.start(
                         Scripts.READ_LATEST,
@@ -537,7 +565,7 @@ final class RedisAsyncConference implements AsyncConference {
         });
     }
 
-    private static IllegalStateException unexpected(List<Object> reply) {
-        return new IllegalStateException("unexpected script reply " + reply);
+    private static StoreException unexpected(List<Object> reply) {
+        return Replies.unexpected(reply);
     }
 }

@@ -8,19 +8,19 @@ import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
-import dev.conference.model.PresenceLease;
 import dev.conference.model.UserId;
+import dev.conference.port.AsyncConference;
 import dev.conference.port.Conference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The blocking face of {@link RedisAsyncConference}: each call waits for its answer. */
+/** The blocking face of the asynchronous port: each call waits for its answer. */
 final class RedisConference implements Conference {
-    private final RedisAsyncConference async;
+    private final AsyncConference async;
     private final RedisGateway redis;
 
-    RedisConference(RedisAsyncConference async, RedisGateway redis) {
+    RedisConference(AsyncConference async, RedisGateway redis) {
         this.async = async;
         this.redis = redis;
     }
@@ -32,13 +32,11 @@ final class RedisConference implements Conference {
 
     @Override
     public Participant join(UserId user, MeetingId meeting, Duration lease) {
-        PresenceLease.require(lease);
         return redis.await(async.join(user, meeting, lease));
     }
 
     @Override
     public void renew(UserId user, MeetingId meeting, Duration lease) {
-        PresenceLease.require(lease);
         redis.await(async.renew(user, meeting, lease));
     }
 
@@ -69,7 +67,7 @@ final class RedisConference implements Conference {
 
     @Override
     public List<ChatMessage> chat(MeetingId meeting) {
-        return redis.await(async.chat(meeting, null, RedisAsyncConference.ALL));
+        return redis.await(async.chat(meeting));
     }
 
     @Override

@@ -39,13 +39,25 @@ public final class RedisConferenceStore implements ConferenceStore {
         this.gateway = new RedisGateway(
                 link.sync(), link.async(), connector.server(), options.commandTimeout(), connector::connect);
         Keys keys = new Keys(options.keyPrefix());
+        Metrics metrics = metrics(options);
         this.directory = new RedisDirectory(gateway, keys);
-        RedisAsyncConference asyncConference =
-                new RedisAsyncConference(gateway, keys, options.clock(), options.commandTimeout(), options.retention());
-        this.async = asyncConference;
-        this.conference = new RedisConference(asyncConference, gateway);
-        this.lifecycle = new RedisLifecycle(gateway, keys, options.retention());
-        this.liveEvents = new RedisLiveEvents(connector, gateway, keys);
+        this.async = new ObservedConference(
+                new RedisAsyncConference(
+                        gateway, keys, options.clock(), options.commandTimeout(), options.retention(), metrics),
+                metrics);
+        this.conference = new RedisConference(async, gateway);
+        this.lifecycle = new RedisLifecycle(gateway, keys, options.retention(), metrics);
+        this.liveEvents = new RedisLiveEvents(connector, gateway, keys, metrics);
+    }
+
+    /**
+     * Micrometer's meters if the options name a registry. No lambda or method reference here: linking
+     * one would load Micrometer's classes even when no registry is given and Micrometer is absent.
+     */
+    private static Metrics metrics(RedisOptions options) {
+        return options.meterRegistry().isPresent()
+                ? new MicrometerMetrics(options.meterRegistry().get())
+                : Metrics.NONE;
     }
 
     /**

@@ -254,7 +254,7 @@ final class RedisDirectory implements Directory {
                                             Integer.parseInt(Replies.string(reply, 1)),
                                             Micros.parse(Replies.string(reply, 2)),
                                             Micros.parse(Replies.string(reply, 3))));
-                default -> throw new IllegalStateException("unexpected reply " + reply);
+                default -> throw Replies.unexpected(reply);
             }
         }
         awaitAll(indexed);

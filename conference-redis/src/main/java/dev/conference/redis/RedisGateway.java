@@ -114,9 +114,9 @@ final class RedisGateway {
         });
     }
 
-    <T> T await(CompletableFuture<T> pending) {
+    <T> T await(CompletionStage<T> pending) {
         try {
-            return pending.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            return pending.toCompletableFuture().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ConferenceException conference) {

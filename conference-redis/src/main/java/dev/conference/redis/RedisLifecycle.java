@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The lifecycle passes on Redis. Each pass claims due members of an index sorted set by moving their
@@ -24,9 +25,11 @@ final class RedisLifecycle implements Lifecycle {
     private final RedisGateway redis;
     private final Keys keys;
     private final String retentionMillis;
+    private final Metrics metrics;
 
-    RedisLifecycle(RedisGateway redis, Keys keys, Duration retention) {
+    RedisLifecycle(RedisGateway redis, Keys keys, Duration retention, Metrics metrics) {
         this.redis = redis;
+        this.metrics = metrics;
         this.keys = keys;
         this.retentionMillis = Long.toString(retention.toMillis());
     }
@@ -44,7 +47,7 @@ final class RedisLifecycle implements Lifecycle {
      * One pass: claim, handle each claim (all in flight at once), release each claim. A reply whose
      * status is {@code later} carries the member's next due time (it was moved); any other reply means
      * the member is finished with and leaves the index, with {@code cleanAlong}. A reply whose status is
-     * {@code changed} counts as done.
+     * {@code changed} counts as done and is shown to {@code onChanged}.
      */
     private PassResult pass(
             List<Claim> claims,
@@ -52,6 +55,7 @@ final class RedisLifecycle implements Lifecycle {
             Handler handler,
             String later,
             String changed,
+            Consumer<List<Object>> onChanged,
             String index,
             String... cleanAlong) {
         String at = Micros.of(now);
@@ -67,7 +71,10 @@ final class RedisLifecycle implements Lifecycle {
         for (int i = 0; i < claims.size(); i++) {
             List<Object> reply = redis.await(handled.get(i));
             String status = Replies.status(reply);
-            done += status.equals(changed) ? 1 : 0;
+            if (status.equals(changed)) {
+                done++;
+                onChanged.accept(reply);
+            }
             String next = status.equals(later) ? Replies.string(reply, 1) : "";
             Claim claim = claims.get(i);
             released.add(redis.start(Scripts.RELEASE, releaseKeys, claim.member(), claim.score(), next));
@@ -94,6 +101,7 @@ final class RedisLifecycle implements Lifecycle {
                 },
                 "NOT_DUE",
                 "STARTED",
+                started -> {},
                 announce);
     }
 
@@ -127,6 +135,8 @@ final class RedisLifecycle implements Lifecycle {
                 },
                 "NOT_DUE",
                 "ENDED",
+                // {'ENDED', to, ...}: how late the scheduler came.
+                ended -> metrics.ended(Duration.between(Micros.parse(Replies.string(ended, 1)), now)),
                 index.active(),
                 index.spans());
     }
@@ -155,6 +165,7 @@ final class RedisLifecycle implements Lifecycle {
                 },
                 "LATER",
                 "EXPIRED",
+                expired -> metrics.leaseExpired(),
                 leases);
     }
 

@@ -34,7 +34,10 @@ final class RedisLiveEvents implements LiveEvents {
     private final RedisGateway redis;
     private final Keys keys;
 
-    RedisLiveEvents(Connector connector, RedisGateway redis, Keys keys) {
+    private final Metrics metrics;
+
+    RedisLiveEvents(Connector connector, RedisGateway redis, Keys keys, Metrics metrics) {
+        this.metrics = metrics;
         this.connector = connector;
         this.redis = redis;
         this.keys = keys;
@@ -59,6 +62,7 @@ final class RedisLiveEvents implements LiveEvents {
         Connector.Link connection = connector.connect();
         Feed feed = new Feed(meeting, k.feed(), start, listener, connection);
         Thread thread = new Thread(feed::run, "conference-subscription-" + meeting);
+        metrics.subscriptionOpened();
         thread.setDaemon(true);
         thread.start();
         return feed;
@@ -90,7 +94,16 @@ final class RedisLiveEvents implements LiveEvents {
             this.connection = connection;
         }
 
+        /** Delivers until closed; the subscription counts as open from {@code subscribe} until this returns. */
         void run() {
+            try {
+                deliver();
+            } finally {
+                metrics.subscriptionClosed();
+            }
+        }
+
+        private void deliver() {
             deliverer = Thread.currentThread();
             while (!closed) {
                 List<StreamMessage<String, String>> batch;

@@ -1,8 +1,11 @@
 package dev.conference.redis;
 
+import dev.conference.model.InvalidInputException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the Redis store behaves; immutable. Start from {@link #defaults()} or {@link #builder()}.
@@ -14,22 +17,31 @@ import java.util.Objects;
  *                       default {@code "conference:"}
  * @param retention      how long an instance's event log and chat are kept after it ends;
  *                       default 30 days
+ * @param meterRegistry  where the store reports its metrics (the README lists them); default none,
+ *                       and then Micrometer need not be on the class path. An {@link Optional} rather
+ *                       than a {@code MeterRegistry} so that this record loads without Micrometer.
+ * @throws dev.conference.model.InvalidInputException if a setting is out of range
  */
-public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefix, Duration retention) {
+public record RedisOptions(
+        Clock clock,
+        Duration commandTimeout,
+        String keyPrefix,
+        Duration retention,
+        Optional<MeterRegistry> meterRegistry) {
     public RedisOptions {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(meterRegistry, "meterRegistry");
         if (retention.toMillis() < 1) {
-            throw new IllegalArgumentException("retention must be at least a millisecond, got " + retention);
+            throw new InvalidInputException("retention must be at least a millisecond, got " + retention);
         }
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
-            throw new IllegalArgumentException("command timeout must be positive, got " + commandTimeout);
+            throw new InvalidInputException("command timeout must be positive, got " + commandTimeout);
         }
         if (keyPrefix.contains("{") || keyPrefix.contains("}")) {
-            throw new IllegalArgumentException(
-                    "key prefix must not contain braces (they make hash tags): " + keyPrefix);
+            throw new InvalidInputException("key prefix must not contain braces (they make hash tags): " + keyPrefix);
         }
     }
 
@@ -46,7 +58,8 @@ public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefi
                 .clock(clock)
                 .commandTimeout(commandTimeout)
                 .keyPrefix(keyPrefix)
-                .retention(retention);
+                .retention(retention)
+                .meterRegistry(meterRegistry);
     }
 
     /** Builds {@link RedisOptions}; not thread-safe. */
@@ -55,6 +68,7 @@ public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefi
         private Duration commandTimeout = Duration.ofSeconds(5);
         private String keyPrefix = "conference:";
         private Duration retention = Duration.ofDays(30);
+        private Optional<MeterRegistry> meterRegistry = Optional.empty();
 
         private Builder() {}
 
@@ -78,8 +92,19 @@ public record RedisOptions(Clock clock, Duration commandTimeout, String keyPrefi
             return this;
         }
 
+        /** Reports the store's metrics to {@code registry}; not null. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Optional.of(registry);
+            return this;
+        }
+
+        private Builder meterRegistry(Optional<MeterRegistry> registry) {
+            this.meterRegistry = registry;
+            return this;
+        }
+
         public RedisOptions build() {
-            return new RedisOptions(clock, commandTimeout, keyPrefix, retention);
+            return new RedisOptions(clock, commandTimeout, keyPrefix, retention, meterRegistry);
         }
     }
 }

@@ -14,6 +14,14 @@ import java.util.Map;
 final class Replies {
     private Replies() {}
 
+    /**
+     * The failure for a reply no script gives: the data or the scripts on the server are not what this
+     * version expects. Names only the status, since the rest may hold users' texts.
+     */
+    static StoreException unexpected(List<Object> reply) {
+        return new StoreException("Redis gave a reply this version does not know: '" + status(reply) + "'", null);
+    }
+
     static String status(List<Object> reply) {
         return (String) reply.get(0);
     }

@@ -3,10 +3,12 @@ package dev.conference.redis.cluster;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisConferenceStore;
 import dev.conference.redis.RedisOptions;
+import dev.conference.testing.AsyncConferenceContract;
 import dev.conference.testing.ConferenceContract;
 import dev.conference.testing.DirectoryContract;
 import dev.conference.testing.LifecycleContract;
 import dev.conference.testing.LiveEventsContract;
+import dev.conference.testing.NullArgumentsContract;
 import io.lettuce.core.RedisURI;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;
@@ -50,6 +52,22 @@ class ClusterContractTest {
 
     @Nested
     class Lifecycle extends LifecycleContract {
+        @Override
+        protected ConferenceStore open(Clock clock) {
+            return ClusterContractTest.open(clock);
+        }
+    }
+
+    @Nested
+    class AsyncConference extends AsyncConferenceContract {
+        @Override
+        protected ConferenceStore open(Clock clock) {
+            return ClusterContractTest.open(clock);
+        }
+    }
+
+    @Nested
+    class NullArguments extends NullArgumentsContract {
         @Override
         protected ConferenceStore open(Clock clock) {
             return ClusterContractTest.open(clock);
