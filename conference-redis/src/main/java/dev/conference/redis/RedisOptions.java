@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the Redis store behaves; immutable. Start from {@link #defaults()} or {@link #builder()}.
+ * How the Redis store behaves; immutable and thread-safe. Start from {@link #defaults()} or
+ * {@link #builder()}. A setting out of range throws {@link dev.conference.model.InvalidInputException}
+ * naming it; a null one, {@link NullPointerException}.
  *
  * @param clock          the time every operation takes as now; default the system clock (UTC)
  * @param commandTimeout how long a command may take before it fails with a
@@ -20,7 +22,6 @@ import java.util.Optional;
  * @param meterRegistry  where the store reports its metrics (the README lists them); default none,
  *                       and then Micrometer need not be on the class path. An {@link Optional} rather
  *                       than a {@code MeterRegistry} so that this record loads without Micrometer.
- * @throws dev.conference.model.InvalidInputException if a setting is out of range
  */
 public record RedisOptions(
         Clock clock,
