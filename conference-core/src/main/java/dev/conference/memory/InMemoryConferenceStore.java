@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -49,10 +50,7 @@ public final class InMemoryConferenceStore implements ConferenceStore {
 
     /** @param clock the time every operation takes as now; not null */
     public InMemoryConferenceStore(Clock clock) {
-        if (clock == null) {
-            throw new IllegalArgumentException("clock is required");
-        }
-        this.clock = clock;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override

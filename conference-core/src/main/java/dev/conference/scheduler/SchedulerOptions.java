@@ -1,11 +1,13 @@
 package dev.conference.scheduler;
 
+import dev.conference.model.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link MeetingScheduler} runs; immutable.
+ * How a {@link MeetingScheduler} runs; immutable. A setting out of range throws
+ * {@link InvalidInputException} naming it; a null one, {@link NullPointerException}.
  *
  * @param clock     where "now" comes from; default the system clock
  * @param tick      time between passes; default 500 ms, so instances end within a second of their
@@ -17,10 +19,10 @@ public record SchedulerOptions(Clock clock, Duration tick, int batchSize) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(tick, "tick");
         if (tick.isNegative() || tick.isZero()) {
-            throw new IllegalArgumentException("scheduler tick must be positive, got " + tick);
+            throw new InvalidInputException("scheduler tick must be positive, got " + tick);
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("scheduler batch size must be 1 or more, got " + batchSize);
+            throw new InvalidInputException("scheduler batch size must be 1 or more, got " + batchSize);
         }
     }
 

@@ -23,6 +23,9 @@ import redis.embedded.RedisServer;
  * after another sees the same state. Several processes may open the same directory at once: the first
  * starts the server and writes its port in the directory; the others find it there and connect to it.
  * The server stops when the process that started it closes it.
+ *
+ * <p>Thread-safe: its state is fixed once started. The factories throw {@link UncheckedIOException}
+ * when the directory cannot be written or the server cannot start.
  */
 public final class LocalRedis implements AutoCloseable {
     private static final String PORT_FILE = "redis.port";

@@ -10,13 +10,19 @@ import java.util.Map;
 /**
  * Where the applications ({@code conference}, {@code conference-seed}) find their store, by one rule so
  * that what one stores the other sees: a Redis the operator names, or the embedded one in a data
- * directory.
+ * directory. Immutable.
  */
 public sealed interface StoreLocation {
     /** The environment variable naming a Redis when no option does. */
     String REDIS_URL = "REDIS_URL";
 
-    /** Connects, starting the embedded server first if this is the embedded store and it is not running. */
+    /**
+     * Connects, starting the embedded server first if this is the embedded store and it is not running.
+     *
+     * @throws dev.conference.model.StoreException        if the server cannot be reached
+     * @throws dev.conference.model.InvalidInputException if a remote location's URI is malformed
+     * @throws java.io.UncheckedIOException                if the embedded server cannot start
+     */
     OpenedStore open(RedisOptions options);
 
     /** A Redis server given by URI; the URI may hold a password, which {@link #toString()} hides. */

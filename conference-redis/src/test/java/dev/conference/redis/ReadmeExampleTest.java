@@ -16,6 +16,9 @@ import dev.conference.port.FeedPosition;
 import dev.conference.port.Subscription;
 import dev.conference.scheduler.MeetingScheduler;
 import dev.conference.scheduler.SchedulerOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,28 @@ class ReadmeExampleTest {
         }
     }
 
+    static double metricsExample(String redisUri, MeetingId standup) {
+        // README:begin metrics
+        MeterRegistry registry = new SimpleMeterRegistry(); // or the application's own registry
+        RedisOptions options = RedisOptions.builder().meterRegistry(registry).build();
+        try (ConferenceStore store = RedisConferenceStore.connect(redisUri, options)) {
+            store.conference().participants(standup);
+        }
+        Timer reads = registry.get("conference.operations")
+                .tags("operation", "participants", "outcome", "ok")
+                .timer();
+        System.out.println(reads.count() + " reads, " + reads.mean(TimeUnit.MICROSECONDS) + " µs on average");
+        // README:end
+        return reads.count();
+    }
+
+    @Test
+    void theMetricsExampleRuns() {
+        example(REDIS.uri());
+
+        assertThat(metricsExample(REDIS.uri(), MeetingId.of("standup"))).isEqualTo(1);
+    }
+
     @Test
     void theExampleRuns() {
         assertThat(example(REDIS.uri())).extracting(ChatMessage::text).containsExactly("Good morning!");
@@ -108,6 +134,6 @@ class ReadmeExampleTest {
                     .as("README quotes the example '%s'", region.group(1))
                     .contains(region.group(2).stripIndent() + "\n");
         }
-        assertThat(regions).isEqualTo(2);
+        assertThat(regions).isEqualTo(3);
     }
 }

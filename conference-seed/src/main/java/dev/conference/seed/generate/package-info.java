@@ -1,0 +1,2 @@
+/** Deterministic data sets: the same seed and options give the same files. */
+package dev.conference.seed.generate;
