@@ -4,14 +4,10 @@ import static dev.conference.seed.SeedRun.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conference.local.LocalRedis;
-import dev.conference.local.StoreLocation;
 import dev.conference.model.Page;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisConferenceStore;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,38 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreLocationTest {
     @TempDir
     Path home;
-
-    @Test
-    void optionsWinOverTheEnvironmentAndTheDefaultIsUnderTheHome() {
-        SeedEnvironment environment = new SeedEnvironment(
-                Map.of("REDIS_URL", "redis://env:6379"),
-                home,
-                Clock.systemUTC(),
-                ZoneOffset.UTC,
-                false,
-                new java.io.PrintWriter(System.out),
-                new java.io.PrintWriter(System.err));
-        SeedEnvironment bare = new SeedEnvironment(
-                Map.of("REDIS_URL", " "),
-                home,
-                Clock.systemUTC(),
-                ZoneOffset.UTC,
-                false,
-                new java.io.PrintWriter(System.out),
-                new java.io.PrintWriter(System.err));
-
-        assertThat(StoreLocation.resolve("redis://option:1", home.resolve("d"), environment.variables(), home))
-                .isEqualTo(new StoreLocation.Remote("redis://option:1"));
-        assertThat(StoreLocation.resolve(null, home.resolve("d"), environment.variables(), home))
-                .isEqualTo(new StoreLocation.Embedded(home.resolve("d").toAbsolutePath()));
-        assertThat(StoreLocation.resolve(null, null, environment.variables(), home))
-                .isEqualTo(new StoreLocation.Remote("redis://env:6379"));
-        assertThat(StoreLocation.resolve(null, null, bare.variables(), home))
-                .isEqualTo(new StoreLocation.Embedded(
-                        home.resolve(".conference/redis").toAbsolutePath()));
-        assertThat(new StoreLocation.Remote("redis://user:secret@host:1").toString())
-                .doesNotContain("secret");
-    }
 
     @Test
     void withoutARedisTheEmbeddedOneKeepsTheDataForTheNextProcess() {
