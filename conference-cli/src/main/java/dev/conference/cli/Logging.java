@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log level of the whole process. Quiet by default (logback.xml: WARN, on stderr) so that stdout
+ * The log level of the whole process. Quiet by default (LogConfigurator: WARN, on stderr) so that stdout
  * carries only results; {@code --verbose} lets the libraries say what they do.
  */
 final class Logging {

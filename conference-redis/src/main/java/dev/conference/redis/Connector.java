@@ -20,6 +20,7 @@ import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Opens connections to one Redis server or to a Redis Cluster, the same way for the store's shared
@@ -79,8 +80,10 @@ abstract class Connector {
         uri.setTimeout(timeout);
         RedisClient probe = RedisClient.create();
         probe.setOptions(clientOptions(timeout));
+        StatefulRedisConnection<String, String> connection = null;
         boolean cluster;
-        try (StatefulRedisConnection<String, String> connection = probe.connect(StringCodec.UTF8, uri)) {
+        try {
+            connection = probe.connect(StringCodec.UTF8, uri);
             connection.setTimeout(timeout);
             cluster = isClusterNode(connection);
         } catch (RuntimeException e) {
@@ -89,8 +92,10 @@ abstract class Connector {
                     "cannot connect to Redis at " + RedisUris.describe(uri) + ": " + RedisUris.reason(e), e);
         }
         if (!cluster) {
-            return new Standalone(probe, uri, timeout, true);
+            // The connection that asked becomes the store's first: one handshake, not two.
+            return new Standalone(probe, uri, timeout, true, connection);
         }
+        connection.close();
         probe.shutdown();
         RedisClusterClient client = RedisClusterClient.create(uri);
         client.setOptions(ClusterClientOptions.builder(clientOptions(timeout))
@@ -118,7 +123,7 @@ abstract class Connector {
 
     static Connector standalone(RedisClient client, RedisURI uri, Duration timeout) {
         uri.setTimeout(timeout);
-        return new Standalone(client, uri, timeout, false);
+        return new Standalone(client, uri, timeout, false, null);
     }
 
     static Connector cluster(RedisClusterClient client, RedisURI someNode, Duration timeout) {
@@ -139,17 +144,26 @@ abstract class Connector {
         private final RedisClient client;
         private final RedisURI uri;
         private final boolean owned;
+        /** A connection opened already (to learn the server's mode), handed out by the first open(). */
+        private final AtomicReference<StatefulRedisConnection<String, String>> first;
 
-        Standalone(RedisClient client, RedisURI uri, Duration timeout, boolean owned) {
+        Standalone(
+                RedisClient client,
+                RedisURI uri,
+                Duration timeout,
+                boolean owned,
+                StatefulRedisConnection<String, String> first) {
             super(uri, timeout);
             this.client = client;
             this.uri = uri;
             this.owned = owned;
+            this.first = new AtomicReference<>(first);
         }
 
         @Override
         Link open() {
-            return Link.of(client.connect(StringCodec.UTF8, uri));
+            StatefulRedisConnection<String, String> opened = first.getAndSet(null);
+            return Link.of(opened != null ? opened : client.connect(StringCodec.UTF8, uri));
         }
 
         @Override
