@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param out       results
  * @param err       messages and errors
  * @param interrupts how {@code watch} and {@code scheduler} hear Ctrl-C
+ * @param terminal  the terminal {@code shell} edits lines on, if {@code in} is one
  */
 public record CliEnvironment(
         Map<String, String> variables,
@@ -35,7 +36,8 @@ public record CliEnvironment(
         Reader in,
         PrintWriter out,
         PrintWriter err,
-        Interrupts interrupts) {
+        Interrupts interrupts,
+        ShellTerminal terminal) {
     /** How long Ctrl-C waits for a running {@code watch} or {@code scheduler} to stop before the process exits. */
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -48,6 +50,7 @@ public record CliEnvironment(
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(interrupts, "interrupts");
+        Objects.requireNonNull(terminal, "terminal");
     }
 
     /** The real process: its environment, home, clock, zone, standard streams and signals. */
@@ -61,7 +64,8 @@ public record CliEnvironment(
                 new BufferedReader(new InputStreamReader(System.in, charset)),
                 new PrintWriter(new OutputStreamWriter(System.out, charset), true),
                 new PrintWriter(new OutputStreamWriter(System.err, charset), true),
-                Interrupts.shutdownHook(STOP_GRACE));
+                Interrupts.shutdownHook(STOP_GRACE),
+                ShellTerminal.system());
     }
 
     /** The home the applications share: see {@link StoreLocation#userHome}. */

@@ -60,6 +60,17 @@ final class Session implements AutoCloseable {
     }
 
     /**
+     * Where the shell keeps the lines typed in it: beside the embedded store's data (so
+     * {@code ~/.conference/history} by default), or under the home when the store is a Redis elsewhere.
+     */
+    Path shellHistory() {
+        Path base = location instanceof StoreLocation.Embedded embedded
+                ? embedded.dataDir().getParent()
+                : environment.home().resolve(".conference");
+        return base.resolve("history");
+    }
+
+    /**
      * Calls {@code stop} when the user presses Ctrl-C; the process then exits only once this session is
      * closed, after the store and the embedded server.
      */

@@ -1,13 +1,16 @@
 package dev.conference.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,37 +45,59 @@ final class ShellCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "the shell is running already");
         }
         root.store();
-        CliEnvironment environment = root.environment();
-        PrintWriter out = environment.out();
-        BufferedReader in =
-                environment.in() instanceof BufferedReader buffered ? buffered : new BufferedReader(environment.in());
+        PrintWriter out = root.environment().out();
         out.println("conference shell on "
                 + root.session().location().map(Object::toString).orElse("?")
                 + ". Type help for the commands, exit to leave.");
-        List<String> history = new ArrayList<>();
-        while (true) {
-            out.print(PROMPT);
-            out.flush();
-            String line = readLine(in);
-            if (line == null) {
-                out.println();
-                break;
+        try (ShellInput input = open(root)) {
+            while (true) {
+                String line = input.readLine(PROMPT);
+                if (line == null) {
+                    break;
+                }
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                if (trimmed.equals("exit") || trimmed.equals("quit")) {
+                    break;
+                }
+                run(root, trimmed, input);
             }
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            history.add(trimmed);
-            if (trimmed.equals("exit") || trimmed.equals("quit")) {
-                break;
-            }
-            run(root, trimmed, history);
         }
         out.flush();
         return ExitCodes.SUCCESS;
     }
 
-    private static void run(ConferenceCommand root, String line, List<String> history) {
+    /** Line editing on a terminal, with the history of earlier runs; plain lines otherwise. */
+    private ShellInput open(ConferenceCommand root) {
+        CliEnvironment environment = root.environment();
+        Optional<Terminal> terminal;
+        try {
+            terminal = environment.terminal().open();
+        } catch (IOException | RuntimeException e) {
+            environment.err().println("shell: no line editing (" + e.getMessage() + "); reading plain lines");
+            terminal = Optional.empty();
+        }
+        if (terminal.isEmpty()) {
+            return new PlainShellInput(environment.in(), environment.out());
+        }
+        ShellCompleter completer =
+                new ShellCompleter(spec.root(), RUN_ELSEWHERE, root.store().directory());
+        return new EditedShellInput(terminal.get(), historyFile(root), completer);
+    }
+
+    private static Path historyFile(ConferenceCommand root) {
+        Path file = root.session().shellHistory();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file.getParent() + " for the shell's history", e);
+        }
+        return file;
+    }
+
+    private static void run(ConferenceCommand root, String line, ShellInput input) {
         PrintWriter out = root.environment().out();
         List<String> words;
         try {
@@ -83,6 +108,7 @@ final class ShellCommand implements Callable<Integer> {
             return;
         }
         if (words.get(0).equals("history")) {
+            List<String> history = input.history();
             for (int i = 0; i < history.size(); i++) {
                 out.printf("%4d  %s%n", i + 1, history.get(i));
             }
@@ -116,13 +142,5 @@ final class ShellCommand implements Callable<Integer> {
         out.println("  exit, quit    Leave the shell");
         out.println("(watch and scheduler run until Ctrl-C: start them in a terminal of their own.)");
         out.flush();
-    }
-
-    private static String readLine(BufferedReader in) {
-        try {
-            return in.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read commands: " + e.getMessage(), e);
-        }
     }
 }

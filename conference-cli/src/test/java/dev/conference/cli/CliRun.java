@@ -3,22 +3,28 @@ package dev.conference.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conference.local.StoreLocation;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jline.terminal.Size;
+import org.jline.terminal.TerminalBuilder;
 
 /**
  * Runs the CLI in-process as a user would type it, with captured streams, times shown in UTC and a
@@ -31,6 +37,7 @@ final class CliRun {
     private final Map<String, String> variables = new HashMap<>();
     private final Path home;
     private String input = "";
+    private ShellTerminal terminal = ShellTerminal.NONE;
     private Clock clock = Clock.systemUTC();
 
     private CliRun(Path home) {
@@ -49,6 +56,21 @@ final class CliRun {
 
     CliRun input(String lines) {
         input = lines;
+        return this;
+    }
+
+    /**
+     * Types {@code keys} on a terminal (an xterm of 120 columns, escape sequences and all) instead of
+     * piping lines; what the terminal shows (prompts, echo, completions) goes to {@code screen}.
+     */
+    CliRun typing(String keys, OutputStream screen) {
+        terminal = () -> Optional.of(TerminalBuilder.builder()
+                .system(false)
+                .streams(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen)
+                .type("xterm-256color")
+                .size(new Size(120, 40))
+                .encoding(StandardCharsets.UTF_8)
+                .build());
         return this;
     }
 
@@ -95,7 +117,8 @@ final class CliRun {
                 new StringReader(input),
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
-                interrupts);
+                interrupts,
+                terminal);
     }
 
     /** Ctrl-C as the test presses it: tells every registered command to stop. */

@@ -475,7 +475,8 @@ class CommandsTest {
                 new StringReader(""),
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()),
-                new CliRun.PressedByTest());
+                new CliRun.PressedByTest(),
+                ShellTerminal.NONE);
         picocli.CommandLine root = Cli.commandLine(new ConferenceCommand(environment, new Session(environment), null));
         commands.add(List.of());
         root.getSubcommands().forEach((name, command) -> {
