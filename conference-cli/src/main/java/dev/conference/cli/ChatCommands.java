@@ -8,6 +8,7 @@ import dev.conference.model.MeetingId;
 import dev.conference.model.UserId;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,11 +59,15 @@ final class ChatCommands {
         @Option(names = "--instance", paramLabel = "N", description = "The chat of instance N instead")
         Integer instance;
 
+        @Mixin
+        PageOptions paging;
+
         @Override
         void run() {
             List<ChatMessage> messages = instance == null
-                    ? conference().chat(meeting)
-                    : readAll(null, page -> conference().chat(meeting, instance, page), ChatMessage::id);
+                    ? conference().chat(meeting, paging.page())
+                    : conference().chat(meeting, instance, paging.page());
+            paging.hintIfFull(messages, ChatMessage::id, notes());
             Output output = output();
             Table table = Table.of("TIME", "USER", "TEXT");
             messages.forEach(message -> table.row(output.time(message.postedAt()), message.user(), message.text()));
@@ -103,11 +108,15 @@ final class ChatCommands {
         @Option(names = "--instance", paramLabel = "N", description = "The log of instance N instead")
         Integer instance;
 
+        @Mixin
+        PageOptions paging;
+
         @Override
         void run() {
             List<MeetingEvent> events = instance == null
-                    ? conference().events(meeting)
-                    : conference().events(meeting, instance);
+                    ? conference().events(meeting, paging.page())
+                    : conference().events(meeting, instance, paging.page());
+            paging.hintIfFull(events, MeetingEvent::id, notes());
             Output output = output();
             Table table = Table.of("TIME", "INSTANCE", "EVENT", "USER");
             List<EventView> views = events.stream().map(EventView::of).toList();

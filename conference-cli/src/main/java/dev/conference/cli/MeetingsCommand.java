@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -23,15 +24,13 @@ final class MeetingsCommand extends GroupCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List meetings in id order.")
     static final class ListMeetings extends StoreCommand {
-        @Option(names = "--limit", paramLabel = "N", description = "Show at most N meetings (default: all)")
-        Integer limit;
+        @Mixin
+        PageOptions paging;
 
         @Override
         void run() {
-            List<Meeting> meetings = readAll(
-                    limit,
-                    page -> directory().meetings(page),
-                    meeting -> meeting.id().value());
+            List<Meeting> meetings = directory().meetings(paging.page());
+            paging.hintIfFull(meetings, meeting -> meeting.id().value(), notes());
             Table table = Table.of("ID", "TITLE", "AUDIENCE", "DESCRIPTION");
             meetings.forEach(
                     meeting -> table.row(meeting.id(), meeting.title(), audience(meeting), meeting.description()));

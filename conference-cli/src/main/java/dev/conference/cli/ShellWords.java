@@ -11,6 +11,14 @@ import java.util.List;
 final class ShellWords {
     private ShellWords() {}
 
+    /** The word as the shell reads it back: as it is when it can be, else in single quotes. */
+    static String quote(String word) {
+        if (!word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c) || "'\"\\#".indexOf(c) >= 0)) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\"'\"'") + "'";
+    }
+
     /**
      * @return the words, at least one
      * @throws IllegalArgumentException for an unterminated quote, a trailing backslash or a blank line

@@ -8,6 +8,7 @@ import dev.conference.model.User;
 import dev.conference.model.UserId;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -22,13 +23,13 @@ final class UsersCommand extends GroupCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users in id order.")
     static final class ListUsers extends StoreCommand {
-        @Option(names = "--limit", paramLabel = "N", description = "Show at most N users (default: all)")
-        Integer limit;
+        @Mixin
+        PageOptions paging;
 
         @Override
         void run() {
-            List<User> users = readAll(
-                    limit, page -> directory().users(page), user -> user.id().value());
+            List<User> users = directory().users(paging.page());
+            paging.hintIfFull(users, user -> user.id().value(), notes());
             Table table = Table.of("ID", "NAME", "AGE", "GENDER", "EMAIL");
             users.forEach(user -> table.row(user.id(), user.name(), user.age(), user.gender(), user.email()));
             output().result(users.stream().map(UserView::of).toList(), table, "no users");

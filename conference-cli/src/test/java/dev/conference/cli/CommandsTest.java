@@ -368,6 +368,42 @@ class CommandsTest {
     }
 
     @Test
+    void chatEventsAndListsPageWithLimitAndAfter() {
+        ok("join", "alice", "standup");
+        for (int i = 1; i <= 5; i++) {
+            ok("post", "alice", "standup", "message " + i);
+        }
+
+        Result first = run("chat", "standup", "--limit", "2");
+        assertThat(first.code()).isZero();
+        assertThat(first.out()).contains("message 1").contains("message 2").doesNotContain("message 3");
+        String next = first.err().replaceAll("(?s).*--after (\\S+)\\).*", "$1").strip();
+        assertThat(first.err()).startsWith("(a full page of 2; for the next: --after ");
+
+        Result second = run("chat", "standup", "--limit", "2", "--after", next);
+        assertThat(second.out()).contains("message 3").contains("message 4").doesNotContain("message 2");
+        assertThat(ok("--json", "chat", "standup", "--limit", "2", "--after", next)
+                        .json())
+                .hasSize(2);
+        assertThat(ok("--json", "chat", "standup").json())
+                .as("the default page holds them all")
+                .hasSize(5);
+
+        assertThat(ok("--json", "events", "standup", "--limit", "1").json())
+                .extracting(event -> event.get("type").asText())
+                .containsExactly("STARTED");
+        assertThat(ok("--json", "users", "list", "--after", "alice", "--limit", "1")
+                        .json())
+                .extracting(user -> user.get("id").asText())
+                .containsExactly("bob");
+
+        Result zero = run("chat", "standup", "--limit", "0");
+        assertThat(zero.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("--limit must be 1 or more and at most 10000, got 0");
+        assertThat(run("chat", "standup", "--after", "not-an-id").code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void eventsListTheLogAndJoinTimesWhoIsWhere() {
         ok("join", "alice", "standup");
         ok("join", "bob", "standup");

@@ -117,7 +117,17 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
+    public CompletionStage<List<MeetingEvent>> events(MeetingId meeting, Page page) {
+        return now(() -> conference.events(meeting, page));
+    }
+
+    @Override
     public CompletionStage<List<MeetingEvent>> events(MeetingId meeting, int instance) {
         return now(() -> conference.events(meeting, instance));
+    }
+
+    @Override
+    public CompletionStage<List<MeetingEvent>> events(MeetingId meeting, int instance, Page page) {
+        return now(() -> conference.events(meeting, instance, page));
     }
 }

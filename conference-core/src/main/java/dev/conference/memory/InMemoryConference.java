@@ -178,7 +178,6 @@ final class InMemoryConference implements Conference {
     public List<ChatMessage> chat(MeetingId meetingId, Page page) {
         Objects.requireNonNull(meetingId, "meeting id");
         Objects.requireNonNull(page, "page");
-        Objects.requireNonNull(page, "page");
         synchronized (store.lock) {
             knownMeeting(meetingId);
             return store.latestStarted(meetingId, store.now())
@@ -190,7 +189,6 @@ final class InMemoryConference implements Conference {
     @Override
     public List<ChatMessage> chat(MeetingId meetingId, int instance, Page page) {
         Objects.requireNonNull(meetingId, "meeting id");
-        Objects.requireNonNull(page, "page");
         Objects.requireNonNull(page, "page");
         synchronized (store.lock) {
             knownMeeting(meetingId);
@@ -235,12 +233,36 @@ final class InMemoryConference implements Conference {
     }
 
     @Override
+    public List<MeetingEvent> events(MeetingId meetingId, Page page) {
+        Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(page, "page");
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.latestStarted(meetingId, store.now())
+                    .map(state -> slice(state.events, MeetingEvent::id, page))
+                    .orElse(List.of());
+        }
+    }
+
+    @Override
     public List<MeetingEvent> events(MeetingId meetingId, int instance) {
         Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
             knownMeeting(meetingId);
             return store.instance(meetingId, instance)
                     .map(state -> List.copyOf(state.events))
+                    .orElse(List.of());
+        }
+    }
+
+    @Override
+    public List<MeetingEvent> events(MeetingId meetingId, int instance, Page page) {
+        Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(page, "page");
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.instance(meetingId, instance)
+                    .map(state -> slice(state.events, MeetingEvent::id, page))
                     .orElse(List.of());
         }
     }
@@ -296,7 +318,7 @@ final class InMemoryConference implements Conference {
         try {
             return Long.parseLong(after);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("page cursor is not a message id: " + after);
+            throw new InvalidInputException("page cursor is not an entry id: " + after);
         }
     }
 }

@@ -69,6 +69,12 @@ public interface AsyncConference {
     /** See {@link Conference#events(MeetingId)}. */
     CompletionStage<List<MeetingEvent>> events(MeetingId meeting);
 
+    /** See {@link Conference#events(MeetingId, Page)}. */
+    CompletionStage<List<MeetingEvent>> events(MeetingId meeting, Page page);
+
     /** See {@link Conference#events(MeetingId, int)}. */
     CompletionStage<List<MeetingEvent>> events(MeetingId meeting, int instance);
+
+    /** See {@link Conference#events(MeetingId, int, Page)}. */
+    CompletionStage<List<MeetingEvent>> events(MeetingId meeting, int instance, Page page);
 }

@@ -110,6 +110,15 @@ public interface Conference {
     /** The event log of the meeting's active or latest started instance, oldest first. */
     List<MeetingEvent> events(MeetingId meeting);
 
+    /**
+     * A page of the event log of the meeting's active or latest started instance, oldest first;
+     * {@link Page#after()} is an event id.
+     */
+    List<MeetingEvent> events(MeetingId meeting, Page page);
+
     /** The event log of one instance, oldest first; empty if the instance does not exist. */
     List<MeetingEvent> events(MeetingId meeting, int instance);
+
+    /** A page of the event log of one instance, oldest first; empty if the instance does not exist. */
+    List<MeetingEvent> events(MeetingId meeting, int instance, Page page);
 }

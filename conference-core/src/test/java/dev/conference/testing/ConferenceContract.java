@@ -405,6 +405,34 @@ public abstract class ConferenceContract extends StoreContract {
     }
 
     @Test
+    void pagesThroughAnEventLogOfTheLatestAndOfAnyInstance() {
+        givenARunningPublicMeeting();
+        for (int i = 0; i < 12; i++) {
+            conference.join(alice, standup);
+            conference.leave(alice, standup);
+        }
+        List<MeetingEvent> whole = conference.events(standup);
+
+        List<MeetingEvent> latest = new ArrayList<>();
+        List<MeetingEvent> ofInstance = new ArrayList<>();
+        for (Page page = Page.first(5); ; ) {
+            List<MeetingEvent> batch = conference.events(standup, page);
+            assertThat(conference.events(standup, 1, page)).isEqualTo(batch);
+            if (batch.isEmpty()) {
+                break;
+            }
+            assertThat(batch).hasSizeLessThanOrEqualTo(5);
+            latest.addAll(batch);
+            ofInstance.addAll(conference.events(standup, 1, page));
+            page = page.next(batch.get(batch.size() - 1).id());
+        }
+
+        assertThat(whole).hasSize(25);
+        assertThat(latest).isEqualTo(whole).isEqualTo(ofInstance);
+        assertThat(conference.events(standup, 2, Page.first(5))).isEmpty();
+    }
+
+    @Test
     void theChatStaysReadableAfterTheMeetingEnds() {
         givenARunningPublicMeeting();
         conference.join(alice, standup);

@@ -132,7 +132,17 @@ final class ObservedConference implements AsyncConference {
     }
 
     @Override
+    public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, Page page) {
+        return observe("events", () -> conference.events(meeting, page));
+    }
+
+    @Override
     public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, int instance) {
         return observe("events", () -> conference.events(meeting, instance));
+    }
+
+    @Override
+    public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, int instance, Page page) {
+        return observe("events", () -> conference.events(meeting, instance, page));
     }
 }

@@ -506,13 +506,31 @@ final class RedisAsyncConference implements AsyncConference {
 
     @Override
     public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting) {
-        return readLatest("events", meeting, MeetingKeys::events, null, ALL)
+        return events(meeting, null, ALL);
+    }
+
+    @Override
+    public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, Page page) {
+        return events(meeting, cursor(page), Integer.toString(page.limit()));
+    }
+
+    private CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, String after, String limit) {
+        return readLatest("events", meeting, MeetingKeys::events, after, limit)
                 .thenApply(done -> Replies.events(done.reply(), 1, meeting, done.instance()));
     }
 
     @Override
     public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, int instance) {
-        return readInstance(meeting, keys.meeting(meeting).events(Integer.toString(instance)), null, ALL)
+        return events(meeting, instance, null, ALL);
+    }
+
+    @Override
+    public CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, int instance, Page page) {
+        return events(meeting, instance, cursor(page), Integer.toString(page.limit()));
+    }
+
+    private CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, int instance, String after, String limit) {
+        return readInstance(meeting, keys.meeting(meeting).events(Integer.toString(instance)), after, limit)
                 .thenApply(reply -> Replies.events(reply, 1, meeting, instance));
     }
 
@@ -553,7 +571,7 @@ final class RedisAsyncConference implements AsyncConference {
     private static String cursor(Page page) {
         Objects.requireNonNull(page, "page");
         if (page.after() != null && !STREAM_ID.matcher(page.after()).matches()) {
-            throw new InvalidInputException("page cursor is not a message id: " + page.after());
+            throw new InvalidInputException("page cursor is not an entry id: " + page.after());
         }
         return page.after();
     }

@@ -96,7 +96,17 @@ final class RedisConference implements Conference {
     }
 
     @Override
+    public List<MeetingEvent> events(MeetingId meeting, Page page) {
+        return redis.await(async.events(meeting, page));
+    }
+
+    @Override
     public List<MeetingEvent> events(MeetingId meeting, int instance) {
         return redis.await(async.events(meeting, instance));
+    }
+
+    @Override
+    public List<MeetingEvent> events(MeetingId meeting, int instance, Page page) {
+        return redis.await(async.events(meeting, instance, page));
     }
 }
