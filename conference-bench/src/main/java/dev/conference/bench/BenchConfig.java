@@ -134,7 +134,7 @@ record BenchConfig(
 
     /**
      * @param instances     instances ending, each of its own meeting
-     * @param participants  participants in each (each gets a TIMEOUT)
+     * @param participants  participants in each (each gets a TIMED_OUT)
      * @param users         users the participants are drawn from
      * @param window        the instances' ends are spread evenly over this span, in real time
      * @param leadTime      from setting the ends to the first end (the ends are written in that time)

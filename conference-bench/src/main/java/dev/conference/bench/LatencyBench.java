@@ -48,7 +48,7 @@ final class LatencyBench {
                         64,
                         residents.size(),
                         null,
-                        j -> original.event(meeting, residents.get(j), 0, OriginalLayout.JOIN, now)));
+                        j -> original.event(meeting, residents.get(j), 0, OriginalLayout.JOINED, now)));
 
         Table table = new Table(
                 "unrelated keys",

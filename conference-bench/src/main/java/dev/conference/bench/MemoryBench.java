@@ -191,13 +191,13 @@ final class MemoryBench {
                 "original join events",
                 sizes.participants(),
                 j -> original.event(
-                        meetingId(data, Dataset.joined(j / per)), userId(data, j), 0, OriginalLayout.JOIN, now));
+                        meetingId(data, Dataset.joined(j / per)), userId(data, j), 0, OriginalLayout.JOINED, now));
         long joined = server.usedMemory();
         pipelined(
                 "original leave events",
                 sizes.participants(),
                 j -> original.event(
-                        meetingId(data, Dataset.joined(j / per)), userId(data, j), 1, OriginalLayout.LEAVE, now));
+                        meetingId(data, Dataset.joined(j / per)), userId(data, j), 1, OriginalLayout.LEFT, now));
         long left = server.usedMemory();
         int posters = sizes.postersPerMeeting();
         int postsPerMeeting = posters * sizes.messagesPerPoster();

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * event and per message, found again by scanning the keyspace. Written with plain commands, pipelined.
  */
 final class OriginalLayout {
-    static final String JOIN = "1";
-    static final String LEAVE = "2";
+    static final String JOINED = "1";
+    static final String LEFT = "2";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
     private final RedisAsyncCommands<String, String> async;
@@ -127,7 +127,7 @@ final class OriginalLayout {
         }
         Set<String> out = new HashSet<>();
         lastType.forEach((user, type) -> {
-            if (type.equals(JOIN)) {
+            if (type.equals(JOINED)) {
                 out.add(user);
             }
         });

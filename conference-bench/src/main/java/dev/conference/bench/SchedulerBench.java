@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The lifecycle scheduler, in two measurements. Capacity: how fast {@link Lifecycle#endDue} passes
  * end a backlog of instances that are all due (as one scheduler's tick does after an outage).
  * Punctuality: a {@link MeetingScheduler} with its default options runs in real time while the
- * instances' ends pass one after another over a window; the delay of each TIMEOUT and ENDED is the
+ * instances' ends pass one after another over a window; the delay of each TIMED_OUT and ENDED is the
  * server time of its stream entry (the entry id's milliseconds) minus the instance's {@code to}.
  */
 final class SchedulerBench {
@@ -59,7 +59,7 @@ final class SchedulerBench {
                         rates.length),
                 Format.spread(rate));
         table.add(
-                "TIMEOUT events logged/s, same rounds",
+                "TIMED_OUT events logged/s, same rounds",
                 Format.spread(new Spread(
                         rate.median() * sizes.participants(),
                         rate.min() * sizes.participants(),
@@ -132,7 +132,8 @@ final class SchedulerBench {
                 notEnded += ended ? 0 : 1;
             }
             table.add(
-                    String.format("delay `to` -> TIMEOUT, p50 / p99 / max (%s events)", Format.count(timeouts.count())),
+                    String.format(
+                            "delay `to` -> TIMED_OUT, p50 / p99 / max (%s events)", Format.count(timeouts.count())),
                     delays(timeouts));
             table.add(
                     String.format("delay `to` -> ENDED, p50 / p99 / max (%s events)", Format.count(ends.count())),

@@ -12,7 +12,6 @@ import dev.conference.model.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The shapes of the {@code --json} output: flat records of strings, numbers and ISO times, so a
@@ -83,7 +82,7 @@ final class Views {
     /**
      * @param user the participant concerned, or the author of a message; absent for {@code STARTED} and
      *             {@code ENDED}
-     * @param text a message's text; only for {@code MESSAGE}
+     * @param text a message's text; only for {@code POSTED}
      */
     record EventView(
             String id,
@@ -98,7 +97,7 @@ final class Views {
             String text = null;
             if (event instanceof MeetingEvent.ParticipantEvent participantEvent) {
                 user = participantEvent.user().value();
-            } else if (event instanceof MeetingEvent.MessagePosted posted) {
+            } else if (event instanceof MeetingEvent.Posted posted) {
                 user = posted.message().user().value();
                 text = posted.message().text();
             }
@@ -106,22 +105,9 @@ final class Views {
                     event.id(), type(event), event.meeting().value(), event.instance(), user, text, event.at());
         }
 
+        /** The event's name, the library's own (see {@link dev.conference.model.EventType}). */
         static String type(MeetingEvent event) {
-            if (event instanceof MeetingEvent.Joined) {
-                return "JOINED";
-            } else if (event instanceof MeetingEvent.Left) {
-                return "LEFT";
-            } else if (event instanceof MeetingEvent.TimedOut) {
-                return "TIMED_OUT";
-            } else if (event instanceof MeetingEvent.Started) {
-                return "STARTED";
-            } else if (event instanceof MeetingEvent.Ended) {
-                return "ENDED";
-            } else if (event instanceof MeetingEvent.MessagePosted) {
-                return "MESSAGE";
-            }
-            // A kind added to the library later still shows, under its own name.
-            return event.getClass().getSimpleName().toUpperCase(Locale.ROOT);
+            return event.type().name();
         }
     }
 

@@ -87,7 +87,7 @@ class WatchTest {
                         // The first join logs the instance's start, at its start time.
                         line -> assertThat(line).matches(TIME + "  STARTED    instance 2"),
                         line -> assertThat(line).matches(TIME + "  JOINED     alice"),
-                        line -> assertThat(line).matches(TIME + "  MESSAGE    alice  Hello\\\\nteam"),
+                        line -> assertThat(line).matches(TIME + "  POSTED     alice  Hello\\\\nteam"),
                         line -> assertThat(line).matches(TIME + "  LEFT       alice"));
         assertThat(result.err().lines())
                 .satisfiesExactly(
@@ -108,7 +108,7 @@ class WatchTest {
         List<JsonNode> events = result.jsonLines();
         assertThat(events)
                 .extracting(event -> event.get("type").asText())
-                .containsExactly("STARTED", "JOINED", "MESSAGE", "TIMED_OUT", "ENDED");
+                .containsExactly("STARTED", "JOINED", "POSTED", "TIMED_OUT", "ENDED");
         assertThat(events.get(2).get("text").asText()).isEqualTo("-1 for Fridays");
         assertThat(events.get(2).get("user").asText()).isEqualTo("bob");
         assertThat(events.get(4).has("user")).isFalse();
@@ -136,7 +136,7 @@ class WatchTest {
         assertThat(resumed.code()).as("%s", resumed).isZero();
         assertThat(resumed.out().lines())
                 .satisfiesExactly(
-                        line -> assertThat(line).endsWith("MESSAGE    alice  missed while away"),
+                        line -> assertThat(line).endsWith("POSTED     alice  missed while away"),
                         line -> assertThat(line).endsWith("LEFT       alice"));
         assertThat(resumed.err()).startsWith("watching standup after event " + seen + "; Ctrl-C to stop\n");
 

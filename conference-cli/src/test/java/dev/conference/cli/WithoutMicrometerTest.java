@@ -45,7 +45,7 @@ class WithoutMicrometerTest {
             store.async().post(ada, room, "hi").toCompletableFuture().join();
             store.lifecycle().endDue(now.plus(Duration.ofHours(2)), 10);
 
-            assertThat(store.conference().events(room)).hasSize(4); // STARTED, JOIN, TIMEOUT, ENDED
+            assertThat(store.conference().events(room)).hasSize(4); // STARTED, JOINED, TIMED_OUT, ENDED
         }
     }
 }

@@ -8,7 +8,7 @@ import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
-import dev.conference.model.MeetingEvent.MessagePosted;
+import dev.conference.model.MeetingEvent.Posted;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingNotActiveException;
@@ -158,7 +158,7 @@ final class InMemoryConference implements Conference {
             }
             ChatMessage message = new ChatMessage(store.nextId(), meetingId, state.instance.order(), userId, text, now);
             state.chat.add(message);
-            store.feed(meetingId, new MessagePosted(store.nextId(), message));
+            store.feed(meetingId, new Posted(store.nextId(), message));
             return message;
         }
     }

@@ -111,7 +111,7 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         }
     }
 
-    /** Every participant leaves with a TIMEOUT at {@code at}; then ENDED. */
+    /** Every participant leaves with a TIMED_OUT at {@code at}; then ENDED. */
     List<TimedOut> end(InstanceState state, Instant at) {
         ensureStarted(state);
         MeetingId meeting = state.instance.meeting();

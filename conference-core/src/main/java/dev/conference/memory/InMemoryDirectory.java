@@ -2,7 +2,7 @@ package dev.conference.memory;
 
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
-import dev.conference.model.MeetingEvent.MessagePosted;
+import dev.conference.model.MeetingEvent.Posted;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Page;
@@ -57,7 +57,7 @@ final class InMemoryDirectory implements Directory {
                             state.chat.removeIf(message -> message.user().equals(id))));
             store.feeds
                     .values()
-                    .forEach(feed -> feed.removeIf(event -> event instanceof MessagePosted posted
+                    .forEach(feed -> feed.removeIf(event -> event instanceof Posted posted
                             && posted.message().user().equals(id)));
             return store.users.remove(id.value()) != null;
         }

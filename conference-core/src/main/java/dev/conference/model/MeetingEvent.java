@@ -17,29 +17,63 @@ public sealed interface MeetingEvent {
 
     Instant at();
 
+    EventType type();
+
     /** The events that concern one participant. */
     sealed interface ParticipantEvent extends MeetingEvent {
         UserId user();
     }
 
-    record Joined(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {}
+    /** JOINED: the user became a participant. */
+    record Joined(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {
+        @Override
+        public EventType type() {
+            return EventType.JOINED;
+        }
+    }
 
-    record Left(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {}
+    /** LEFT: the participant left. */
+    record Left(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {
+        @Override
+        public EventType type() {
+            return EventType.LEFT;
+        }
+    }
 
-    /** The participant was removed because the instance ended or their presence lease lapsed. */
-    record TimedOut(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {}
+    /** TIMED_OUT: the participant was removed because the instance ended or their presence lease lapsed. */
+    record TimedOut(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {
+        @Override
+        public EventType type() {
+            return EventType.TIMED_OUT;
+        }
+    }
 
-    /** The instance's {@code from} came; logged before anything else happens in it. */
-    record Started(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {}
+    /** STARTED: the instance's {@code from} came; logged before anything else happens in it. */
+    record Started(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {
+        @Override
+        public EventType type() {
+            return EventType.STARTED;
+        }
+    }
 
-    /** The instance was ended, by hand or because its {@code to} passed; logged after its TIMEOUTs. */
-    record Ended(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {}
+    /** ENDED: the instance was ended, by hand or because its {@code to} passed; logged after its TIMED_OUTs. */
+    record Ended(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {
+        @Override
+        public EventType type() {
+            return EventType.ENDED;
+        }
+    }
 
     /**
-     * A chat message, as live subscriptions deliver it (an instance's event log holds participation
-     * and lifecycle events only; its chat holds the messages).
+     * POSTED: a chat message, as live subscriptions deliver it (an instance's event log holds
+     * participation and lifecycle events only; its chat holds the messages).
      */
-    record MessagePosted(String id, ChatMessage message) implements MeetingEvent {
+    record Posted(String id, ChatMessage message) implements MeetingEvent {
+        @Override
+        public EventType type() {
+            return EventType.POSTED;
+        }
+
         @Override
         public MeetingId meeting() {
             return message.meeting();

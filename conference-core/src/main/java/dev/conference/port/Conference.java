@@ -26,7 +26,7 @@ import java.util.Optional;
 public interface Conference {
 
     /**
-     * Makes the user a participant of the meeting's active instance and records a JOIN event.
+     * Makes the user a participant of the meeting's active instance and records a JOINED event.
      *
      * @return the participant with their join time
      * @throws dev.conference.model.UnknownUserException        unknown user
@@ -39,7 +39,7 @@ public interface Conference {
 
     /**
      * Joins like {@link #join(UserId, MeetingId)}, with a presence lease: unless {@link #renew} extends it,
-     * the participant is removed with a TIMEOUT event once {@code lease} has passed (by the
+     * the participant is removed with a TIMED_OUT event once {@code lease} has passed (by the
      * {@link Lifecycle} pass that a {@link dev.conference.scheduler.MeetingScheduler} runs). Meant for clients that may vanish
      * without leaving.
      *
@@ -57,7 +57,7 @@ public interface Conference {
     void renew(UserId user, MeetingId meeting, java.time.Duration lease);
 
     /**
-     * Removes a current participant and records a LEAVE event.
+     * Removes a current participant and records a LEFT event.
      *
      * @throws dev.conference.model.MeetingNotActiveException no instance is active
      * @throws dev.conference.model.NotParticipantException   the user is not in the meeting
@@ -71,10 +71,10 @@ public interface Conference {
     List<MeetingInstance> activeMeetings();
 
     /**
-     * Ends the meeting's active instance now: every participant leaves with one TIMEOUT event, then an
+     * Ends the meeting's active instance now: every participant leaves with one TIMED_OUT event, then an
      * ENDED event is recorded and the instance accepts no one. Does nothing if no instance is active.
      *
-     * @return the instance ended, with the TIMEOUT events recorded (one per participant), or empty if
+     * @return the instance ended, with the TIMED_OUT events recorded (one per participant), or empty if
      *         none was active
      */
     Optional<Ending> end(MeetingId meeting);

@@ -32,7 +32,7 @@ public interface Directory {
     /**
      * Deletes the user and every chat message they posted, in every meeting and instance, live feeds
      * included (a data-protection request); returns whether the user existed. Event logs keep the
-     * user's id in their JOIN, LEAVE and TIMEOUT events, and a user deleted while in a meeting stays
+     * user's id in their JOINED, LEFT and TIMED_OUT events, and a user deleted while in a meeting stays
      * listed there until they leave or the instance ends.
      */
     boolean deleteUser(UserId id);

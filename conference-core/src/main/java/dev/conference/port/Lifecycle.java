@@ -20,11 +20,11 @@ public interface Lifecycle {
 
     /**
      * Ends instances whose {@code to} has passed, as {@link Conference#end} does: each participant gets
-     * one TIMEOUT event, then ENDED is logged. An instance already ended, moved later or deleted is
+     * one TIMED_OUT event, then ENDED is logged. An instance already ended, moved later or deleted is
      * left as it is.
      */
     PassResult endDue(Instant now, int limit);
 
-    /** Removes participants whose presence lease has lapsed, with one TIMEOUT event each. */
+    /** Removes participants whose presence lease has lapsed, with one TIMED_OUT event each. */
     PassResult expireLeases(Instant now, int limit);
 }

@@ -12,7 +12,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
-import dev.conference.model.MeetingEvent.MessagePosted;
+import dev.conference.model.MeetingEvent.Posted;
 import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingId;
 import dev.conference.model.UnknownMeetingException;
@@ -67,8 +67,8 @@ public abstract class LiveEventsContract extends StoreContract {
             List<MeetingEvent> events = take(received, 5);
             assertThat(events)
                     .extracting(Object::getClass)
-                    .containsExactly(Started.class, Joined.class, MessagePosted.class, Left.class, Ended.class);
-            assertThat(((MessagePosted) events.get(2)).message().text()).isEqualTo("hello");
+                    .containsExactly(Started.class, Joined.class, Posted.class, Left.class, Ended.class);
+            assertThat(((Posted) events.get(2)).message().text()).isEqualTo("hello");
             assertThat(events).extracting(MeetingEvent::meeting).containsOnly(standup);
             assertThat(events).extracting(MeetingEvent::id).doesNotHaveDuplicates();
         }
@@ -93,9 +93,7 @@ public abstract class LiveEventsContract extends StoreContract {
             conference.leave(alice, standup);
             List<MeetingEvent> after = take(second, 3);
 
-            assertThat(after)
-                    .extracting(Object::getClass)
-                    .containsExactly(MessagePosted.class, MessagePosted.class, Left.class);
+            assertThat(after).extracting(Object::getClass).containsExactly(Posted.class, Posted.class, Left.class);
             assertThat(second.poll(200, TimeUnit.MILLISECONDS)).isNull();
             assertThat(resumed.lastSeenId()).isEqualTo(after.get(2).id());
         }
@@ -111,7 +109,7 @@ public abstract class LiveEventsContract extends StoreContract {
         try (Subscription ignored = store.liveEvents().subscribe(standup, FeedPosition.oldest(), received::add)) {
             assertThat(take(received, 3))
                     .extracting(Object::getClass)
-                    .containsExactly(Started.class, Joined.class, MessagePosted.class);
+                    .containsExactly(Started.class, Joined.class, Posted.class);
         }
     }
 

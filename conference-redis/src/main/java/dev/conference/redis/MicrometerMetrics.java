@@ -28,7 +28,7 @@ final class MicrometerMetrics implements Metrics {
     MicrometerMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "meter registry");
         this.lag = Timer.builder(SCHEDULER_LAG)
-                .description("From an instance's end time to the scheduler logging its TIMEOUTs and ENDED")
+                .description("From an instance's end time to the scheduler logging its TIMED_OUT events and ENDED")
                 .register(registry);
         this.leasesExpired = Counter.builder(LEASES_EXPIRED)
                 .description("Participants removed because their presence lease lapsed")

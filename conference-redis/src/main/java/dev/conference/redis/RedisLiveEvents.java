@@ -1,13 +1,11 @@
 package dev.conference.redis;
 
-import dev.conference.model.ChatMessage;
 import dev.conference.model.ConferenceException;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.StoreException;
 import dev.conference.model.UnknownMeetingException;
-import dev.conference.model.UserId;
 import dev.conference.port.EventListener;
 import dev.conference.port.FeedPosition;
 import dev.conference.port.LiveEvents;
@@ -139,25 +137,7 @@ final class RedisLiveEvents implements LiveEvents {
         }
 
         private MeetingEvent event(String id, Map<String, String> fields) {
-            int instance = Integer.parseInt(fields.get("instance"));
-            var at = Micros.parse(fields.get("at"));
-            String user = fields.get("user");
-            return switch (fields.get("type")) {
-                case "joined" -> new MeetingEvent.Joined(id, meeting, instance, UserId.of(user), at);
-                case "left" -> new MeetingEvent.Left(id, meeting, instance, UserId.of(user), at);
-                case "timed-out" -> new MeetingEvent.TimedOut(id, meeting, instance, UserId.of(user), at);
-                case "started" -> new MeetingEvent.Started(id, meeting, instance, at);
-                case "ended" -> new MeetingEvent.Ended(id, meeting, instance, at);
-                case "posted" ->
-                    new MeetingEvent.MessagePosted(
-                            id,
-                            new ChatMessage(
-                                    fields.get("ref"), meeting, instance, UserId.of(user), fields.get("text"), at));
-                default ->
-                    throw new StoreException(
-                            "unknown event type '" + fields.get("type") + "' in the feed of meeting '" + meeting + "'",
-                            null);
-            };
+            return Replies.event(id, fields, meeting, Integer.parseInt(fields.get("instance")));
         }
 
         private void report(ConferenceException error) {

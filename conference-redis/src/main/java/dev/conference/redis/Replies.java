@@ -1,6 +1,7 @@
 package dev.conference.redis;
 
 import dev.conference.model.ChatMessage;
+import dev.conference.model.EventType;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.StoreException;
@@ -68,18 +69,29 @@ final class Replies {
         return out;
     }
 
-    private static MeetingEvent event(String id, Map<String, String> fields, MeetingId meeting, int instance) {
+    /**
+     * An event from the fields a script wrote (an instance log's entry, or a meeting feed's, which
+     * also carries a message's {@code ref} and {@code text}); the one place that reads event entries.
+     */
+    static MeetingEvent event(String id, Map<String, String> fields, MeetingId meeting, int instance) {
         var at = Micros.parse(fields.get("at"));
-        String type = fields.get("type");
+        String user = fields.get("user");
+        EventType type;
+        try {
+            type = EventType.ofWireName(fields.get("type"));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("unknown event type '" + fields.get("type") + "' in meeting '" + meeting + "'", e);
+        }
         return switch (type) {
-            case "joined" -> new MeetingEvent.Joined(id, meeting, instance, UserId.of(fields.get("user")), at);
-            case "left" -> new MeetingEvent.Left(id, meeting, instance, UserId.of(fields.get("user")), at);
-            case "timed-out" -> new MeetingEvent.TimedOut(id, meeting, instance, UserId.of(fields.get("user")), at);
-            case "started" -> new MeetingEvent.Started(id, meeting, instance, at);
-            case "ended" -> new MeetingEvent.Ended(id, meeting, instance, at);
-            default ->
-                throw new StoreException(
-                        "unknown event type '" + type + "' in the log of meeting '" + meeting + "'", null);
+            case JOINED -> new MeetingEvent.Joined(id, meeting, instance, UserId.of(user), at);
+            case LEFT -> new MeetingEvent.Left(id, meeting, instance, UserId.of(user), at);
+            case TIMED_OUT -> new MeetingEvent.TimedOut(id, meeting, instance, UserId.of(user), at);
+            case STARTED -> new MeetingEvent.Started(id, meeting, instance, at);
+            case ENDED -> new MeetingEvent.Ended(id, meeting, instance, at);
+            case POSTED ->
+                new MeetingEvent.Posted(
+                        id,
+                        new ChatMessage(fields.get("ref"), meeting, instance, UserId.of(user), fields.get("text"), at));
         };
     }
 }

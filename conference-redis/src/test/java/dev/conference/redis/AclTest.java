@@ -12,7 +12,7 @@ import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
-import dev.conference.model.MeetingEvent.MessagePosted;
+import dev.conference.model.MeetingEvent.Posted;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.NotAllowedException;
@@ -180,9 +180,7 @@ class AclTest {
                 assertThat(conference.events(standup.id(), 1))
                         .filteredOn(Joined.class::isInstance)
                         .hasSize(3);
-                assertThat(poll(live, 7))
-                        .filteredOn(MessagePosted.class::isInstance)
-                        .hasSize(2);
+                assertThat(poll(live, 7)).filteredOn(Posted.class::isInstance).hasSize(2);
                 assertThat(subscription.lastSeenId()).isNotNull();
             }
 

@@ -57,7 +57,7 @@ class ReadmeExampleTest {
             conference.post(alice, standup, "Good morning!");
             System.out.println(conference.participants(standup));
             List<ChatMessage> chat = conference.chat(standup);
-            conference.end(standup); // alice leaves with a TIMEOUT event
+            conference.end(standup); // alice leaves with a TIMED_OUT event
             return chat;
         }
         // README:end
@@ -70,7 +70,7 @@ class ReadmeExampleTest {
         try (MeetingScheduler scheduler = MeetingScheduler.start(store.lifecycle(), SchedulerOptions.defaults());
                 Subscription live = store.liveEvents().subscribe(standup, FeedPosition.latest(), received::add)) {
             store.conference().join(alice, standup, Duration.ofSeconds(30)); // renew(...) every ~10 s
-            MeetingEvent first = received.take(); // STARTED, then JOIN, ...
+            MeetingEvent first = received.take(); // STARTED, then JOINED, ...
             // Keep it: subscribe(standup, FeedPosition.after(resumeFrom), listener) resumes after a reconnect.
             String resumeFrom = live.lastSeenId();
         }

@@ -73,7 +73,7 @@ class SchedulersTest {
         for (MeetingId meeting : meetings) {
             List<MeetingEvent> events = store.conference().events(meeting, 1);
             assertThat(events.stream().filter(TimedOut.class::isInstance))
-                    .as("TIMEOUTs of %s", meeting)
+                    .as("TIMED_OUT events of %s", meeting)
                     .hasSize(2);
             assertThat(events.stream().filter(Ended.class::isInstance))
                     .as("ENDED of %s", meeting)

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
-import dev.conference.model.MeetingEvent.MessagePosted;
+import dev.conference.model.MeetingEvent.Posted;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Page;
 import dev.conference.model.StoreException;
@@ -165,7 +165,7 @@ class TlsTest {
             assertThat(received)
                     .as("started, joined, posted, delivered over TLS")
                     .last()
-                    .isInstanceOf(MessagePosted.class);
+                    .isInstanceOf(Posted.class);
         }
         assertThat(store.conference().end(meeting.id()).orElseThrow().timeouts())
                 .hasSize(1);

@@ -160,11 +160,11 @@ public final class Workload {
         for (MeetingEvent event : events) {
             if (event instanceof Joined joined) {
                 assertThat(in.put(joined.user(), true))
-                        .as("JOIN of %s while in", joined.user())
+                        .as("JOINED of %s while in", joined.user())
                         .isNotEqualTo(true);
             } else if (event instanceof Left left) {
                 assertThat(in.put(left.user(), false))
-                        .as("LEAVE of %s while out", left.user())
+                        .as("LEFT of %s while out", left.user())
                         .isEqualTo(true);
             } else if (event instanceof TimedOut timedOut) {
                 in.put(timedOut.user(), false);

@@ -84,7 +84,7 @@ class GenerateAndLoadTest {
             }
         }
         // Who is present depends on the moment (an instance may end between two lines of this test),
-        // so check the rule, not a count: each present user has a JOIN as last event in that meeting.
+        // so check the rule, not a count: each present user has a JOINED as last event in that meeting.
         Set<String> lastIsJoin = new HashSet<>();
         Set<String> lastIsNot = new HashSet<>();
         for (var event : FileRecords.events(dir)) {

@@ -3,6 +3,7 @@ package dev.conference.seed;
 import static dev.conference.seed.SeedRun.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conference.model.EventType;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -12,7 +13,6 @@ import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.LocalRedisExtension;
 import dev.conference.redis.RedisConferenceStore;
-import dev.conference.seed.format.EventType;
 import dev.conference.seed.format.RecordWriter;
 import dev.conference.seed.format.SourceEvent;
 import java.io.IOException;
@@ -72,14 +72,14 @@ class PresenceReplayTest {
                     UserId.of(user),
                     type,
                     now.minus(Duration.ofMinutes(minutesAgo))));
-            log.write(OPEN, "ann", EventType.JOIN, 30); // present
-            log.write(OPEN, "bob", EventType.JOIN, 20);
-            log.write(OPEN, "bob", EventType.LEAVE, 10); // left again
-            log.write(OPEN, "dan", EventType.LEAVE, 70); // before the instance: history
-            log.write(OPEN, "dan", EventType.JOIN, 5); // written out of time order, still last
-            log.write(CLOSED, "cat", EventType.JOIN, 15); // not in the audience
-            log.write(CLOSED, "ann", EventType.TIMEOUT, 15);
-            log.write(PAST, "ann", EventType.JOIN, 150); // an earlier instance: history
+            log.write(OPEN, "ann", EventType.JOINED, 30); // present
+            log.write(OPEN, "bob", EventType.JOINED, 20);
+            log.write(OPEN, "bob", EventType.LEFT, 10); // left again
+            log.write(OPEN, "dan", EventType.LEFT, 70); // before the instance: history
+            log.write(OPEN, "dan", EventType.JOINED, 5); // written out of time order, still last
+            log.write(CLOSED, "cat", EventType.JOINED, 15); // not in the audience
+            log.write(CLOSED, "ann", EventType.TIMED_OUT, 15);
+            log.write(PAST, "ann", EventType.JOINED, 150); // an earlier instance: history
         }
     }
 
@@ -97,7 +97,7 @@ class PresenceReplayTest {
                 .contains("events: 8 valid; 6 fall in instances active now; present users: 2 joined,"
                         + " 0 already present, 1 refused");
         assertThat(first.err())
-                .contains("events_log.json:32:5: record 6: JOIN not replayed: user 'cat' is not in"
+                .contains("events_log.json:32:5: record 6: JOINED not replayed: user 'cat' is not in"
                         + " the audience of meeting 'closed'");
         List<MeetingEvent> openLog;
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {

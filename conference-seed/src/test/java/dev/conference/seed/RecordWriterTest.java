@@ -2,11 +2,11 @@ package dev.conference.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conference.model.EventType;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
-import dev.conference.seed.format.EventType;
 import dev.conference.seed.format.RecordWriter;
 import dev.conference.seed.format.SourceEvent;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class RecordWriterTest {
                     "event_nO7pQ9rS_aB3dE5fG_0",
                     MeetingId.of("nO7pQ9rS"),
                     UserId.of("aB3dE5fG"),
-                    EventType.LEAVE,
+                    EventType.LEFT,
                     Instant.parse("2024-05-12T08:44:27.781245Z")));
         }
 

@@ -1,6 +1,6 @@
 -- The scheduler's end of one instance whose `to` has passed, at its `to`. Idempotent: an instance
 -- already ended, deleted, or moved to a later end is left as it is, so two schedulers handling the
--- same instance log its TIMEOUTs and ENDED once.
+-- same instance log its TIMED_OUT events and ENDED once.
 -- KEYS: 1 starts, 2 ends, 3 ended, 4 started, 5 feed, 6 participants, 7 events, 8 leases, 9 chat,
 --       10 by-user (6-10 of instance ARGV[1])
 -- ARGV: 1 order, 2 now (µs), 3 retention after the end (ms)

@@ -1,4 +1,4 @@
--- The scheduler's removal of one participant whose presence lease has lapsed, with a TIMEOUT at the
+-- The scheduler's removal of one participant whose presence lease has lapsed, with a TIMED_OUT at the
 -- lease's end. A lease renewed meanwhile is left alone and its new end returned.
 -- KEYS: 1 ended, 2 feed, 3 participants, 4 events, 5 leases (3-5 of instance ARGV[1])
 -- ARGV: 1 order, 2 user id, 3 now (µs)

@@ -1,6 +1,6 @@
--- Makes a user a participant of the meeting's active instance and logs JOIN, or refuses and
+-- Makes a user a participant of the meeting's active instance and logs JOINED, or refuses and
 -- changes nothing. A user is in `participants` exactly when their last event in `events` is a
--- JOIN, because both change together here and in leave, end and lease expiry.
+-- JOINED, because both change together here and in leave, end and lease expiry.
 -- KEYS: 1 meeting hash, 2 audience hash, 3 starts, 4 ends, 5 ended, 6 started, 7 feed,
 --       8 applied, 9 applied-at, 10 participants, 11 events, 12 leases (10-12 of instance ARGV[2])
 -- ARGV: 1 now (µs), 2 the instance order the caller expects to be current, 3 operation id,

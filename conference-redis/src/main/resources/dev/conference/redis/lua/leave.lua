@@ -1,4 +1,4 @@
--- Removes a current participant and logs LEAVE, or refuses and changes nothing.
+-- Removes a current participant and logs LEFT, or refuses and changes nothing.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6 applied, 7 applied-at,
 --       8 participants, 9 events, 10 leases (8-10 of instance ARGV[2])
 -- ARGV: 1 now (µs), 2 expected current order, 3 operation id, 4 replay window (µs), 5 user id

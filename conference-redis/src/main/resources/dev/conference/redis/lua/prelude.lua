@@ -76,7 +76,7 @@ local function ensure_started(starts, started, events, feed, order)
   end
 end
 
--- Every participant leaves with one TIMEOUT event, then ENDED is logged and the instance is
+-- Every participant leaves with one TIMED_OUT event, then ENDED is logged and the instance is
 -- marked ended; its log and chat expire `k.retention` milliseconds later.
 -- Returns {ended_event_id, timeout_id_1, user_1, timeout_id_2, user_2, ...}.
 local function end_instance(k, order, at)

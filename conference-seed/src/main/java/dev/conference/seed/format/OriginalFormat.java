@@ -1,6 +1,7 @@
 package dev.conference.seed.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conference.model.EventType;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
@@ -89,7 +90,7 @@ public final class OriginalFormat {
         String id = text(record, "event_id");
         String user = text(record, "userID");
         int code = integer(record, "event_type");
-        EventType type = EventType.ofCode(code);
+        EventType type = EventCodes.ofCode(code);
         if (type == null) {
             throw new InvalidRecordException(
                     "field 'event_type' must be 1 (join), 2 (leave) or 3 (timeout), got " + code);

@@ -104,7 +104,7 @@ public final class RecordWriter implements AutoCloseable {
         json.writeStartObject();
         json.writeStringField("event_id", event.id());
         json.writeStringField("userID", event.user().value());
-        json.writeNumberField("event_type", event.type().code());
+        json.writeNumberField("event_type", EventCodes.code(event.type()));
         json.writeStringField("timestamp", local(event.at()));
         json.writeEndObject();
     }

@@ -1,5 +1,6 @@
 package dev.conference.seed.format;
 
+import dev.conference.model.EventType;
 import dev.conference.model.MeetingId;
 import dev.conference.model.UserId;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.conference.seed.generate;
 
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.UserId;
-import dev.conference.seed.format.EventType;
+import dev.conference.seed.format.EventCodes;
 import dev.conference.seed.format.RecordWriter;
 import dev.conference.seed.format.SeedFiles;
 import dev.conference.seed.format.SourceEvent;
@@ -96,7 +96,7 @@ public final class Generator {
                             SourceEvent.idOf(data.meetingId(row.meeting()), user, n),
                             data.meetingId(row.meeting()),
                             user,
-                            EventType.ofCode(row.type()),
+                            EventCodes.ofCode(row.type()),
                             at(now, row.at())));
                     n++;
                     progress.advance(1);

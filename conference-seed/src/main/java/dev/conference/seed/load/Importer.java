@@ -2,6 +2,7 @@ package dev.conference.seed.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conference.model.AlreadyParticipantException;
+import dev.conference.model.EventType;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -11,7 +12,6 @@ import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
-import dev.conference.seed.format.EventType;
 import dev.conference.seed.format.InvalidRecordException;
 import dev.conference.seed.format.JsonRecords;
 import dev.conference.seed.format.MalformedJsonException;
@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Events are history and the ports record events only as they happen, so they are not replayed
  * one by one. What they say about now is: a user whose last event in a meeting's instance that is
- * active now is a JOIN is present in it, and is joined through {@link AsyncConference#join} (the join is
+ * active now is a JOINED is present in it, and is joined through {@link AsyncConference#join} (the join is
  * recorded at load time; a user already present is left as is). Everything else in the log is history
  * that was validated and is not stored.
  */
@@ -208,7 +208,7 @@ final class Importer {
         });
         List<Map.Entry<Key, Last>> joins = new ArrayList<>();
         for (Map.Entry<Key, Last> entry : last.entrySet()) {
-            if (entry.getValue().type() == EventType.JOIN) {
+            if (entry.getValue().type() == EventType.JOINED) {
                 joins.add(entry);
             }
         }
@@ -242,7 +242,7 @@ final class Importer {
                         presence.already.incrementAndGet();
                     } else if (cause instanceof RefusedException || cause instanceof NotFoundException) {
                         presence.refused.incrementAndGet();
-                        problems.note(entry.getValue().position() + ": JOIN not replayed: " + cause.getMessage());
+                        problems.note(entry.getValue().position() + ": JOINED not replayed: " + cause.getMessage());
                     } else {
                         failure.compareAndSet(
                                 null,

@@ -83,7 +83,7 @@ public final class Loader {
      *
      * @param refused                 instances the store refused (each reported on the error stream)
      * @param eventsInActiveInstances valid events that fall in an instance active now
-     * @param joined                  users joined because their last event there is a JOIN
+     * @param joined                  users joined because their last event there is a JOINED
      * @param alreadyPresent          such users who were present already
      * @param notJoined               such users whose join the store refused (each reported)
      */
