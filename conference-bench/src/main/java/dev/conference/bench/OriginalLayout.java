@@ -72,10 +72,10 @@ final class OriginalLayout {
     CompletionStage<?> saveInstance(MeetingInstance instance) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("meeting_id", instance.meeting().value());
-        fields.put("order_id", Integer.toString(instance.order()));
+        fields.put("order_id", Integer.toString(instance.instance()));
         fields.put("fromdatetime", stamp(instance.from()));
         fields.put("todatetime", stamp(instance.to()));
-        return async.hset("meeting_instance:" + instance.meeting().value() + "_" + instance.order(), fields);
+        return async.hset("meeting_instance:" + instance.meeting().value() + "_" + instance.instance(), fields);
     }
 
     /**

@@ -32,22 +32,22 @@ final class InstancesCommand extends GroupCommand {
             List<MeetingInstance> instances = directory().instances(meeting);
             OptionalInt active = conference().activeMeetings().stream()
                     .filter(instance -> instance.meeting().equals(meeting))
-                    .mapToInt(MeetingInstance::order)
+                    .mapToInt(MeetingInstance::instance)
                     .findFirst();
             Instant now = now();
             Output output = output();
-            Table table = Table.of("ORDER", "FROM", "TO", "STATUS");
+            Table table = Table.of("INSTANCE", "FROM", "TO", "STATUS");
             List<InstanceView> views = instances.stream()
                     .map(instance -> InstanceView.of(instance, status(instance, active, now)))
                     .toList();
-            views.forEach(
-                    view -> table.row(view.order(), output.time(view.from()), output.time(view.to()), view.status()));
+            views.forEach(view ->
+                    table.row(view.instance(), output.time(view.from()), output.time(view.to()), view.status()));
             output.result(views, table, "meeting " + meeting + " has no instances");
         }
 
         /** An instance that spans now but is not active was ended early. */
         private static String status(MeetingInstance instance, OptionalInt active, Instant now) {
-            if (active.isPresent() && active.getAsInt() == instance.order()) {
+            if (active.isPresent() && active.getAsInt() == instance.instance()) {
                 return "active";
             }
             return now.isBefore(instance.from()) ? "scheduled" : "ended";
@@ -72,29 +72,29 @@ final class InstancesCommand extends GroupCommand {
         Instant to;
 
         @Option(
-                names = "--order",
+                names = "--instance",
                 paramLabel = "N",
                 description = "The instance's number; an existing number moves that instance (default: next free)")
-        Integer order;
+        Integer number;
 
         @Override
         void run() {
-            int number = order != null
-                    ? order
+            int instanceNumber = number != null
+                    ? number
                     : directory().instances(meeting).stream()
-                                    .mapToInt(MeetingInstance::order)
+                                    .mapToInt(MeetingInstance::instance)
                                     .max()
                                     .orElse(0)
                             + 1;
-            MeetingInstance instance = new MeetingInstance(meeting, number, from, to);
+            MeetingInstance instance = new MeetingInstance(meeting, instanceNumber, from, to);
             directory().saveInstance(instance);
             Instant now = now();
             String status = now.isBefore(from) ? "scheduled" : instance.spans(now) ? "active" : "ended";
             Output output = output();
             output.result(
                     InstanceView.of(instance, status),
-                    "scheduled instance " + number + " of " + meeting + ": " + output.time(instance.from()) + " .. "
-                            + output.time(instance.to()));
+                    "scheduled instance " + instanceNumber + " of " + meeting + ": " + output.time(instance.from())
+                            + " .. " + output.time(instance.to()));
         }
     }
 }

@@ -145,7 +145,7 @@ final class LiveCommands {
             Output output = output();
             Table table = Table.of("MEETING", "INSTANCE", "FROM", "TO");
             active.forEach(instance -> table.row(
-                    instance.meeting(), instance.order(), output.time(instance.from()), output.time(instance.to())));
+                    instance.meeting(), instance.instance(), output.time(instance.from()), output.time(instance.to())));
             output.result(
                     active.stream()
                             .map(instance -> InstanceView.of(instance, "active"))

@@ -43,10 +43,10 @@ final class Views {
     }
 
     /** @param status {@code scheduled}, {@code active} or {@code ended} at the time of the listing */
-    record InstanceView(String meeting, int order, Instant from, Instant to, String status) {
+    record InstanceView(String meeting, int instance, Instant from, Instant to, String status) {
         static InstanceView of(MeetingInstance instance, String status) {
             return new InstanceView(
-                    instance.meeting().value(), instance.order(), instance.from(), instance.to(), status);
+                    instance.meeting().value(), instance.instance(), instance.from(), instance.to(), status);
         }
     }
 

@@ -180,14 +180,14 @@ class CommandsTest {
         Result result = ok("instances", "list", "standup");
 
         List<String> lines = result.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("ORDER  FROM                 TO                   STATUS");
+        assertThat(lines.get(0)).isEqualTo("INSTANCE  FROM                 TO                   STATUS");
         assertThat(lines.get(1)).matches("1 +" + TIME + " +" + TIME + " +ended");
         assertThat(lines.get(2)).matches("2 +" + TIME + " +" + TIME + " +active");
         assertThat(ok("instances", "list", "later").out()).contains("scheduled");
 
         JsonNode instances = ok("--json", "instances", "list", "standup").json();
         assertThat(instances).hasSize(2);
-        assertThat(instances.get(1).get("order").asInt()).isEqualTo(2);
+        assertThat(instances.get(1).get("instance").asInt()).isEqualTo(2);
         assertThat(instances.get(1).get("status").asText()).isEqualTo("active");
         Instant from = Instant.parse(instances.get(1).get("from").asText());
         Instant to = Instant.parse(instances.get(1).get("to").asText());
@@ -201,7 +201,7 @@ class CommandsTest {
 
         JsonNode relative = ok("--json", "instances", "add", "later", "--from", "now+3h", "--to", "now+3h30m")
                 .json();
-        assertThat(relative.get("order").asInt()).isEqualTo(3);
+        assertThat(relative.get("instance").asInt()).isEqualTo(3);
         assertThat(relative.get("status").asText()).isEqualTo("scheduled");
         Instant from = Instant.parse(relative.get("from").asText());
         assertThat(from)

@@ -55,7 +55,7 @@ final class InMemoryConference implements Conference {
             }
             store.ensureStarted(state);
             state.participants.put(userId, now);
-            store.log(state, id -> new Joined(id, meetingId, state.instance.order(), userId, now));
+            store.log(state, id -> new Joined(id, meetingId, state.instance.instance(), userId, now));
             return new Participant(userId, now);
         }
     }
@@ -106,7 +106,7 @@ final class InMemoryConference implements Conference {
                 throw new NotParticipantException(userId, meetingId);
             }
             state.leases.remove(userId);
-            store.log(state, id -> new Left(id, meetingId, state.instance.order(), userId, now));
+            store.log(state, id -> new Left(id, meetingId, state.instance.instance(), userId, now));
         }
     }
 
@@ -139,7 +139,7 @@ final class InMemoryConference implements Conference {
                 return Optional.empty();
             }
             InstanceState state = running.get();
-            return Optional.of(new Ending(meetingId, state.instance.order(), now, store.end(state, now)));
+            return Optional.of(new Ending(meetingId, state.instance.instance(), now, store.end(state, now)));
         }
     }
 
@@ -156,7 +156,8 @@ final class InMemoryConference implements Conference {
             if (!state.participants.containsKey(userId)) {
                 throw new NotParticipantException(userId, meetingId);
             }
-            ChatMessage message = new ChatMessage(store.nextId(), meetingId, state.instance.order(), userId, text, now);
+            ChatMessage message =
+                    new ChatMessage(store.nextId(), meetingId, state.instance.instance(), userId, text, now);
             state.chat.add(message);
             store.feed(meetingId, new Posted(store.nextId(), message));
             return message;
@@ -203,7 +204,7 @@ final class InMemoryConference implements Conference {
         synchronized (store.lock) {
             return activeStates().stream()
                     .map(state -> new MeetingParticipants(
-                            state.instance.meeting(), state.instance.order(), participantsOf(state)))
+                            state.instance.meeting(), state.instance.instance(), participantsOf(state)))
                     .toList();
         }
     }

@@ -107,7 +107,7 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         if (!state.started) {
             state.started = true;
             MeetingInstance instance = state.instance;
-            log(state, id -> new Started(id, instance.meeting(), instance.order(), instance.from()));
+            log(state, id -> new Started(id, instance.meeting(), instance.instance(), instance.from()));
         }
     }
 
@@ -115,18 +115,18 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     List<TimedOut> end(InstanceState state, Instant at) {
         ensureStarted(state);
         MeetingId meeting = state.instance.meeting();
-        int order = state.instance.order();
+        int instance = state.instance.instance();
         List<TimedOut> timeouts = new ArrayList<>();
         for (UserId user : state.participants.keySet()) {
             String id = nextId();
-            TimedOut timeout = new TimedOut(id, meeting, order, user, at);
+            TimedOut timeout = new TimedOut(id, meeting, instance, user, at);
             state.events.add(timeout);
-            feed(meeting, new TimedOut(nextId(), meeting, order, user, at));
+            feed(meeting, new TimedOut(nextId(), meeting, instance, user, at));
             timeouts.add(timeout);
         }
         state.participants.clear();
         state.leases.clear();
-        log(state, id -> new Ended(id, meeting, order, at));
+        log(state, id -> new Ended(id, meeting, instance, at));
         state.ended = true;
         return List.copyOf(timeouts);
     }
@@ -135,9 +135,9 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         return instances.computeIfAbsent(meeting, m -> new ArrayList<>());
     }
 
-    Optional<InstanceState> instance(MeetingId meeting, int order) {
+    Optional<InstanceState> instance(MeetingId meeting, int instance) {
         return instances.getOrDefault(meeting, List.of()).stream()
-                .filter(state -> state.instance.order() == order)
+                .filter(state -> state.instance.instance() == instance)
                 .findFirst();
     }
 

@@ -104,11 +104,11 @@ final class InMemoryDirectory implements Directory {
             }
             List<InstanceState> states = store.instancesOf(instance.meeting());
             for (InstanceState other : states) {
-                if (other.instance.order() != instance.order() && other.instance.overlaps(instance)) {
+                if (other.instance.instance() != instance.instance() && other.instance.overlaps(instance)) {
                     throw InvalidInputException.overlap(instance, other.instance);
                 }
             }
-            store.instance(instance.meeting(), instance.order())
+            store.instance(instance.meeting(), instance.instance())
                     .ifPresentOrElse(state -> state.instance = instance, () -> states.add(new InstanceState(instance)));
         }
     }
@@ -125,10 +125,12 @@ final class InMemoryDirectory implements Directory {
     }
 
     @Override
-    public boolean deleteInstance(MeetingId meeting, int order) {
+    public boolean deleteInstance(MeetingId meeting, int instance) {
         Objects.requireNonNull(meeting, "meeting id");
         synchronized (store.lock) {
-            return store.instances.getOrDefault(meeting, List.of()).removeIf(state -> state.instance.order() == order);
+            return store.instances
+                    .getOrDefault(meeting, List.of())
+                    .removeIf(state -> state.instance.instance() == instance);
         }
     }
 

@@ -60,7 +60,8 @@ final class InMemoryLifecycle implements Lifecycle {
                     state.leases.remove(user);
                     state.participants.remove(user);
                     store.log(
-                            state, id -> new TimedOut(id, state.instance.meeting(), state.instance.order(), user, at));
+                            state,
+                            id -> new TimedOut(id, state.instance.meeting(), state.instance.instance(), user, at));
                     expired++;
                 }
                 if (expired == limit) {

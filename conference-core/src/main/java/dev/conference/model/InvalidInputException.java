@@ -14,8 +14,8 @@ public final class InvalidInputException extends ConferenceException {
 
     /** The refusal for an instance that would overlap another instance of its meeting. */
     public static InvalidInputException overlap(MeetingInstance wanted, MeetingInstance existing) {
-        return new InvalidInputException("instance " + wanted.order() + " of meeting '" + wanted.meeting()
-                + "' (" + wanted.from() + " .. " + wanted.to() + ") overlaps its instance " + existing.order()
+        return new InvalidInputException("instance " + wanted.instance() + " of meeting '" + wanted.meeting()
+                + "' (" + wanted.from() + " .. " + wanted.to() + ") overlaps its instance " + existing.instance()
                 + " (" + existing.from() + " .. " + existing.to() + ")");
     }
 }

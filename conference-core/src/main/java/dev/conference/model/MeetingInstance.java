@@ -6,13 +6,14 @@ import java.time.Instant;
  * One scheduled occurrence of a meeting, running over {@code [from, to)}. Instances of one meeting
  * never overlap, so at most one is active at any time. Times are kept to the microsecond.
  *
- * @param order the occurrence's number within its meeting, 1 or more
+ * @param instance the instance's number within its meeting, 1 or more: what events, chat messages
+ *     and every read of one instance call {@code instance}
  */
-public record MeetingInstance(MeetingId meeting, int order, Instant from, Instant to) {
+public record MeetingInstance(MeetingId meeting, int instance, Instant from, Instant to) {
     public MeetingInstance {
         Check.notNull("meeting id", meeting);
-        if (order < 1) {
-            throw new InvalidInputException("instance order must be 1 or more, got " + order);
+        if (instance < 1) {
+            throw new InvalidInputException("instance number must be 1 or more, got " + instance);
         }
         from = Check.instant("instance from", from);
         to = Check.instant("instance to", to);
@@ -32,6 +33,6 @@ public record MeetingInstance(MeetingId meeting, int order, Instant from, Instan
     }
 
     public MeetingInstance withTo(Instant newTo) {
-        return new MeetingInstance(meeting, order, from, newTo);
+        return new MeetingInstance(meeting, instance, from, newTo);
     }
 }

@@ -69,5 +69,5 @@ public interface Directory {
     List<MeetingInstance> instances(MeetingId meeting);
 
     /** Deletes one instance with its participants, chat and events; returns whether it existed. */
-    boolean deleteInstance(MeetingId meeting, int order);
+    boolean deleteInstance(MeetingId meeting, int instance);
 }

@@ -64,7 +64,7 @@ class ValuesTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("from must be before to");
         assertThatThrownBy(() -> new MeetingInstance(m, 0, T0, T0.plusSeconds(1)))
-                .hasMessage("instance order must be 1 or more, got 0");
+                .hasMessage("instance number must be 1 or more, got 0");
 
         MeetingInstance instance = new MeetingInstance(m, 1, T0, T0.plusSeconds(60));
         assertThat(instance.spans(T0)).isTrue();

@@ -202,7 +202,7 @@ public abstract class DirectoryContract extends StoreContract {
         assertThat(directory.deleteInstance(meeting.id(), 1)).isTrue();
         assertThat(directory.deleteInstance(meeting.id(), 1)).isFalse();
         assertThat(directory.instances(meeting.id()))
-                .extracting(MeetingInstance::order)
+                .extracting(MeetingInstance::instance)
                 .containsExactly(2);
     }
 

@@ -3,12 +3,12 @@ package dev.conference.redis;
 import dev.conference.model.MeetingId;
 
 /**
- * How an instance is named in the cross-meeting index: {@code "order|meeting id"}. The order is
+ * How an instance is named in the cross-meeting index: {@code "instance|meeting id"}. The instance number is
  * digits only, so the first {@code |} splits the two whatever the meeting id holds.
  */
-record IndexMember(MeetingId meeting, int order) {
-    static String of(MeetingId meeting, int order) {
-        return order + "|" + meeting.value();
+record IndexMember(MeetingId meeting, int instance) {
+    static String of(MeetingId meeting, int instance) {
+        return instance + "|" + meeting.value();
     }
 
     static IndexMember parse(String member) {

@@ -4,12 +4,12 @@ import dev.conference.model.MeetingId;
 import dev.conference.model.UserId;
 
 /**
- * How a presence lease is named in the lease index: {@code "order|length of user id|user id meeting id"}.
+ * How a presence lease is named in the lease index: {@code "instance|length of user id|user id meeting id"}.
  * The length tells where the user id ends, whatever characters either id holds.
  */
-record LeaseMember(MeetingId meeting, int order, UserId user) {
+record LeaseMember(MeetingId meeting, int instance, UserId user) {
     String encode() {
-        return order + "|" + user.value().length() + "|" + user.value() + meeting.value();
+        return instance + "|" + user.value().length() + "|" + user.value() + meeting.value();
     }
 
     static LeaseMember parse(String member) {

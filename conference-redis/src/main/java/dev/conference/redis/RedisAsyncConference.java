@@ -299,7 +299,7 @@ final class RedisAsyncConference implements AsyncConference {
                         int bar = span.indexOf('|');
                         MeetingInstance instance = new MeetingInstance(
                                 member.meeting(),
-                                member.order(),
+                                member.instance(),
                                 Micros.parse(span.substring(0, bar)),
                                 Micros.parse(span.substring(bar + 1)));
                         // A member claimed by a scheduler sits past its `to` until it is ended.
@@ -455,7 +455,7 @@ final class RedisAsyncConference implements AsyncConference {
             List<CompletableFuture<List<Object>>> pending = new ArrayList<>(active.size());
             for (MeetingInstance instance : active) {
                 MeetingKeys k = keys.meeting(instance.meeting());
-                String n = Integer.toString(instance.order());
+                String n = Integer.toString(instance.instance());
                 pending.add(redis.start(
                         Scripts.PARTICIPANTS,
                         new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)},
@@ -471,7 +471,7 @@ final class RedisAsyncConference implements AsyncConference {
                             if (Replies.status(reply).equals("OK")) {
                                 MeetingInstance instance = active.get(i);
                                 out.add(new MeetingParticipants(
-                                        instance.meeting(), instance.order(), participants(reply)));
+                                        instance.meeting(), instance.instance(), participants(reply)));
                             }
                         }
                         return out;

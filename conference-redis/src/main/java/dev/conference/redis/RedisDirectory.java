@@ -111,7 +111,7 @@ final class RedisDirectory implements Directory {
         for (String member : redis.call(r -> r.smembers(keys.postedIn(id)))) {
             IndexMember instance = IndexMember.parse(member);
             MeetingKeys k = keys.meeting(instance.meeting());
-            String n = Integer.toString(instance.order());
+            String n = Integer.toString(instance.instance());
             deleted.add(redis.start(Scripts.DELETE_MESSAGES, new String[] {k.chat(n), k.feed(), k.byUser(n)}, field));
         }
         awaitAll(deleted);
@@ -191,7 +191,7 @@ final class RedisDirectory implements Directory {
     public boolean deleteMeeting(MeetingId id) {
         Objects.requireNonNull(id, "meeting id");
         for (MeetingInstance instance : instances(id)) {
-            deleteInstance(id, instance.order());
+            deleteInstance(id, instance.instance());
         }
         MeetingKeys meetingKeys = keys.meeting(id);
         redis.call(r -> r.zrem(keys.meetings(), id.value()));
@@ -222,7 +222,7 @@ final class RedisDirectory implements Directory {
             saved.add(redis.start(
                     Scripts.SAVE_INSTANCE,
                     new String[] {meetingKeys.meeting(), meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended()},
-                    Integer.toString(instance.order()),
+                    Integer.toString(instance.instance()),
                     Micros.of(instance.from()),
                     Micros.of(instance.to())));
         }
@@ -237,7 +237,7 @@ final class RedisDirectory implements Directory {
                         indexed.add(redis.start(
                                 Scripts.INDEX_INSTANCE,
                                 keys.instanceIndex().all(),
-                                IndexMember.of(instance.meeting(), instance.order()),
+                                IndexMember.of(instance.meeting(), instance.instance()),
                                 Micros.of(instance.from()),
                                 Micros.of(instance.to())));
                     }
@@ -280,10 +280,10 @@ final class RedisDirectory implements Directory {
     }
 
     @Override
-    public boolean deleteInstance(MeetingId meeting, int order) {
+    public boolean deleteInstance(MeetingId meeting, int instance) {
         Objects.requireNonNull(meeting, "meeting id");
         MeetingKeys meetingKeys = keys.meeting(meeting);
-        String n = Integer.toString(order);
+        String n = Integer.toString(instance);
         String[] doomed = {
             meetingKeys.starts(),
             meetingKeys.ends(),
@@ -295,7 +295,7 @@ final class RedisDirectory implements Directory {
             meetingKeys.leases(n),
             meetingKeys.byUser(n)
         };
-        redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(), IndexMember.of(meeting, order));
+        redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(), IndexMember.of(meeting, instance));
         List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);
         return ((Long) reply.get(0)) > 0;
     }

@@ -92,7 +92,7 @@ final class RedisLifecycle implements Lifecycle {
                 (member, at) -> {
                     IndexMember instance = IndexMember.parse(member);
                     MeetingKeys k = keys.meeting(instance.meeting());
-                    String n = Integer.toString(instance.order());
+                    String n = Integer.toString(instance.instance());
                     return redis.start(
                             Scripts.START_DUE,
                             new String[] {k.starts(), k.ended(), k.started(), k.feed(), k.events(n)},
@@ -114,7 +114,7 @@ final class RedisLifecycle implements Lifecycle {
                 (member, at) -> {
                     IndexMember instance = IndexMember.parse(member);
                     MeetingKeys k = keys.meeting(instance.meeting());
-                    String n = Integer.toString(instance.order());
+                    String n = Integer.toString(instance.instance());
                     return redis.start(
                             Scripts.END_DUE,
                             new String[] {
@@ -155,7 +155,7 @@ final class RedisLifecycle implements Lifecycle {
                 (member, at) -> {
                     LeaseMember lease = LeaseMember.parse(member);
                     MeetingKeys k = keys.meeting(lease.meeting());
-                    String n = Integer.toString(lease.order());
+                    String n = Integer.toString(lease.instance());
                     return redis.start(
                             Scripts.EXPIRE_LEASE,
                             new String[] {k.ended(), k.feed(), k.participants(n), k.events(n), k.leases(n)},

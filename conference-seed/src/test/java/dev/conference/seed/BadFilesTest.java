@@ -206,7 +206,7 @@ class BadFilesTest {
                         "an order below 1",
                         "meetings_instances.json",
                         INSTANCES.replace("\"order_id\": 2", "\"order_id\": 0"),
-                        "meetings_instances.json:8:5: record 2: instance order must be 1 or more, got 0"),
+                        "meetings_instances.json:8:5: record 2: instance number must be 1 or more, got 0"),
                 broken(
                         "an instance of an unknown meeting",
                         "meetings_instances.json",
@@ -374,7 +374,7 @@ class BadFilesTest {
         assertThat(result.out()).contains("stored 3 users, 2 meetings, 2 instances");
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
             assertThat(store.directory().instances(MeetingId.of("m1")))
-                    .extracting(MeetingInstance::order)
+                    .extracting(MeetingInstance::instance)
                     .containsExactly(9, 2);
         }
     }

@@ -58,7 +58,7 @@ class GenerateTest {
             assertThat(b.get(i))
                     .isEqualTo(new MeetingInstance(
                             a.get(i).meeting(),
-                            a.get(i).order(),
+                            a.get(i).instance(),
                             a.get(i).from().plus(shift),
                             a.get(i).to().plus(shift)));
         }

@@ -1,7 +1,7 @@
 -- Removes one instance from its meeting's schedule and deletes its data.
 -- KEYS: 1 starts, 2 ends, 3 ended, 4 started, then the instance's own keys (participants, events,
 --       chat, leases, by-user)
--- ARGV: 1 order
+-- ARGV: 1 instance
 -- Returns {1} if the instance existed, else {0}
 local existed = redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])

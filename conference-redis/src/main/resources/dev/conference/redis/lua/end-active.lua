@@ -2,9 +2,9 @@
 -- ending twice logs nothing the second time.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 started, 6 feed, 7 applied, 8 applied-at,
 --       9 participants, 10 events, 11 leases, 12 chat, 13 by-user (9-13 of instance ARGV[2])
--- ARGV: 1 now (µs), 2 expected current order, 3 operation id, 4 replay window (µs),
+-- ARGV: 1 now (µs), 2 expected current instance, 3 operation id, 4 replay window (µs),
 --       5 retention after the end (ms)
--- Returns {'OK', ended id, timeout id, user, ...} | {'NONE'} | {'RETRY', order} | {'UNKNOWN_MEETING'}
+-- Returns {'OK', ended id, timeout id, user, ...} | {'NONE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local again = replayed(KEYS[7], ARGV[3])
 if again then return again end

@@ -3,7 +3,7 @@
 -- same instance log its TIMED_OUT events and ENDED once.
 -- KEYS: 1 starts, 2 ends, 3 ended, 4 started, 5 feed, 6 participants, 7 events, 8 leases, 9 chat,
 --       10 by-user (6-10 of instance ARGV[1])
--- ARGV: 1 order, 2 now (µs), 3 retention after the end (ms)
+-- ARGV: 1 instance, 2 now (µs), 3 retention after the end (ms)
 -- Returns {'ENDED', to, ended id, timeout id, user, ...} | {'DONE'} | {'GONE'} | {'NOT_DUE', to}
 if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then return {'DONE'} end
 local to = redis.call('ZSCORE', KEYS[2], ARGV[1])

@@ -1,7 +1,7 @@
 -- The scheduler's removal of one participant whose presence lease has lapsed, with a TIMED_OUT at the
 -- lease's end. A lease renewed meanwhile is left alone and its new end returned.
 -- KEYS: 1 ended, 2 feed, 3 participants, 4 events, 5 leases (3-5 of instance ARGV[1])
--- ARGV: 1 order, 2 user id, 3 now (µs)
+-- ARGV: 1 instance, 2 user id, 3 now (µs)
 -- Returns {'EXPIRED', event id} | {'LATER', lease end} | {'GONE'}
 local lease = redis.call('ZSCORE', KEYS[5], ARGV[2])
 if not lease then return {'GONE'} end

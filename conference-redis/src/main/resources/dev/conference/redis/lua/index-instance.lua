@@ -1,7 +1,7 @@
 -- Keeps the cross-meeting index of instances not yet ended: `upcoming` (score: from) holds those
 -- not yet seen started, `active` (score: to) those started; `spans` maps each member to
 -- "from|to"; `announce` (score: from) holds those whose STARTED the scheduler has still to log.
--- A member is "order|meeting id". A running instance stays in `active` under its new end.
+-- A member is "instance|meeting id". A running instance stays in `active` under its new end.
 -- KEYS: 1 upcoming, 2 active, 3 spans, 4 announce
 -- ARGV: 1 member, 2 from (µs), 3 to (µs)
 if redis.call('ZSCORE', KEYS[2], ARGV[1]) then

@@ -1,6 +1,6 @@
 -- Reads a meeting's schedule in time order.
 -- KEYS: 1 starts, 2 ends
--- Returns {order, from, to, ...}
+-- Returns {instance, from, to, ...}
 local out = {}
 local starts = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
 for i = 1, #starts, 2 do

@@ -3,9 +3,9 @@
 -- JOINED, because both change together here and in leave, end and lease expiry.
 -- KEYS: 1 meeting hash, 2 audience hash, 3 starts, 4 ends, 5 ended, 6 started, 7 feed,
 --       8 applied, 9 applied-at, 10 participants, 11 events, 12 leases (10-12 of instance ARGV[2])
--- ARGV: 1 now (µs), 2 the instance order the caller expects to be current, 3 operation id,
+-- ARGV: 1 now (µs), 2 the instance (number) the caller expects to be current, 3 operation id,
 --       4 replay window (µs), 5 user id, 6 user email, normalized, 7 presence lease end (µs) or ''
--- Returns {'OK', event id} | {'RETRY', current order} | {refusal}
+-- Returns {'OK', event id} | {'RETRY', current instance} | {refusal}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local again = replayed(KEYS[8], ARGV[3])
 if again then return again end

@@ -1,8 +1,8 @@
 -- Removes a current participant and logs LEFT, or refuses and changes nothing.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6 applied, 7 applied-at,
 --       8 participants, 9 events, 10 leases (8-10 of instance ARGV[2])
--- ARGV: 1 now (µs), 2 expected current order, 3 operation id, 4 replay window (µs), 5 user id
--- Returns {'OK', event id} | {'RETRY', current order} | {refusal}
+-- ARGV: 1 now (µs), 2 expected current instance, 3 operation id, 4 replay window (µs), 5 user id
+-- Returns {'OK', event id} | {'RETRY', current instance} | {refusal}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local again = replayed(KEYS[6], ARGV[3])
 if again then return again end

@@ -1,7 +1,7 @@
 -- Reads one user's messages in the meeting's active instance, through the by-user index.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 chat stream, 6 by-user hash (5-6 of instance ARGV[2])
--- ARGV: 1 now (µs), 2 expected current order, 3 the user's field in by-user
--- Returns {'OK', id, n, field, value, ... (n items), id, ...} | {'NOT_ACTIVE'} | {'RETRY', order} | {'UNKNOWN_MEETING'}
+-- ARGV: 1 now (µs), 2 expected current instance, 3 the user's field in by-user
+-- Returns {'OK', id, n, field, value, ... (n items), id, ...} | {'NOT_ACTIVE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local order = latest_started(KEYS[2], ARGV[1])
 if order ~= ARGV[2] then return {'RETRY', order} end

@@ -1,7 +1,7 @@
 -- Reads the participants of the meeting's active instance with their join times.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 participants (of ARGV[2])
--- ARGV: 1 now (µs), 2 expected current order
--- Returns {'OK', user, joined at, ...} | {'NOT_ACTIVE'} | {'RETRY', order} | {'UNKNOWN_MEETING'}
+-- ARGV: 1 now (µs), 2 expected current instance
+-- Returns {'OK', user, joined at, ...} | {'NOT_ACTIVE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local order = latest_started(KEYS[2], ARGV[1])
 if order ~= ARGV[2] then return {'RETRY', order} end

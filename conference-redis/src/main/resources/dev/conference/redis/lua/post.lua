@@ -2,12 +2,12 @@
 -- meeting feed.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6 applied, 7 applied-at,
 --       8 participants, 9 chat stream, 10 by-user hash (8-10 of instance ARGV[2])
--- ARGV: 1 now (µs), 2 expected current order, 3 operation id, 4 replay window (µs), 5 user id,
+-- ARGV: 1 now (µs), 2 expected current instance, 3 operation id, 4 replay window (µs), 5 user id,
 --       6 the user's field in by-user, 7 text
 -- `by-user` holds, per user field F, F = count of messages and F#i = "chat id feed id" of the
 -- i-th: one key per instance whatever the number of posters, so it can be expired and deleted
 -- by name.
--- Returns {'OK', message id} | {'RETRY', current order} | {refusal}
+-- Returns {'OK', message id} | {'RETRY', current instance} | {refusal}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local again = replayed(KEYS[6], ARGV[3])
 if again then return again end

@@ -1,5 +1,5 @@
 -- Shared by every meeting script (prepended when loaded).
--- A meeting's schedule lives in two sorted sets keyed by instance order: `starts` (score: from,
+-- A meeting's schedule lives in two sorted sets keyed by instance number: `starts` (score: from,
 -- in microseconds) and `ends` (score: to), plus the sets `started` (STARTED logged) and `ended`
 -- (ended early or on time). Instances of one meeting never overlap, so the latest instance started
 -- by `now` is the only candidate for being active.
@@ -39,7 +39,7 @@ local function append_entries(out, entries)
   return out
 end
 
--- The order of the latest instance whose `from` <= now, or '0' when none has started.
+-- The number of the latest instance whose `from` <= now, or '0' when none has started.
 local function latest_started(starts, now)
   return redis.call('ZREVRANGEBYSCORE', starts, now, '-inf', 'LIMIT', 0, 1)[1] or '0'
 end

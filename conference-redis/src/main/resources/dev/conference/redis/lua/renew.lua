@@ -1,9 +1,9 @@
 -- A heartbeat: moves a current participant's presence lease to a new end. Running it twice sets
 -- the same end, so it needs no operation id.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 participants, 6 leases (5-6 of instance ARGV[2])
--- ARGV: 1 now (µs), 2 expected current order, 3 user id, 4 lease end (µs)
+-- ARGV: 1 now (µs), 2 expected current instance, 3 user id, 4 lease end (µs)
 -- Returns {'OK'} when a lease was moved later | {'NEW'} when the participant had no lease |
---         {'RETRY', current order} | {refusal}
+--         {'RETRY', current instance} | {refusal}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local order = latest_started(KEYS[2], ARGV[1])
 if order ~= ARGV[2] then return {'RETRY', order} end

@@ -1,10 +1,10 @@
--- Schedules an instance or moves an existing one (same order) to new times, refusing an overlap
+-- Schedules an instance or moves an existing one (same number) to new times, refusing an overlap
 -- with any other instance of the meeting. Since instances never overlap, sorting by `from` also
 -- sorts them by `to`, so the only candidate for an overlap is the latest other instance that
 -- starts before the new `to`.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended
--- ARGV: 1 order, 2 from (µs), 3 to (µs)
--- Returns {'OK', ended ('1' or '0')} | {'OVERLAP', order, from, to} | {'UNKNOWN_MEETING'}
+-- ARGV: 1 instance, 2 from (µs), 3 to (µs)
+-- Returns {'OK', ended ('1' or '0')} | {'OVERLAP', instance, from, to} | {'UNKNOWN_MEETING'}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local before = redis.call('ZREVRANGEBYSCORE', KEYS[2], '(' .. ARGV[3], '-inf', 'LIMIT', 0, 2)
 for _, other in ipairs(before) do

@@ -1,7 +1,7 @@
 -- The scheduler's STARTED for one instance whose `from` has come. Idempotent (see ensure_started);
 -- an instance ended or deleted meanwhile is left as it is.
 -- KEYS: 1 starts, 2 ended, 3 started, 4 feed, 5 events (of instance ARGV[1])
--- ARGV: 1 order, 2 now (µs)
+-- ARGV: 1 instance, 2 now (µs)
 -- Returns {'STARTED'} | {'DONE'} | {'GONE'} | {'NOT_DUE', from}
 local from = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not from then return {'GONE'} end

@@ -94,7 +94,7 @@ public final class RecordWriter implements AutoCloseable {
     public void instance(MeetingInstance instance) throws IOException {
         json.writeStartObject();
         json.writeStringField("meeting_id", instance.meeting().value());
-        json.writeNumberField("order_id", instance.order());
+        json.writeNumberField("order_id", instance.instance());
         json.writeStringField("fromdatetime", local(instance.from()));
         json.writeStringField("todatetime", local(instance.to()));
         json.writeEndObject();

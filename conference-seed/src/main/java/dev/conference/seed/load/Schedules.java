@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The instances read so far, per meeting, as bare numbers (order, from and to in microseconds) kept
- * sorted by start: enough to refuse a second instance with the same order or one that overlaps, as the
+ * The instances read so far, per meeting, as bare numbers (number, from and to in microseconds) kept
+ * sorted by start: enough to refuse a second instance with the same number or one that overlaps, as the
  * store would, and to find the instance active at a given time, without keeping whole records. Not
  * thread-safe.
  */
@@ -21,27 +21,27 @@ final class Schedules {
 
     /** Why an instance cannot join its meeting's schedule. */
     sealed interface Conflict {
-        record SameOrder() implements Conflict {}
+        record SameInstance() implements Conflict {}
 
-        record Overlap(int order, Instant from, Instant to) implements Conflict {}
+        record Overlap(int instance, Instant from, Instant to) implements Conflict {}
     }
 
     /** Adds the instance, or returns why not and leaves the schedule as it was. */
     Conflict add(MeetingInstance instance) {
         return byMeeting
                 .computeIfAbsent(instance.meeting().value(), id -> new Schedule())
-                .add(instance.order(), micros(instance.from()), micros(instance.to()));
+                .add(instance.instance(), micros(instance.from()), micros(instance.to()));
     }
 
-    /** The order of the meeting's instance whose span contains {@code at}, or 0 when none does. */
+    /** The number of the meeting's instance whose span contains {@code at}, or 0 when none does. */
     int activeAt(MeetingId meeting, Instant at) {
         Schedule schedule = byMeeting.get(meeting.value());
         return schedule == null ? 0 : schedule.spanning(micros(at));
     }
 
-    /** The start of the meeting's instance {@code order}, in microseconds. */
-    long from(MeetingId meeting, int order) {
-        return byMeeting.get(meeting.value()).fromOf(order);
+    /** The start of the meeting's instance {@code number}, in microseconds. */
+    long from(MeetingId meeting, int number) {
+        return byMeeting.get(meeting.value()).fromOf(number);
     }
 
     static long micros(Instant instant) {
@@ -54,17 +54,17 @@ final class Schedules {
 
     /** One meeting's instances, sorted by start; instances never overlap, so also by end. */
     private static final class Schedule {
-        private static final int INDEX_ORDERS_FROM = 8;
+        private static final int INDEX_NUMBERS_FROM = 8;
 
         private int size;
-        private int[] orders = new int[1];
+        private int[] numbers = new int[1];
         private long[] froms = new long[1];
         private long[] tos = new long[1];
-        private Set<Integer> orderIndex;
+        private Set<Integer> numberIndex;
 
-        Conflict add(int order, long from, long to) {
-            if (hasOrder(order)) {
-                return new Conflict.SameOrder();
+        Conflict add(int number, long from, long to) {
+            if (hasNumber(number)) {
+                return new Conflict.SameInstance();
             }
             int at = insertionPoint(from);
             if (at > 0 && tos[at - 1] > from) {
@@ -73,25 +73,25 @@ final class Schedules {
             if (at < size && froms[at] < to) {
                 return overlap(at);
             }
-            if (size == orders.length) {
+            if (size == numbers.length) {
                 int capacity = size * 2;
-                orders = Arrays.copyOf(orders, capacity);
+                numbers = Arrays.copyOf(numbers, capacity);
                 froms = Arrays.copyOf(froms, capacity);
                 tos = Arrays.copyOf(tos, capacity);
             }
-            System.arraycopy(orders, at, orders, at + 1, size - at);
+            System.arraycopy(numbers, at, numbers, at + 1, size - at);
             System.arraycopy(froms, at, froms, at + 1, size - at);
             System.arraycopy(tos, at, tos, at + 1, size - at);
-            orders[at] = order;
+            numbers[at] = number;
             froms[at] = from;
             tos[at] = to;
             size++;
-            if (orderIndex != null) {
-                orderIndex.add(order);
-            } else if (size > INDEX_ORDERS_FROM) {
-                orderIndex = new HashSet<>();
+            if (numberIndex != null) {
+                numberIndex.add(number);
+            } else if (size > INDEX_NUMBERS_FROM) {
+                numberIndex = new HashSet<>();
                 for (int i = 0; i < size; i++) {
-                    orderIndex.add(orders[i]);
+                    numberIndex.add(numbers[i]);
                 }
             }
             return null;
@@ -99,24 +99,24 @@ final class Schedules {
 
         int spanning(long at) {
             int next = insertionPoint(at + 1);
-            return next > 0 && tos[next - 1] > at ? orders[next - 1] : 0;
+            return next > 0 && tos[next - 1] > at ? numbers[next - 1] : 0;
         }
 
-        long fromOf(int order) {
+        long fromOf(int number) {
             for (int i = 0; i < size; i++) {
-                if (orders[i] == order) {
+                if (numbers[i] == number) {
                     return froms[i];
                 }
             }
-            throw new IllegalArgumentException("no instance " + order);
+            throw new IllegalArgumentException("no instance " + number);
         }
 
-        private boolean hasOrder(int order) {
-            if (orderIndex != null) {
-                return orderIndex.contains(order);
+        private boolean hasNumber(int number) {
+            if (numberIndex != null) {
+                return numberIndex.contains(number);
             }
             for (int i = 0; i < size; i++) {
-                if (orders[i] == order) {
+                if (numbers[i] == number) {
                     return true;
                 }
             }
@@ -139,7 +139,7 @@ final class Schedules {
         }
 
         private Conflict overlap(int at) {
-            return new Conflict.Overlap(orders[at], instant(froms[at]), instant(tos[at]));
+            return new Conflict.Overlap(numbers[at], instant(froms[at]), instant(tos[at]));
         }
     }
 }

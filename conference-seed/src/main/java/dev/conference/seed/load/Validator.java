@@ -83,13 +83,13 @@ final class Validator {
                 return "meeting_id '" + instance.meeting() + "' is not a valid meeting of " + SeedFiles.MEETINGS;
             }
             Conflict conflict = schedules.add(instance);
-            if (conflict instanceof Conflict.SameOrder) {
-                return "instance " + instance.order() + " of meeting '" + instance.meeting()
+            if (conflict instanceof Conflict.SameInstance) {
+                return "instance " + instance.instance() + " of meeting '" + instance.meeting()
                         + "' is given twice: an earlier record has it";
             }
             if (conflict instanceof Conflict.Overlap overlap) {
-                return "instance " + instance.order() + " of meeting '" + instance.meeting() + "' ("
-                        + instance.from() + " .. " + instance.to() + ") overlaps its instance " + overlap.order()
+                return "instance " + instance.instance() + " of meeting '" + instance.meeting() + "' ("
+                        + instance.from() + " .. " + instance.to() + ") overlaps its instance " + overlap.instance()
                         + " (" + overlap.from() + " .. " + overlap.to() + ") given earlier";
             }
             return null;

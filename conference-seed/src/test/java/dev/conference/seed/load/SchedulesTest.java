@@ -27,7 +27,7 @@ class SchedulesTest {
                 .as("touching is not overlapping")
                 .isNull();
 
-        assertThat(schedules.add(instance(2, 20, 21))).isInstanceOf(Schedules.Conflict.SameOrder.class);
+        assertThat(schedules.add(instance(2, 20, 21))).isInstanceOf(Schedules.Conflict.SameInstance.class);
         assertThat(schedules.add(instance(4, 11, 14))).isEqualTo(new Schedules.Conflict.Overlap(2, hour(10), hour(12)));
         assertThat(schedules.add(instance(4, 0, 3))).isEqualTo(new Schedules.Conflict.Overlap(1, hour(2), hour(4)));
         assertThat(schedules.add(instance(4, 5, 6))).isNull();
@@ -52,7 +52,7 @@ class SchedulesTest {
             conflicts += schedules.add(instance(i, 2 * i, 2 * i + 1)) == null ? 0 : 1;
         }
         assertThat(conflicts).isZero();
-        assertThat(schedules.add(instance(10_000, 1, 2))).isInstanceOf(Schedules.Conflict.SameOrder.class);
+        assertThat(schedules.add(instance(10_000, 1, 2))).isInstanceOf(Schedules.Conflict.SameInstance.class);
         assertThat(schedules.activeAt(M, hour(2 * 777))).isEqualTo(777);
     }
 }
