@@ -7,6 +7,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.port.EventListener;
 import dev.conference.port.FeedPosition;
+import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -133,6 +134,13 @@ final class WatchCommand extends StoreCommand {
         /** Whether the listener closed the subscription itself (after --max-events). */
         boolean closedSubscription() {
             return closedSubscription;
+        }
+
+        @Override
+        public void onGap(String oldestKeptId) {
+            err.println("conference: the feed no longer keeps every event after --from (about the last "
+                    + LiveEvents.FEED_KEEPS + " are kept): some were missed; going on from " + oldestKeptId);
+            err.flush();
         }
 
         @Override

@@ -44,7 +44,7 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     private final Conference conference = new InMemoryConference(this);
     private final AsyncConference async = new BlockingAsyncConference(conference);
     private final Lifecycle lifecycle = new InMemoryLifecycle(this);
-    private final LiveEvents liveEvents = new InMemoryLiveEvents(this);
+    private final InMemoryLiveEvents liveEvents = new InMemoryLiveEvents(this);
     /** Every meeting's live feed: its events and messages in order, with ids of their own. */
     final Map<MeetingId, List<MeetingEvent>> feeds = new HashMap<>();
 
@@ -78,9 +78,10 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         return liveEvents;
     }
 
+    /** Ends the live subscriptions; nothing else is held outside the heap. */
     @Override
     public void close() {
-        // Nothing is held outside the heap.
+        liveEvents.closeAll();
     }
 
     Instant now() {
@@ -97,8 +98,13 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         feed(state.instance.meeting(), event.apply(nextId()));
     }
 
+    /** Appends to the meeting's live feed, which keeps the last {@link LiveEvents#FEED_KEEPS} events. */
     void feed(MeetingId meeting, MeetingEvent event) {
-        feeds.computeIfAbsent(meeting, m -> new ArrayList<>()).add(event);
+        List<MeetingEvent> feed = feeds.computeIfAbsent(meeting, m -> new ArrayList<>());
+        feed.add(event);
+        if (feed.size() > LiveEvents.FEED_KEEPS) {
+            feed.subList(0, feed.size() - LiveEvents.FEED_KEEPS).clear();
+        }
         lock.notifyAll();
     }
 

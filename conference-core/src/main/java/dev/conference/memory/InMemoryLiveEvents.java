@@ -1,6 +1,8 @@
 package dev.conference.memory;
 
+import dev.conference.model.ConferenceException;
 import dev.conference.model.InvalidInputException;
+import dev.conference.model.ListenerException;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.UnknownMeetingException;
@@ -10,10 +12,14 @@ import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Subscriptions to the in-memory feeds, each delivered by a thread of its own. */
 final class InMemoryLiveEvents implements LiveEvents {
     private final InMemoryConferenceStore store;
+
+    private final Set<Feed> open = ConcurrentHashMap.newKeySet();
 
     InMemoryLiveEvents(InMemoryConferenceStore store) {
         this.store = store;
@@ -25,6 +31,7 @@ final class InMemoryLiveEvents implements LiveEvents {
         Objects.requireNonNull(from, "feed position");
         Objects.requireNonNull(listener, "listener");
         long after;
+        String gapUntil = null;
         synchronized (store.lock) {
             if (!store.meetings.containsKey(meeting.value())) {
                 throw new UnknownMeetingException(meeting);
@@ -32,17 +39,27 @@ final class InMemoryLiveEvents implements LiveEvents {
             List<MeetingEvent> feed = store.feeds.getOrDefault(meeting, List.of());
             if (from instanceof FeedPosition.After resume) {
                 after = position(resume.id());
+                // The same rule as the Redis store's: resuming before the oldest event kept may have lost some.
+                if (!feed.isEmpty() && after < Long.parseLong(feed.get(0).id())) {
+                    gapUntil = feed.get(0).id();
+                }
             } else if (from == FeedPosition.oldest() || feed.isEmpty()) {
                 after = 0;
             } else {
                 after = Long.parseLong(feed.get(feed.size() - 1).id());
             }
         }
-        Feed subscription = new Feed(meeting, after, listener);
+        Feed subscription = new Feed(meeting, after, listener, gapUntil);
+        open.add(subscription);
         Thread thread = new Thread(subscription::run, "conference-subscription-" + meeting);
         thread.setDaemon(true);
         thread.start();
         return subscription;
+    }
+
+    /** Closes every subscription still open, as closing the store does. */
+    void closeAll() {
+        open.forEach(Feed::close);
     }
 
     private static long position(String id) {
@@ -63,14 +80,29 @@ final class InMemoryLiveEvents implements LiveEvents {
 
         private volatile Thread deliverer;
 
-        Feed(MeetingId meeting, long after, EventListener listener) {
+        /** The oldest event kept, when the position resumed from is older; told to the listener first. */
+        private final String gapUntil;
+
+        Feed(MeetingId meeting, long after, EventListener listener, String gapUntil) {
             this.meeting = meeting;
             this.lastSeen = after;
             this.listener = listener;
+            this.gapUntil = gapUntil;
         }
 
         void run() {
+            try {
+                deliver();
+            } finally {
+                open.remove(this);
+            }
+        }
+
+        private void deliver() {
             deliverer = Thread.currentThread();
+            if (gapUntil != null) {
+                listener.onGap(gapUntil);
+            }
             while (!closed) {
                 List<MeetingEvent> fresh;
                 synchronized (store.lock) {
@@ -88,10 +120,22 @@ final class InMemoryLiveEvents implements LiveEvents {
                         if (closed) {
                             return;
                         }
-                        listener.onEvent(event);
+                        try {
+                            listener.onEvent(event);
+                        } catch (RuntimeException e) {
+                            report(new ListenerException(event, e));
+                        }
                         lastSeen = Long.parseLong(event.id());
                     }
                 }
+            }
+        }
+
+        private void report(ConferenceException error) {
+            try {
+                listener.onError(error);
+            } catch (RuntimeException ignored) {
+                // A listener's failure to handle an error must not end the subscription.
             }
         }
 

@@ -10,11 +10,25 @@ import dev.conference.model.MeetingEvent;
 @FunctionalInterface
 public interface EventListener {
 
+    /**
+     * One event. If this throws, the subscription reports a {@link
+     * dev.conference.model.ListenerException} to {@link #onError} and goes on with the next event.
+     */
     void onEvent(MeetingEvent event);
 
     /**
-     * The subscription could not read (the store is unreachable); it keeps trying and resumes after
-     * the last event delivered, so nothing is skipped. By default ignored.
+     * The subscription could not read (a {@link dev.conference.model.StoreException}: the store is
+     * unreachable; it keeps trying and resumes after the last event delivered, so nothing is skipped),
+     * or {@link #onEvent} threw (a {@link dev.conference.model.ListenerException}). By default ignored.
      */
     default void onError(ConferenceException error) {}
+
+    /**
+     * The subscription resumed {@link FeedPosition#after after} an event that the feed no longer keeps
+     * (it keeps about the last {@link LiveEvents#FEED_KEEPS}): events between that one and
+     * {@code oldestKeptId} may have been lost to this listener. Called once, before the first event;
+     * delivery then goes on from the oldest event kept. By default ignored: override it where a missed
+     * event matters (reload the state, say).
+     */
+    default void onGap(String oldestKeptId) {}
 }

@@ -12,10 +12,18 @@ import dev.conference.model.MeetingId;
 public interface LiveEvents {
 
     /**
+     * About how many recent events a meeting's feed keeps, across its instances. A subscription that
+     * resumes from an event older than those is told by {@link EventListener#onGap}.
+     */
+    int FEED_KEEPS = 10_000;
+
+    /**
      * Delivers the meeting's events to {@code listener} until the subscription is closed.
      *
      * @param from where to start: {@link FeedPosition#latest()}, {@link FeedPosition#oldest()}, or
-     *             {@link FeedPosition#after(String)} an event delivered before
+     *             {@link FeedPosition#after(String)} an event delivered before; if the feed no longer
+     *             keeps the events right after it, the listener's {@link EventListener#onGap} is
+     *             called before any event
      * @throws dev.conference.model.UnknownMeetingException if the meeting does not exist
      * @throws dev.conference.model.InvalidInputException   if the id to resume after is not an event id
      *                                                      of this store

@@ -6,7 +6,9 @@ import static dev.conference.testing.Fixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conference.model.ConferenceException;
 import dev.conference.model.InvalidInputException;
+import dev.conference.model.ListenerException;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
@@ -17,12 +19,16 @@ import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingId;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UserId;
+import dev.conference.port.ConferenceStore;
+import dev.conference.port.EventListener;
 import dev.conference.port.FeedPosition;
+import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -140,6 +146,116 @@ public abstract class LiveEventsContract extends StoreContract {
                 .isInstanceOf(UnknownMeetingException.class);
         assertThatThrownBy(() -> store.liveEvents().subscribe(standup, FeedPosition.after("not an id"), event -> {}))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void refusesIdsBeyondWhatTheStoreCanHold() {
+        givenARunningPublicMeeting();
+
+        for (String tooLarge : List.of("99999999999999999999-0", "99999999999999999999", "18446744073709551616-0")) {
+            assertThatThrownBy(() -> store.liveEvents().subscribe(standup, FeedPosition.after(tooLarge), event -> {}))
+                    .as(tooLarge)
+                    .isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsIsToldAndDeliveryGoesOn() throws InterruptedException {
+        givenARunningPublicMeeting();
+        BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
+        BlockingQueue<ConferenceException> errors = new LinkedBlockingQueue<>();
+        EventListener fragile = new EventListener() {
+            @Override
+            public void onEvent(MeetingEvent event) {
+                received.add(event);
+                if (event instanceof Joined) {
+                    throw new IllegalStateException("the listener's own bug");
+                }
+            }
+
+            @Override
+            public void onError(ConferenceException error) {
+                errors.add(error);
+            }
+        };
+
+        try (Subscription ignored = store.liveEvents().subscribe(standup, FeedPosition.latest(), fragile)) {
+            conference.join(alice, standup);
+            conference.post(alice, standup, "still heard");
+
+            assertThat(take(received, 3)).hasExactlyElementsOfTypes(Started.class, Joined.class, Posted.class);
+            ConferenceException error = errors.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            assertThat(error).isInstanceOf(ListenerException.class).hasMessageContaining("JOINED");
+            assertThat(error.getCause()).hasMessage("the listener's own bug");
+        }
+    }
+
+    @Test
+    void closingTheStoreEndsItsSubscriptions() throws InterruptedException {
+        givenARunningPublicMeeting();
+        ConferenceStore other = open(clock);
+        other.directory().saveMeeting(aPublicMeeting("standup"));
+        other.liveEvents().subscribe(standup, FeedPosition.latest(), event -> {});
+        assertThat(subscriptionThreads()).isNotEmpty();
+
+        other.close();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+        while (!subscriptionThreads().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(subscriptionThreads())
+                .as("threads still delivering after close")
+                .isEmpty();
+    }
+
+    private static List<Thread> subscriptionThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("conference-subscription-standup"))
+                .toList();
+    }
+
+    @Test
+    void resumingFromAnEventNoLongerKeptSaysSoBeforeDelivering() throws InterruptedException {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        BlockingQueue<MeetingEvent> first = new LinkedBlockingQueue<>();
+        String resumeAfter;
+        try (Subscription subscription = store.liveEvents().subscribe(standup, FeedPosition.oldest(), first::add)) {
+            resumeAfter = take(first, 2).get(0).id();
+        }
+        List<CompletableFuture<?>> posts = new ArrayList<>();
+        for (int i = 0; i < LiveEvents.FEED_KEEPS + 300; i++) {
+            posts.add(store.async().post(alice, standup, "message " + i).toCompletableFuture());
+        }
+        posts.forEach(CompletableFuture::join);
+
+        BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
+        EventListener listener = new EventListener() {
+            @Override
+            public void onEvent(MeetingEvent event) {
+                signals.add(event);
+            }
+
+            @Override
+            public void onGap(String oldestKeptId) {
+                signals.add("gap until " + oldestKeptId);
+            }
+        };
+        try (Subscription resumed = store.liveEvents().subscribe(standup, FeedPosition.after(resumeAfter), listener)) {
+            Object signal = signals.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            Object next = signals.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            assertThat(signal).asString().startsWith("gap until ");
+            assertThat(next).isInstanceOf(Posted.class);
+            assertThat(signal).isEqualTo("gap until " + ((MeetingEvent) next).id());
+            assertThat(((Posted) next).message().text()).isNotEqualTo("message 0");
+        }
+
+        signals.clear();
+        try (Subscription fresh = store.liveEvents().subscribe(standup, FeedPosition.oldest(), listener)) {
+            Object oldest = signals.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            assertThat(oldest).as("from the oldest kept: no gap to report").isInstanceOf(Posted.class);
+        }
     }
 
     private static void await(CountDownLatch latch) {

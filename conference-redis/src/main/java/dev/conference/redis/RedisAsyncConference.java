@@ -33,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * The live operations on Redis, without blocking. Each changing operation is one Lua script over the
@@ -42,7 +41,6 @@ import java.util.regex.Pattern;
  */
 final class RedisAsyncConference implements AsyncConference {
     private static final int MAX_RETRIES = 5;
-    private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
     private static final String ALL = Integer.toString(Integer.MAX_VALUE);
 
     private final RedisGateway redis;
@@ -570,7 +568,7 @@ final class RedisAsyncConference implements AsyncConference {
 
     private static String cursor(Page page) {
         Objects.requireNonNull(page, "page");
-        if (page.after() != null && !STREAM_ID.matcher(page.after()).matches()) {
+        if (page.after() != null && !StreamIds.valid(page.after())) {
             throw new InvalidInputException("page cursor is not an entry id: " + page.after());
         }
         return page.after();

@@ -31,7 +31,7 @@ public final class RedisConferenceStore implements ConferenceStore {
     private final Conference conference;
     private final AsyncConference async;
     private final Lifecycle lifecycle;
-    private final LiveEvents liveEvents;
+    private final RedisLiveEvents liveEvents;
 
     private RedisConferenceStore(Connector connector, RedisOptions options) {
         this.connector = connector;
@@ -149,8 +149,10 @@ public final class RedisConferenceStore implements ConferenceStore {
         return liveEvents;
     }
 
+    /** Closes the store's subscriptions, then its connections. */
     @Override
     public void close() {
+        liveEvents.closeAll();
         gateway.close();
         link.connection().close();
         connector.shutdown();

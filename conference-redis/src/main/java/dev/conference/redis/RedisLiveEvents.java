@@ -2,6 +2,7 @@ package dev.conference.redis;
 
 import dev.conference.model.ConferenceException;
 import dev.conference.model.InvalidInputException;
+import dev.conference.model.ListenerException;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.StoreException;
@@ -16,14 +17,14 @@ import io.lettuce.core.XReadArgs.StreamOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Live subscriptions on Redis: each reads its meeting's feed stream with XREAD BLOCK on a connection
  * and a thread of its own, so a slow listener or a long block holds up nothing else.
  */
 final class RedisLiveEvents implements LiveEvents {
-    private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
     private static final long BLOCK_MILLIS = 1_000;
     private static final int BATCH = 100;
     private static final long RETRY_MILLIS = 500;
@@ -33,6 +34,7 @@ final class RedisLiveEvents implements LiveEvents {
     private final Keys keys;
 
     private final Metrics metrics;
+    private final Set<Feed> open = ConcurrentHashMap.newKeySet();
 
     RedisLiveEvents(Connector connector, RedisGateway redis, Keys keys, Metrics metrics) {
         this.metrics = metrics;
@@ -46,8 +48,7 @@ final class RedisLiveEvents implements LiveEvents {
         Objects.requireNonNull(meeting, "meeting id");
         Objects.requireNonNull(from, "feed position");
         Objects.requireNonNull(listener, "listener");
-        if (from instanceof FeedPosition.After resume
-                && !STREAM_ID.matcher(resume.id()).matches()) {
+        if (from instanceof FeedPosition.After resume && !StreamIds.valid(resume.id())) {
             throw new InvalidInputException("not an event id: " + resume.id());
         }
         Keys.MeetingKeys k = keys.meeting(meeting);
@@ -57,13 +58,34 @@ final class RedisLiveEvents implements LiveEvents {
         String start = from instanceof FeedPosition.After resume
                 ? resume.id()
                 : from == FeedPosition.oldest() ? "0-0" : lastId(k.feed());
+        String gapUntil = from instanceof FeedPosition.After ? gapUntil(k.feed(), start) : null;
         Connector.Link connection = connector.connect();
-        Feed feed = new Feed(meeting, k.feed(), start, listener, connection);
+        Feed feed = new Feed(meeting, k.feed(), start, listener, connection, gapUntil);
+        open.add(feed);
         Thread thread = new Thread(feed::run, "conference-subscription-" + meeting);
         metrics.subscriptionOpened();
         thread.setDaemon(true);
         thread.start();
         return feed;
+    }
+
+    /**
+     * The oldest entry the feed keeps, if it is newer than {@code after}: the feed is trimmed to about
+     * its last {@link LiveEvents#FEED_KEEPS} entries, so entries after {@code after} may be gone. (Redis
+     * 6.2 does not say what a trim removed, so a resume right after the last entry trimmed is told too.)
+     */
+    private String gapUntil(String feed, String after) {
+        List<StreamMessage<String, String>> oldest = redis.call(
+                r -> r.xrange(feed, io.lettuce.core.Range.create("-", "+"), io.lettuce.core.Limit.create(0, 1)));
+        if (oldest.isEmpty() || StreamIds.compare(after, oldest.get(0).getId()) >= 0) {
+            return null;
+        }
+        return oldest.get(0).getId();
+    }
+
+    /** Closes every subscription still open: the store is closing. */
+    void closeAll() {
+        open.forEach(Feed::close);
     }
 
     private String lastId(String feed) {
@@ -84,12 +106,22 @@ final class RedisLiveEvents implements LiveEvents {
 
         private volatile Thread deliverer;
 
-        Feed(MeetingId meeting, String key, String start, EventListener listener, Connector.Link connection) {
+        /** The oldest entry kept, when the position resumed from is older; told to the listener first. */
+        private final String gapUntil;
+
+        Feed(
+                MeetingId meeting,
+                String key,
+                String start,
+                EventListener listener,
+                Connector.Link connection,
+                String gapUntil) {
             this.meeting = meeting;
             this.key = key;
             this.lastSeen = start;
             this.listener = listener;
             this.connection = connection;
+            this.gapUntil = gapUntil;
         }
 
         /** Delivers until closed; the subscription counts as open from {@code subscribe} until this returns. */
@@ -97,12 +129,16 @@ final class RedisLiveEvents implements LiveEvents {
             try {
                 deliver();
             } finally {
+                open.remove(this);
                 metrics.subscriptionClosed();
             }
         }
 
         private void deliver() {
             deliverer = Thread.currentThread();
+            if (gapUntil != null) {
+                listener.onGap(gapUntil);
+            }
             while (!closed) {
                 List<StreamMessage<String, String>> batch;
                 try {
@@ -129,10 +165,32 @@ final class RedisLiveEvents implements LiveEvents {
                         if (closed) {
                             return;
                         }
-                        listener.onEvent(event(message.getId(), message.getBody()));
+                        deliver(message);
                         lastSeen = message.getId();
                     }
                 }
+            }
+        }
+
+        /** One entry to the listener; what fails is reported and the entry counts as delivered. */
+        private void deliver(StreamMessage<String, String> message) {
+            MeetingEvent event;
+            try {
+                event = event(message.getId(), message.getBody());
+            } catch (ConferenceException | IllegalArgumentException unreadable) {
+                report(
+                        unreadable instanceof ConferenceException known
+                                ? known
+                                : new StoreException(
+                                        "unreadable entry " + message.getId() + " in the feed of meeting '" + meeting
+                                                + "': " + unreadable.getMessage(),
+                                        unreadable));
+                return;
+            }
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                report(new ListenerException(event, e));
             }
         }
 
@@ -152,7 +210,7 @@ final class RedisLiveEvents implements LiveEvents {
             try {
                 Thread.sleep(RETRY_MILLIS);
             } catch (InterruptedException e) {
-                closed = true;
+                close();
             }
         }
 
@@ -163,7 +221,14 @@ final class RedisLiveEvents implements LiveEvents {
 
         @Override
         public void close() {
-            closed = true;
+            open.remove(this);
+            synchronized (this) {
+                if (closed) {
+                    // Closed already (by its owner, then by the store): Lettuce warns of a second close.
+                    return;
+                }
+                closed = true;
+            }
             // Closing the connection ends a blocked XREAD at once; waiting for it lets a caller close the
             // store right after without Lettuce warning about a connection closed twice.
             connection.connection().close();

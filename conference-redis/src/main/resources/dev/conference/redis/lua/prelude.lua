@@ -49,7 +49,7 @@ local function is_active(ends, ended, order, now)
   return to ~= false and tonumber(to) > tonumber(now) and redis.call('SISMEMBER', ended, order) == 0
 end
 
--- The live feed keeps about this many recent entries per meeting (trimmed as it grows, cheaply:
+-- The live feed keeps about this many recent entries per meeting (LiveEvents.FEED_KEEPS; trimmed as it grows, cheaply:
 -- MAXLEN ~); instance logs and chats are kept whole and expire after their instance ends.
 local FEED_MAXLEN = '10000'
 
