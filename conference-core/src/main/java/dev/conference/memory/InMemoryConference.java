@@ -2,6 +2,7 @@ package dev.conference.memory;
 
 import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.ChatMessage;
+import dev.conference.model.CodePointOrder;
 import dev.conference.model.Ending;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
@@ -296,13 +297,16 @@ final class InMemoryConference implements Conference {
                 .map(meeting -> store.active(meeting, now))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing((InstanceState state) -> state.instance.to())
-                        .thenComparing(state -> state.instance.meeting()))
+                        .thenComparing(state -> state.instance.meeting().value(), CodePointOrder.INSTANCE))
                 .toList();
     }
 
+    /** In order of joining; those who joined in the same microsecond in id order, as Redis keeps them. */
     private static List<Participant> participantsOf(InstanceState state) {
         return state.participants.entrySet().stream()
                 .map(entry -> new Participant(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(Participant::joinedAt)
+                        .thenComparing(participant -> participant.user().value(), CodePointOrder.INSTANCE))
                 .toList();
     }
 

@@ -91,6 +91,7 @@ final class InMemoryDirectory implements Directory {
         Objects.requireNonNull(id, "meeting id");
         synchronized (store.lock) {
             store.instances.remove(id);
+            store.feeds.remove(id);
             return store.meetings.remove(id.value()) != null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.conference.model;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /** Email checks and the one comparison rule of the domain: emails match ignoring case. */
@@ -21,8 +22,14 @@ public final class Email {
         return Check.bounded(field, email, MAX_LENGTH);
     }
 
-    /** The form under which two emails are the same address. */
+    /**
+     * The form under which two emails are the same address: Unicode compatibility normalization (NFKC:
+     * the Kelvin sign is K, a full-width letter its plain one), then lower case with no language's
+     * rules. So {@code \u212Aelvin@x} is {@code kelvin@x}, while {@code \u0130lker@x} is not
+     * {@code ilker@x} (dotted capital I lowers to i with a dot) and {@code straße@x} is not
+     * {@code strasse@x}.
+     */
     public static String normalize(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(email, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 }

@@ -10,16 +10,34 @@ import java.time.Instant;
  *     and every read of one instance call {@code instance}
  */
 public record MeetingInstance(MeetingId meeting, int instance, Instant from, Instant to) {
+    /**
+     * The times an instance may take, from the epoch to the start of 2200: within them every store keeps
+     * a time to the microsecond (Redis keeps times as sorted-set scores, doubles, exact to 2^53 µs).
+     */
+    public static final Instant EARLIEST = Instant.EPOCH;
+
+    /** See {@link #EARLIEST}; excluded. */
+    public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     public MeetingInstance {
         Check.notNull("meeting id", meeting);
         if (instance < 1) {
             throw new InvalidInputException("instance number must be 1 or more, got " + instance);
         }
-        from = Check.instant("instance from", from);
-        to = Check.instant("instance to", to);
+        from = supported("instance from", from);
+        to = supported("instance to", to);
         if (!from.isBefore(to)) {
             throw new InvalidInputException("instance from must be before to, got " + from + " .. " + to);
         }
+    }
+
+    private static Instant supported(String field, Instant value) {
+        Instant instant = Check.instant(field, value);
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw new InvalidInputException(
+                    field + " must be from " + EARLIEST + " and before " + LATEST + ", got " + value);
+        }
+        return instant;
     }
 
     /** Whether the instance's time span contains {@code now}; whether it was ended early is store state. */

@@ -1,9 +1,12 @@
 package dev.conference.port;
 
+import dev.conference.model.ConferenceException;
+import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Page;
+import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import java.util.List;
@@ -61,8 +64,25 @@ public interface Directory {
      */
     void saveInstance(MeetingInstance instance);
 
+    /**
+     * Saves each instance as {@link #saveInstance} does. An instance that is refused does not stop the
+     * others: every one that can be saved is, then the first refusal is thrown.
+     *
+     * @throws dev.conference.model.UnknownMeetingException if an instance's meeting does not exist
+     * @throws dev.conference.model.InvalidInputException   if an instance would overlap another
+     */
     default void saveInstances(List<MeetingInstance> instances) {
-        instances.forEach(this::saveInstance);
+        ConferenceException first = null;
+        for (MeetingInstance instance : instances) {
+            try {
+                saveInstance(instance);
+            } catch (UnknownMeetingException | InvalidInputException refused) {
+                first = first == null ? refused : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** The meeting's instances in time order; empty for an unknown meeting. */

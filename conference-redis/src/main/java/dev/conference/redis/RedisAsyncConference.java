@@ -2,6 +2,7 @@ package dev.conference.redis;
 
 import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.ChatMessage;
+import dev.conference.model.CodePointOrder;
 import dev.conference.model.Email;
 import dev.conference.model.Ending;
 import dev.conference.model.InvalidInputException;
@@ -28,10 +29,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -203,29 +206,32 @@ final class RedisAsyncConference implements AsyncConference {
         PresenceLease.require(lease);
         Instant now = now();
         String leaseEnd = Micros.of(now.plus(lease));
-        return onCurrent(
-                        "renew",
-                        meeting,
-                        (k, n) -> redis.start(
-                                Scripts.RENEW,
-                                new String[] {
-                                    k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.leases(n)
-                                },
-                                Micros.of(now),
-                                n,
-                                user.value(),
-                                leaseEnd))
-                .thenCompose(done -> switch (done.status()) {
-                    // A later lease needs no index write: the entry already there is earlier, which is all
-                    // the index promises, and the scheduler moves it when it comes due. So heartbeats touch
-                    // the meeting's slot only. A first lease is indexed after it exists.
-                    case "OK" -> CompletableFuture.<Void>completedFuture(null);
-                    case "NEW" ->
-                        indexLease(lease, meeting, done.order(), user, leaseEnd).<Void>thenApply(ok -> null);
-                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
-                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
-                    default -> throw unexpected(done.reply());
-                });
+        return userFirst(
+                user,
+                onCurrent(
+                                "renew",
+                                meeting,
+                                (k, n) -> redis.start(
+                                        Scripts.RENEW,
+                                        new String[] {
+                                            k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.leases(n)
+                                        },
+                                        Micros.of(now),
+                                        n,
+                                        user.value(),
+                                        leaseEnd))
+                        .thenCompose(done -> switch (done.status()) {
+                            // A later lease needs no index write: the entry already there is earlier, which is all
+                            // the index promises, and the scheduler moves it when it comes due. So heartbeats touch
+                            // the meeting's slot only. A first lease is indexed after it exists.
+                            case "OK" -> CompletableFuture.<Void>completedFuture(null);
+                            case "NEW" ->
+                                indexLease(lease, meeting, done.order(), user, leaseEnd)
+                                        .<Void>thenApply(ok -> null);
+                            case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
+                            case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
+                            default -> throw unexpected(done.reply());
+                        }));
     }
 
     @Override
@@ -233,34 +239,36 @@ final class RedisAsyncConference implements AsyncConference {
         Objects.requireNonNull(user, "user id");
         String now = Micros.of(now());
         String op = operationId();
-        return onCurrent(
-                        "leave",
-                        meeting,
-                        (k, n) -> redis.start(
-                                Scripts.LEAVE,
-                                new String[] {
-                                    k.meeting(),
-                                    k.starts(),
-                                    k.ends(),
-                                    k.ended(),
-                                    k.feed(),
-                                    k.applied(),
-                                    k.appliedAt(),
-                                    k.participants(n),
-                                    k.events(n),
-                                    k.leases(n)
-                                },
-                                now,
-                                n,
-                                op,
-                                replayWindow,
-                                user.value()))
-                .thenCompose(done -> switch (done.status()) {
-                    case "OK" -> CompletableFuture.<Void>completedFuture(null);
-                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
-                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
-                    default -> throw unexpected(done.reply());
-                });
+        return userFirst(
+                user,
+                onCurrent(
+                                "leave",
+                                meeting,
+                                (k, n) -> redis.start(
+                                        Scripts.LEAVE,
+                                        new String[] {
+                                            k.meeting(),
+                                            k.starts(),
+                                            k.ends(),
+                                            k.ended(),
+                                            k.feed(),
+                                            k.applied(),
+                                            k.appliedAt(),
+                                            k.participants(n),
+                                            k.events(n),
+                                            k.leases(n)
+                                        },
+                                        now,
+                                        n,
+                                        op,
+                                        replayWindow,
+                                        user.value()))
+                        .thenCompose(done -> switch (done.status()) {
+                            case "OK" -> CompletableFuture.<Void>completedFuture(null);
+                            case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
+                            case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
+                            default -> throw unexpected(done.reply());
+                        }));
     }
 
     @Override
@@ -305,7 +313,9 @@ final class RedisAsyncConference implements AsyncConference {
                             out.add(instance);
                         }
                     }
-                    out.sort(java.util.Comparator.comparing(MeetingInstance::to));
+                    // Those that end together in meeting id order, as in every store.
+                    out.sort(Comparator.comparing(MeetingInstance::to)
+                            .thenComparing(instance -> instance.meeting().value(), CodePointOrder.INSTANCE));
                     return out;
                 });
     }
@@ -369,44 +379,46 @@ final class RedisAsyncConference implements AsyncConference {
         ChatMessage.requireText(Objects.requireNonNull(text, "text"));
         String now = Micros.of(now());
         String op = operationId();
-        return onCurrent(
-                        "post",
-                        meeting,
-                        (k, n) -> notePostedIn(user, meeting, n)
-                                .thenCompose(noted -> redis.start(
-                                        Scripts.POST,
-                                        new String[] {
-                                            k.meeting(),
-                                            k.starts(),
-                                            k.ends(),
-                                            k.ended(),
-                                            k.feed(),
-                                            k.applied(),
-                                            k.appliedAt(),
-                                            k.participants(n),
-                                            k.chat(n),
-                                            k.byUser(n)
-                                        },
-                                        now,
-                                        n,
-                                        op,
-                                        replayWindow,
-                                        user.value(),
-                                        Keys.userField(user),
-                                        text)))
-                .thenCompose(done -> switch (done.status()) {
-                    case "OK" ->
-                        CompletableFuture.completedFuture(new ChatMessage(
-                                Replies.string(done.reply(), 1),
+        return userFirst(
+                user,
+                onCurrent(
+                                "post",
                                 meeting,
-                                done.instance(),
-                                user,
-                                text,
-                                Micros.parse(now)));
-                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
-                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
-                    default -> throw unexpected(done.reply());
-                });
+                                (k, n) -> notePostedIn(user, meeting, n)
+                                        .thenCompose(noted -> redis.start(
+                                                Scripts.POST,
+                                                new String[] {
+                                                    k.meeting(),
+                                                    k.starts(),
+                                                    k.ends(),
+                                                    k.ended(),
+                                                    k.feed(),
+                                                    k.applied(),
+                                                    k.appliedAt(),
+                                                    k.participants(n),
+                                                    k.chat(n),
+                                                    k.byUser(n)
+                                                },
+                                                now,
+                                                n,
+                                                op,
+                                                replayWindow,
+                                                user.value(),
+                                                Keys.userField(user),
+                                                text)))
+                        .thenCompose(done -> switch (done.status()) {
+                            case "OK" ->
+                                CompletableFuture.completedFuture(new ChatMessage(
+                                        Replies.string(done.reply(), 1),
+                                        meeting,
+                                        done.instance(),
+                                        user,
+                                        text,
+                                        Micros.parse(now)));
+                            case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
+                            case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
+                            default -> throw unexpected(done.reply());
+                        }));
     }
 
     /**
@@ -491,7 +503,7 @@ final class RedisAsyncConference implements AsyncConference {
                         now,
                         n,
                         Keys.userField(user)));
-        return exists.thenCombine(read, (count, done) -> {
+        return userFirst(user, exists.thenCombine(read, (count, done) -> {
             if (count == 0) {
                 throw new UnknownUserException(user);
             }
@@ -499,7 +511,7 @@ final class RedisAsyncConference implements AsyncConference {
                 throw new MeetingNotActiveException(meeting);
             }
             return Replies.messages(done.reply(), 1, meeting, done.instance());
-        });
+        }));
     }
 
     @Override
@@ -572,6 +584,20 @@ final class RedisAsyncConference implements AsyncConference {
             throw new InvalidInputException("page cursor is not an entry id: " + page.after());
         }
         return page.after();
+    }
+
+    /**
+     * An unknown meeting stands, unless the user does not exist either: then, as in every store, the
+     * user is the one reported.
+     */
+    private <T> CompletableFuture<T> userFirst(UserId user, CompletableFuture<T> pending) {
+        return pending.exceptionallyCompose(failure -> {
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            return cause instanceof UnknownMeetingException unknownMeeting
+                    ? refusal(user, unknownMeeting)
+                    : CompletableFuture.failedFuture(cause);
+        });
     }
 
     /** A refusal stands, unless the user does not exist at all: that is the clearer answer. */

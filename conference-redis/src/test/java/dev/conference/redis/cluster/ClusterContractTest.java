@@ -3,6 +3,7 @@ package dev.conference.redis.cluster;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisConferenceStore;
 import dev.conference.redis.RedisOptions;
+import dev.conference.testing.AgreementContract;
 import dev.conference.testing.AsyncConferenceContract;
 import dev.conference.testing.ConferenceContract;
 import dev.conference.testing.DirectoryContract;
@@ -60,6 +61,14 @@ class ClusterContractTest {
 
     @Nested
     class AsyncConference extends AsyncConferenceContract {
+        @Override
+        protected ConferenceStore open(Clock clock) {
+            return ClusterContractTest.open(clock);
+        }
+    }
+
+    @Nested
+    class Agreement extends AgreementContract {
         @Override
         protected ConferenceStore open(Clock clock) {
             return ClusterContractTest.open(clock);
