@@ -33,9 +33,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The live operations on Redis, without blocking. Each changing operation is one Lua script over the
@@ -70,10 +70,13 @@ final class RedisAsyncConference implements AsyncConference {
 
     private static final Duration MIN_REPLAY_WINDOW = Duration.ofSeconds(10);
 
-    /** A fresh id for one changing operation, kept across its RETRY attempts. */
+    /**
+     * A fresh id for one changing operation, kept across its RETRY attempts: 128 bits from the
+     * system's entropy on every call, so two JVMs restored from one snapshot (whose in-memory random
+     * generators would repeat each other) still never share one.
+     */
     private static String operationId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        return UUID.randomUUID().toString();
     }
 
     /** A script over one meeting's keys, for the instance {@code order}, that may answer RETRY. */

@@ -9,6 +9,7 @@ import dev.conference.model.MeetingInstance;
 import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.Keys.MeetingKeys;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,28 @@ class ReplayTest {
                     "10000000",
                     "ann");
             assertThat(REDIS.admin().sync().hlen(k.applied())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rememberedRepliesExpireByThemselvesOnAQuietMeeting() {
+        MeetingId meeting = MeetingId.of("standup");
+        UserId ann = UserId.of("ann");
+        try (ConferenceStore store = RedisConferenceStore.connect(
+                REDIS.uri(),
+                RedisOptions.builder().commandTimeout(Duration.ofSeconds(5)).build())) {
+            store.directory().saveUser(aUser("ann"));
+            store.directory().saveMeeting(aPublicMeeting("standup"));
+            Instant now = Instant.now();
+            store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(1), now.plusSeconds(600)));
+            store.conference().join(ann, meeting);
+            MeetingKeys k = new Keys("conference:").meeting(meeting);
+
+            // The replay window is twice the command timeout, at least 10 s: the records go with it
+            // even if nothing else ever happens in the meeting.
+            for (String key : List.of(k.applied(), k.appliedAt())) {
+                assertThat(REDIS.admin().sync().pttl(key)).as(key).isBetween(1L, 10_000L);
+            }
         }
     }
 }

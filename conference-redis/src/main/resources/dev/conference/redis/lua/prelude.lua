@@ -16,9 +16,13 @@ local function replayed(applied, op)
   return nil
 end
 
+-- Both keys expire with the window, so a meeting where nothing more happens keeps none of them.
 local function remember(applied, applied_at, op, now, window, reply)
   redis.call('HSET', applied, op, cjson.encode(reply))
   redis.call('ZADD', applied_at, now, op)
+  local window_ms = math.ceil(tonumber(window) / 1000)
+  redis.call('PEXPIRE', applied, window_ms)
+  redis.call('PEXPIRE', applied_at, window_ms)
   local horizon = tonumber(now) - tonumber(window)
   local expired = redis.call('ZRANGEBYSCORE', applied_at, '-inf', horizon, 'LIMIT', 0, 100)
   if #expired > 0 then
