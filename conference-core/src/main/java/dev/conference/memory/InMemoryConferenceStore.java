@@ -123,7 +123,13 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         MeetingId meeting = state.instance.meeting();
         int instance = state.instance.instance();
         List<TimedOut> timeouts = new ArrayList<>();
-        for (UserId user : state.participants.keySet()) {
+        // In the order of participants (join time, then id), as the Redis store times them out.
+        List<UserId> participants = state.participants.entrySet().stream()
+                .sorted(Map.Entry.<UserId, Instant>comparingByValue()
+                        .thenComparing(entry -> entry.getKey().value(), CodePointOrder.INSTANCE))
+                .map(Map.Entry::getKey)
+                .toList();
+        for (UserId user : participants) {
             String id = nextId();
             TimedOut timeout = new TimedOut(id, meeting, instance, user, at);
             state.events.add(timeout);

@@ -129,9 +129,8 @@ final class InMemoryDirectory implements Directory {
     public boolean deleteInstance(MeetingId meeting, int instance) {
         Objects.requireNonNull(meeting, "meeting id");
         synchronized (store.lock) {
-            return store.instances
-                    .getOrDefault(meeting, List.of())
-                    .removeIf(state -> state.instance.instance() == instance);
+            List<InstanceState> instances = store.instances.get(meeting);
+            return instances != null && instances.removeIf(state -> state.instance.instance() == instance);
         }
     }
 

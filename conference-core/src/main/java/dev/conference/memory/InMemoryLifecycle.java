@@ -1,5 +1,6 @@
 package dev.conference.memory;
 
+import dev.conference.model.CodePointOrder;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.UserId;
 import dev.conference.port.Lifecycle;
@@ -50,8 +51,11 @@ final class InMemoryLifecycle implements Lifecycle {
         synchronized (store.lock) {
             int expired = 0;
             for (InstanceState state : all().toList()) {
+                // In the order they lapsed, ties in user id order: the log stays in time order.
                 List<Map.Entry<UserId, Instant>> lapsed = state.leases.entrySet().stream()
                         .filter(lease -> !now.isBefore(lease.getValue()))
+                        .sorted(Map.Entry.<UserId, Instant>comparingByValue()
+                                .thenComparing(lease -> lease.getKey().value(), CodePointOrder.INSTANCE))
                         .limit(limit - expired)
                         .toList();
                 for (Map.Entry<UserId, Instant> lease : lapsed) {

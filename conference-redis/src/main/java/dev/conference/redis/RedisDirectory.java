@@ -116,7 +116,11 @@ final class RedisDirectory implements Directory {
         }
         awaitAll(deleted);
         redis.call(r -> r.zrem(keys.users(), id.value()));
-        return redis.call(r -> r.del(keys.user(id), keys.postedIn(id))) > 0;
+        // Whether the user existed is whether their hash did: a refused post by an unknown id leaves a
+        // posted-in set behind (it is written before the post), which is cleaned here but proves nothing.
+        boolean existed = redis.call(r -> r.del(keys.user(id))) > 0;
+        redis.call(r -> r.del(keys.postedIn(id)));
+        return existed;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.conference.redis;
 
+import dev.conference.model.CodePointOrder;
 import dev.conference.port.Lifecycle;
 import dev.conference.port.PassResult;
 import dev.conference.redis.Keys.MeetingKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -150,7 +152,7 @@ final class RedisLifecycle implements Lifecycle {
     public PassResult expireLeases(Instant now, int limit) {
         String leases = keys.leaseIndex();
         return pass(
-                claim(Scripts.CLAIM, new String[] {leases}, now, limit),
+                inLeaseOrder(claim(Scripts.CLAIM, new String[] {leases}, now, limit)),
                 now,
                 (member, at) -> {
                     LeaseMember lease = LeaseMember.parse(member);
@@ -167,6 +169,35 @@ final class RedisLifecycle implements Lifecycle {
                 "EXPIRED",
                 expired -> metrics.leaseExpired(),
                 leases);
+    }
+
+    /**
+     * The claimed leases in the order they lapse, ties in user id order, so that each instance logs
+     * their TIMED_OUT events in time order as the in-memory store does. The index cannot say: its
+     * score is only a lower bound of a lease's end (a renewal moves the lease, not the index entry),
+     * so the real ends are read from each instance's leases first, all in one round.
+     */
+    private List<Claim> inLeaseOrder(List<Claim> claims) {
+        if (claims.size() < 2) {
+            return claims;
+        }
+        List<LeaseMember> members =
+                claims.stream().map(claim -> LeaseMember.parse(claim.member())).toList();
+        List<CompletableFuture<Double>> ends = new ArrayList<>(claims.size());
+        for (LeaseMember member : members) {
+            String leasesOfInstance = keys.meeting(member.meeting()).leases(Integer.toString(member.instance()));
+            ends.add(redis.start(r -> r.zscore(leasesOfInstance, member.user().value())));
+        }
+        List<Integer> order = new ArrayList<>(claims.size());
+        List<Double> end = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            order.add(i);
+            Double score = redis.await(ends.get(i));
+            end.add(score == null ? Double.NEGATIVE_INFINITY : score);
+        }
+        order.sort(Comparator.comparing((Integer i) -> end.get(i))
+                .thenComparing(i -> members.get(i).user().value(), CodePointOrder.INSTANCE));
+        return order.stream().map(claims::get).toList();
     }
 
     private List<Claim> claim(LuaScript script, String[] index, Instant now, int limit) {

@@ -27,6 +27,11 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        flush();
+    }
+
+    /** Empties every master. */
+    public void flush() {
         admin.sync()
                 .nodes(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM))
                 .commands()

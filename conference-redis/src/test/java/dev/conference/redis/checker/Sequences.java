@@ -1,0 +1,109 @@
+package dev.conference.redis.checker;
+
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.User;
+import dev.conference.model.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Random operation sequences from a seed: the same seed gives the same sequence. A few users and
+ * meetings with ids that test the key encoding (braces, colons, spaces, non-ASCII), so that steps
+ * collide often enough to reach the interesting states: overlapping and moved instances, joins
+ * racing ends, leases lapsing, deleted and re-created meetings.
+ */
+final class Sequences {
+    static final List<String> USERS = List.of("alice", "b{o}b", "ca rol", "d:ave", "\u00eb\uD83C\uDF89");
+    static final List<String> MEETINGS = List.of("standup", "{x}", "r:1 2", "w\u00ebek");
+
+    private Sequences() {}
+
+    static List<Step> generate(long seed, int length, Instant start) {
+        Random random = new Random(seed);
+        List<Step> steps = new ArrayList<>(length);
+        // Everyone exists at first, so that most steps are not refused for want of a user.
+        for (String user : USERS) {
+            steps.add(new Step.SaveUser(user(user, random)));
+        }
+        Instant now = start;
+        for (int i = steps.size(); i < length; i++) {
+            Step step = next(random, now);
+            if (step instanceof Step.Advance advance) {
+                now = now.plus(advance.by());
+            }
+            steps.add(step);
+        }
+        return steps;
+    }
+
+    private static Step next(Random random, Instant now) {
+        UserId user = UserId.of(pick(random, USERS));
+        MeetingId meeting = MeetingId.of(pick(random, MEETINGS));
+        int roll = random.nextInt(100);
+        if (roll < 4) {
+            return new Step.SaveUser(user(user.value(), random));
+        } else if (roll < 6) {
+            return new Step.DeleteUser(user);
+        } else if (roll < 12) {
+            return new Step.SaveMeeting(meeting(meeting, random));
+        } else if (roll < 13) {
+            return new Step.DeleteMeeting(meeting);
+        } else if (roll < 22) {
+            Instant from = now.plusSeconds(random.nextInt(4 * 3600) - 2 * 3600);
+            Duration length = Duration.ofMinutes(10 + random.nextInt(170));
+            return new Step.SaveInstance(new MeetingInstance(meeting, 1 + random.nextInt(3), from, from.plus(length)));
+        } else if (roll < 24) {
+            return new Step.DeleteInstance(meeting, 1 + random.nextInt(3));
+        } else if (roll < 38) {
+            Duration lease = random.nextBoolean() ? null : Duration.ofSeconds(30 + random.nextInt(300));
+            return new Step.Join(user, meeting, lease);
+        } else if (roll < 42) {
+            return new Step.Renew(user, meeting, Duration.ofSeconds(30 + random.nextInt(300)));
+        } else if (roll < 49) {
+            return new Step.Leave(user, meeting);
+        } else if (roll < 59) {
+            return new Step.Post(
+                    user, meeting, "message " + random.nextInt(1000) + (random.nextBoolean() ? " {" : " :"));
+        } else if (roll < 62) {
+            return new Step.End(meeting);
+        } else if (roll < 70) {
+            return new Step.Passes(1 + random.nextInt(20));
+        } else if (roll < 85) {
+            return new Step.Read(meeting, user);
+        }
+        return new Step.Advance(Duration.ofSeconds(1 + random.nextInt(random.nextBoolean() ? 120 : 3600)));
+    }
+
+    private static User user(String id, Random random) {
+        String email = id.replaceAll("[^A-Za-z0-9]", "x") + "@example.com";
+        return new User(UserId.of(id), "Name " + random.nextInt(10), 20 + random.nextInt(50), "Female", email);
+    }
+
+    private static Meeting meeting(MeetingId id, Random random) {
+        if (random.nextBoolean()) {
+            return Meeting.publicMeeting(id, "Title " + random.nextInt(10), "");
+        }
+        Set<String> audience = new HashSet<>();
+        for (String user : USERS) {
+            if (random.nextBoolean()) {
+                String email = user.replaceAll("[^A-Za-z0-9]", "x") + "@example.com";
+                audience.add(random.nextBoolean() ? email : email.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        if (audience.isEmpty()) {
+            audience.add("nobody@example.com");
+        }
+        return Meeting.restricted(id, "Title " + random.nextInt(10), "For some", audience);
+    }
+
+    private static String pick(Random random, List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

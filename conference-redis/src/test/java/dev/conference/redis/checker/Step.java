@@ -1,0 +1,249 @@
+package dev.conference.redis.checker;
+
+import dev.conference.model.ChatMessage;
+import dev.conference.model.ConferenceException;
+import dev.conference.model.Ending;
+import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.MeetingParticipants;
+import dev.conference.model.Page;
+import dev.conference.model.Participant;
+import dev.conference.model.User;
+import dev.conference.model.UserId;
+import dev.conference.port.ConferenceStore;
+import dev.conference.port.PassResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * One operation of a generated sequence, applied the same way to each store; its outcome is the
+ * answer written as text without what only one store makes up (entry ids), so two stores' outcomes
+ * compare as strings. A refusal's outcome is the exception's type.
+ */
+sealed interface Step {
+
+    /** Runs the step on {@code store} at the clock's current time; returns its outcome. */
+    String apply(ConferenceStore store, Instant now);
+
+    record SaveUser(User user) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> {
+                store.directory().saveUser(user);
+                return "saved";
+            });
+        }
+    }
+
+    record DeleteUser(UserId user) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> store.directory().deleteUser(user));
+        }
+    }
+
+    record SaveMeeting(Meeting meeting) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> {
+                store.directory().saveMeeting(meeting);
+                return "saved";
+            });
+        }
+    }
+
+    record DeleteMeeting(MeetingId meeting) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> store.directory().deleteMeeting(meeting));
+        }
+    }
+
+    record SaveInstance(MeetingInstance instance) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> {
+                store.directory().saveInstance(instance);
+                return "saved";
+            });
+        }
+    }
+
+    record DeleteInstance(MeetingId meeting, int instance) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> store.directory().deleteInstance(meeting, instance));
+        }
+    }
+
+    record Join(UserId user, MeetingId meeting, Duration lease) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> participant(
+                    lease == null
+                            ? store.conference().join(user, meeting)
+                            : store.conference().join(user, meeting, lease)));
+        }
+    }
+
+    record Renew(UserId user, MeetingId meeting, Duration lease) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> {
+                store.conference().renew(user, meeting, lease);
+                return "renewed";
+            });
+        }
+    }
+
+    record Leave(UserId user, MeetingId meeting) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> {
+                store.conference().leave(user, meeting);
+                return "left";
+            });
+        }
+    }
+
+    record Post(UserId user, MeetingId meeting, String text) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> message(store.conference().post(user, meeting, text)));
+        }
+    }
+
+    record End(MeetingId meeting) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> ending(store.conference().end(meeting)));
+        }
+    }
+
+    /**
+     * A scheduler's tick at the current time: each pass repeated while it comes back full, as {@code
+     * MeetingScheduler} does. Only the totals are compared: how many items a store takes on per pass
+     * is its own business (Redis's indexes may hold items already handled, which take a place in a
+     * batch), what the tick logged in all is not.
+     */
+    record Passes(int limit) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> "started "
+                    + untilQuiet(limit, l -> store.lifecycle().startDue(now, l))
+                    + ", ended " + untilQuiet(limit, l -> store.lifecycle().endDue(now, l))
+                    + ", expired " + untilQuiet(limit, l -> store.lifecycle().expireLeases(now, l)));
+        }
+
+        private static int untilQuiet(int limit, java.util.function.IntFunction<PassResult> pass) {
+            int done = 0;
+            for (int round = 0; round < 1_000; round++) {
+                PassResult result = pass.apply(limit);
+                done += result.done();
+                if (result.due() < limit) {
+                    break;
+                }
+            }
+            return done;
+        }
+    }
+
+    /** Every read of one meeting and the cross-meeting reads. */
+    record Read(MeetingId meeting, UserId user) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return String.join(
+                    "\n  ",
+                    "participants "
+                            + outcome(() -> participants(store.conference().participants(meeting))),
+                    "chat " + outcome(() -> messages(store.conference().chat(meeting))),
+                    "chat page " + outcome(() -> messages(store.conference().chat(meeting, Page.first(2)))),
+                    "events " + outcome(() -> events(store.conference().events(meeting))),
+                    "messages " + outcome(() -> messages(store.conference().messages(meeting, user))),
+                    "instances " + outcome(() -> store.directory().instances(meeting)),
+                    "active " + outcome(() -> store.conference().activeMeetings()),
+                    "join times " + outcome(() -> joinTimes(store.conference().joinTimes())),
+                    "users " + outcome(() -> store.directory().users(Page.first(100))),
+                    "meetings " + outcome(() -> meetings(store.directory().meetings(Page.first(100)))),
+                    "user " + outcome(() -> store.directory().user(user)),
+                    "meeting "
+                            + outcome(() -> store.directory().meeting(meeting).map(Step::meeting)));
+        }
+    }
+
+    /** Time passes (not a store operation: the runner moves the shared clock). */
+    record Advance(Duration by) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return "";
+        }
+    }
+
+    private static String outcome(Supplier<Object> call) {
+        try {
+            return String.valueOf(call.get());
+        } catch (ConferenceException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    private static String participant(Participant participant) {
+        return participant.user() + "@" + participant.joinedAt();
+    }
+
+    private static String participants(List<Participant> participants) {
+        return participants.stream().map(Step::participant).toList().toString();
+    }
+
+    private static String message(ChatMessage message) {
+        return message.instance() + ":" + message.user() + ":" + message.text() + "@" + message.postedAt();
+    }
+
+    private static String messages(List<ChatMessage> messages) {
+        return messages.stream().map(Step::message).toList().toString();
+    }
+
+    private static String event(MeetingEvent event) {
+        String who = event instanceof MeetingEvent.ParticipantEvent participant ? ":" + participant.user() : "";
+        return event.type() + ":" + event.instance() + who + "@" + event.at();
+    }
+
+    private static String events(List<MeetingEvent> events) {
+        return events.stream().map(Step::event).toList().toString();
+    }
+
+    private static String ending(Optional<Ending> ending) {
+        return ending.map(end -> end.instance() + "@" + end.at() + " "
+                        + end.timeouts().stream().map(Step::event).toList())
+                .orElse("nothing to end");
+    }
+
+    private static String joinTimes(List<MeetingParticipants> joinTimes) {
+        return joinTimes.stream()
+                .map(meeting -> meeting.meeting() + "#" + meeting.instance() + participants(meeting.participants()))
+                .toList()
+                .toString();
+    }
+
+    /** A meeting with its audience sorted, since a Set prints in no fixed order. */
+    private static String meeting(Meeting meeting) {
+        return meeting.id() + (meeting.isPublic() ? " public" : " for " + sorted(meeting.audience())) + " "
+                + meeting.title();
+    }
+
+    private static String meetings(List<Meeting> meetings) {
+        return meetings.stream().map(Step::meeting).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String sorted(Collection<String> values) {
+        return new TreeSet<>(values).toString();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.conference.redis.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conference.redis.RedisConferenceStore;
+import dev.conference.redis.RedisOptions;
+import dev.conference.redis.checker.Checker;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The model-based {@link Checker} on the three-master cluster: about 10 s in {@code mvn verify}. */
+class ClusterModelCheckTest {
+    @RegisterExtension
+    static final LocalClusterExtension CLUSTER = new LocalClusterExtension();
+
+    @Test
+    void theClusterAnswersWhatTheModelAnswersOverRandomSequences() {
+        Checker.Report report = new Checker(clock -> {
+                    CLUSTER.flush();
+                    return RedisConferenceStore.create(
+                            CLUSTER.client(),
+                            RedisOptions.builder().clock(clock).build());
+                })
+                .check(Duration.ofSeconds(10));
+
+        System.out.println("model check, Redis Cluster: " + report);
+        assertThat(report.sequences()).isPositive();
+    }
+}
