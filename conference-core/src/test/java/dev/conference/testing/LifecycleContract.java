@@ -195,6 +195,21 @@ public abstract class LifecycleContract extends StoreContract {
     }
 
     @Test
+    void aShorterRenewalLapsesAtItsOwnEnd() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup, Duration.ofMinutes(4));
+        conference.renew(alice, standup, Duration.ofSeconds(90));
+        MeetingScheduler scheduler = scheduler();
+
+        clock.advance(Duration.ofSeconds(100));
+
+        assertThat(scheduler.tick().leasesExpired())
+                .as("the lease now ends 90 s after the renewal, not 4 min after the join")
+                .isEqualTo(1);
+        assertThat(conference.events(standup).get(2).at()).isEqualTo(T0.plusSeconds(90));
+    }
+
+    @Test
     void aRenewedLeaseKeepsTheParticipantIn() {
         givenARunningPublicMeeting();
         conference.join(alice, standup, Duration.ofSeconds(30));

@@ -226,9 +226,10 @@ final class RedisAsyncConference implements AsyncConference {
                         .thenCompose(done -> switch (done.status()) {
                             // A later lease needs no index write: the entry already there is earlier, which is all
                             // the index promises, and the scheduler moves it when it comes due. So heartbeats touch
-                            // the meeting's slot only. A first lease is indexed after it exists.
-                            case "OK" -> CompletableFuture.<Void>completedFuture(null);
-                            case "NEW" ->
+                            // the meeting's slot only. A first lease, or one renewed for less than it had left, is
+                            // indexed after it is set (only ever earlier: ZADD LT).
+                            case "LATER" -> CompletableFuture.<Void>completedFuture(null);
+                            case "SOONER" ->
                                 indexLease(lease, meeting, done.order(), user, leaseEnd)
                                         .<Void>thenApply(ok -> null);
                             case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));

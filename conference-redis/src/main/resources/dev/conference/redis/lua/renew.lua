@@ -2,7 +2,8 @@
 -- the same end, so it needs no operation id.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 participants, 6 leases (5-6 of instance ARGV[2])
 -- ARGV: 1 now (µs), 2 expected current instance, 3 user id, 4 lease end (µs)
--- Returns {'OK'} when a lease was moved later | {'NEW'} when the participant had no lease |
+-- Returns {'LATER'} when a lease was moved later (or kept) | {'SOONER'} when the participant had no
+--         lease or it now ends sooner, so the lease index needs the new end |
 --         {'RETRY', current instance} | {refusal}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local order = latest_started(KEYS[2], ARGV[1])
@@ -11,5 +12,7 @@ if not is_active(KEYS[3], KEYS[4], order, ARGV[1]) then return {'NOT_ACTIVE'} en
 if redis.call('ZSCORE', KEYS[5], ARGV[3]) == false then return {'NOT_IN'} end
 local had_lease = redis.call('ZSCORE', KEYS[6], ARGV[3])
 redis.call('ZADD', KEYS[6], ARGV[4], ARGV[3])
-if had_lease then return {'OK'} end
-return {'NEW'}
+-- The lease index must never say later than the truth: a lease moved later needs no index write,
+-- a new one or one moved sooner (a shorter renewal) does.
+if had_lease and tonumber(had_lease) <= tonumber(ARGV[4]) then return {'LATER'} end
+return {'SOONER'}
