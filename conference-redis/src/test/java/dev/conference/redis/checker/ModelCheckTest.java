@@ -16,14 +16,14 @@ class ModelCheckTest {
 
     @Test
     void redisAnswersWhatTheModelAnswersOverRandomSequences() {
-        Checker.Report report = new Checker(clock -> {
-                    REDIS.admin().sync().flushall();
-                    return RedisConferenceStore.connect(
-                            REDIS.uri(), RedisOptions.builder().clock(clock).build());
-                })
-                .check(Duration.ofSeconds(15));
+        try (Checker checker = new Checker(
+                clock -> RedisConferenceStore.connect(
+                        REDIS.uri(), RedisOptions.builder().clock(clock).build()),
+                () -> REDIS.admin().sync().flushall())) {
+            Checker.Report report = checker.check(Duration.ofSeconds(15));
 
-        System.out.println("model check, standalone Redis: " + report);
-        assertThat(report.sequences()).isPositive();
+            System.out.println("model check, standalone Redis: " + report);
+            assertThat(report.sequences()).isPositive();
+        }
     }
 }

@@ -16,15 +16,14 @@ class ClusterModelCheckTest {
 
     @Test
     void theClusterAnswersWhatTheModelAnswersOverRandomSequences() {
-        Checker.Report report = new Checker(clock -> {
-                    CLUSTER.flush();
-                    return RedisConferenceStore.create(
-                            CLUSTER.client(),
-                            RedisOptions.builder().clock(clock).build());
-                })
-                .check(Duration.ofSeconds(10));
+        try (Checker checker = new Checker(
+                clock -> RedisConferenceStore.create(
+                        CLUSTER.client(), RedisOptions.builder().clock(clock).build()),
+                CLUSTER::flush)) {
+            Checker.Report report = checker.check(Duration.ofSeconds(10));
 
-        System.out.println("model check, Redis Cluster: " + report);
-        assertThat(report.sequences()).isPositive();
+            System.out.println("model check, Redis Cluster: " + report);
+            assertThat(report.sequences()).isPositive();
+        }
     }
 }
