@@ -301,13 +301,8 @@ final class InMemoryConference implements Conference {
                 .toList();
     }
 
-    /** In order of joining; those who joined in the same microsecond in id order, as Redis keeps them. */
     private static List<Participant> participantsOf(InstanceState state) {
-        return state.participants.entrySet().stream()
-                .map(entry -> new Participant(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparing(Participant::joinedAt)
-                        .thenComparing(participant -> participant.user().value(), CodePointOrder.INSTANCE))
-                .toList();
+        return state.participantsInOrder();
     }
 
     /** Items after the one with the page's cursor; ids here are decimal counters. */

@@ -8,6 +8,7 @@ import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
+import dev.conference.model.Participant;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
@@ -123,12 +124,9 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         MeetingId meeting = state.instance.meeting();
         int instance = state.instance.instance();
         List<TimedOut> timeouts = new ArrayList<>();
-        // In the order of participants (join time, then id), as the Redis store times them out.
-        List<UserId> participants = state.participants.entrySet().stream()
-                .sorted(Map.Entry.<UserId, Instant>comparingByValue()
-                        .thenComparing(entry -> entry.getKey().value(), CodePointOrder.INSTANCE))
-                .map(Map.Entry::getKey)
-                .toList();
+        // In the order of participants, as the Redis store times them out.
+        List<UserId> participants =
+                state.participantsInOrder().stream().map(Participant::user).toList();
         for (UserId user : participants) {
             String id = nextId();
             TimedOut timeout = new TimedOut(id, meeting, instance, user, at);

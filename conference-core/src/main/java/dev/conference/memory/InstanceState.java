@@ -1,11 +1,14 @@
 package dev.conference.memory;
 
 import dev.conference.model.ChatMessage;
+import dev.conference.model.CodePointOrder;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingInstance;
+import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,15 @@ final class InstanceState {
 
     InstanceState(MeetingInstance instance) {
         this.instance = instance;
+    }
+
+    /** The participants in order of joining; those who joined in the same microsecond in id order. */
+    List<Participant> participantsInOrder() {
+        return participants.entrySet().stream()
+                .map(entry -> new Participant(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(Participant::joinedAt)
+                        .thenComparing(participant -> participant.user().value(), CodePointOrder.INSTANCE))
+                .toList();
     }
 
     boolean activeAt(Instant now) {
