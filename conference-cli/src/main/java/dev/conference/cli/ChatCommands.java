@@ -67,11 +67,11 @@ final class ChatCommands {
             List<ChatMessage> messages = instance == null
                     ? conference().chat(meeting, paging.page())
                     : conference().chat(meeting, instance, paging.page());
-            paging.hintIfFull(messages, ChatMessage::id, notes());
             Output output = output();
             Table table = Table.of("TIME", "USER", "TEXT");
             messages.forEach(message -> table.row(output.time(message.postedAt()), message.user(), message.text()));
             output.result(messages.stream().map(MessageView::of).toList(), table, "no messages in " + meeting);
+            paging.hintIfFull(messages, ChatMessage::id, notes());
         }
     }
 
@@ -116,13 +116,13 @@ final class ChatCommands {
             List<MeetingEvent> events = instance == null
                     ? conference().events(meeting, paging.page())
                     : conference().events(meeting, instance, paging.page());
-            paging.hintIfFull(events, MeetingEvent::id, notes());
             Output output = output();
             Table table = Table.of("TIME", "INSTANCE", "EVENT", "USER");
             List<EventView> views = events.stream().map(EventView::of).toList();
             views.forEach(view -> table.row(
                     output.time(view.at()), view.instance(), view.type(), view.user() == null ? "-" : view.user()));
             output.result(views, table, "no events in " + meeting);
+            paging.hintIfFull(events, MeetingEvent::id, notes());
         }
     }
 }

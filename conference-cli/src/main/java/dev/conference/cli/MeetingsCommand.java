@@ -30,11 +30,11 @@ final class MeetingsCommand extends GroupCommand {
         @Override
         void run() {
             List<Meeting> meetings = directory().meetings(paging.page());
-            paging.hintIfFull(meetings, meeting -> meeting.id().value(), notes());
             Table table = Table.of("ID", "TITLE", "AUDIENCE", "DESCRIPTION");
             meetings.forEach(
                     meeting -> table.row(meeting.id(), meeting.title(), audience(meeting), meeting.description()));
             output().result(meetings.stream().map(MeetingView::of).toList(), table, "no meetings");
+            paging.hintIfFull(meetings, meeting -> meeting.id().value(), notes());
         }
     }
 

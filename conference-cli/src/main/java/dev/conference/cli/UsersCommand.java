@@ -29,10 +29,10 @@ final class UsersCommand extends GroupCommand {
         @Override
         void run() {
             List<User> users = directory().users(paging.page());
-            paging.hintIfFull(users, user -> user.id().value(), notes());
             Table table = Table.of("ID", "NAME", "AGE", "GENDER", "EMAIL");
             users.forEach(user -> table.row(user.id(), user.name(), user.age(), user.gender(), user.email()));
             output().result(users.stream().map(UserView::of).toList(), table, "no users");
+            paging.hintIfFull(users, user -> user.id().value(), notes());
         }
     }
 
