@@ -167,37 +167,19 @@ final class InMemoryConference implements Conference {
 
     @Override
     public List<ChatMessage> chat(MeetingId meetingId) {
-        Objects.requireNonNull(meetingId, "meeting id");
-        synchronized (store.lock) {
-            knownMeeting(meetingId);
-            return store.latestStarted(meetingId, store.now())
-                    .map(state -> List.copyOf(state.chat))
-                    .orElse(List.of());
-        }
+        return ofLatest(meetingId, state -> List.copyOf(state.chat));
     }
 
     @Override
     public List<ChatMessage> chat(MeetingId meetingId, Page page) {
-        Objects.requireNonNull(meetingId, "meeting id");
         Objects.requireNonNull(page, "page");
-        synchronized (store.lock) {
-            knownMeeting(meetingId);
-            return store.latestStarted(meetingId, store.now())
-                    .map(state -> slice(state.chat, ChatMessage::id, page))
-                    .orElse(List.of());
-        }
+        return ofLatest(meetingId, state -> slice(state.chat, ChatMessage::id, page));
     }
 
     @Override
     public List<ChatMessage> chat(MeetingId meetingId, int instance, Page page) {
-        Objects.requireNonNull(meetingId, "meeting id");
         Objects.requireNonNull(page, "page");
-        synchronized (store.lock) {
-            knownMeeting(meetingId);
-            return store.instance(meetingId, instance)
-                    .map(state -> slice(state.chat, ChatMessage::id, page))
-                    .orElse(List.of());
-        }
+        return ofInstance(meetingId, instance, state -> slice(state.chat, ChatMessage::id, page));
     }
 
     @Override
@@ -225,47 +207,39 @@ final class InMemoryConference implements Conference {
 
     @Override
     public List<MeetingEvent> events(MeetingId meetingId) {
-        Objects.requireNonNull(meetingId, "meeting id");
-        synchronized (store.lock) {
-            knownMeeting(meetingId);
-            return store.latestStarted(meetingId, store.now())
-                    .map(state -> List.copyOf(state.events))
-                    .orElse(List.of());
-        }
+        return ofLatest(meetingId, state -> List.copyOf(state.events));
     }
 
     @Override
     public List<MeetingEvent> events(MeetingId meetingId, Page page) {
-        Objects.requireNonNull(meetingId, "meeting id");
         Objects.requireNonNull(page, "page");
-        synchronized (store.lock) {
-            knownMeeting(meetingId);
-            return store.latestStarted(meetingId, store.now())
-                    .map(state -> slice(state.events, MeetingEvent::id, page))
-                    .orElse(List.of());
-        }
+        return ofLatest(meetingId, state -> slice(state.events, MeetingEvent::id, page));
     }
 
     @Override
     public List<MeetingEvent> events(MeetingId meetingId, int instance) {
-        Objects.requireNonNull(meetingId, "meeting id");
-        synchronized (store.lock) {
-            knownMeeting(meetingId);
-            return store.instance(meetingId, instance)
-                    .map(state -> List.copyOf(state.events))
-                    .orElse(List.of());
-        }
+        return ofInstance(meetingId, instance, state -> List.copyOf(state.events));
     }
 
     @Override
     public List<MeetingEvent> events(MeetingId meetingId, int instance, Page page) {
-        Objects.requireNonNull(meetingId, "meeting id");
         Objects.requireNonNull(page, "page");
+        return ofInstance(meetingId, instance, state -> slice(state.events, MeetingEvent::id, page));
+    }
+
+    /** A read of the meeting's active or latest started instance; empty if none has started. */
+    private <T> List<T> ofLatest(MeetingId meetingId, Function<InstanceState, List<T>> read) {
         synchronized (store.lock) {
             knownMeeting(meetingId);
-            return store.instance(meetingId, instance)
-                    .map(state -> slice(state.events, MeetingEvent::id, page))
-                    .orElse(List.of());
+            return store.latestStarted(meetingId, store.now()).map(read).orElse(List.of());
+        }
+    }
+
+    /** A read of one instance of the meeting; empty if it does not exist. */
+    private <T> List<T> ofInstance(MeetingId meetingId, int instance, Function<InstanceState, List<T>> read) {
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.instance(meetingId, instance).map(read).orElse(List.of());
         }
     }
 
