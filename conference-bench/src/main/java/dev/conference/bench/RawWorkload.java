@@ -62,6 +62,9 @@ final class RawWorkload implements Workload {
         });
     }
 
+    /** The life a user saved without one has; the raw baseline never erases, so any value does. */
+    private static final String NO_LIFE = "";
+
     @Override
     public CompletionStage<?> join(String user, String meeting) {
         CompletionStage<String> email = knownEmail == null
@@ -81,7 +84,8 @@ final class RawWorkload implements Workload {
                     RawKeys.appliedAt(meeting),
                     RawKeys.ofInstance(meeting, ORDER, "participants"),
                     RawKeys.ofInstance(meeting, ORDER, "events"),
-                    RawKeys.ofInstance(meeting, ORDER, "leases")
+                    RawKeys.ofInstance(meeting, ORDER, "leases"),
+                    RawKeys.meeting(meeting) + ":erased:" + RawKeys.userField(user)
                 },
                 now(),
                 ORDER,
@@ -89,7 +93,8 @@ final class RawWorkload implements Workload {
                 REPLAY_WINDOW,
                 user,
                 address.toLowerCase(Locale.ROOT),
-                NO_LEASE));
+                NO_LEASE,
+                NO_LIFE));
     }
 
     @Override

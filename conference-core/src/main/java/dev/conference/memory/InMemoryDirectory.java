@@ -2,6 +2,7 @@ package dev.conference.memory;
 
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Posted;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -10,6 +11,7 @@ import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import dev.conference.port.Directory;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +49,30 @@ final class InMemoryDirectory implements Directory {
         }
     }
 
+    /**
+     * Erases a user: they leave every instance they are a participant of (a LEFT now, so the log still
+     * replays to the participants), and their messages go from every chat and feed.
+     */
     @Override
     public boolean deleteUser(UserId id) {
         Objects.requireNonNull(id, "user id");
         synchronized (store.lock) {
+            Instant now = store.now();
             store.instances
                     .values()
-                    .forEach(states -> states.forEach(state ->
-                            state.chat.removeIf(message -> message.user().equals(id))));
+                    .forEach(states -> states.stream()
+                            .sorted(Comparator.comparingInt(state -> state.instance.instance()))
+                            .forEach(state -> {
+                                state.chat.removeIf(message -> message.user().equals(id));
+                                state.leases.remove(id);
+                                if (state.participants.remove(id) != null) {
+                                    MeetingInstance instance = state.instance;
+                                    store.log(
+                                            state,
+                                            eventId -> new Left(
+                                                    eventId, instance.meeting(), instance.instance(), id, now));
+                                }
+                            }));
             store.feeds
                     .values()
                     .forEach(feed -> feed.removeIf(event -> event instanceof Posted posted

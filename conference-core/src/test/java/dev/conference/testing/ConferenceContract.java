@@ -514,17 +514,56 @@ public abstract class ConferenceContract extends StoreContract {
     }
 
     @Test
-    void aUserDeletedTwiceLosesTheMessagesOfBothLives() {
+    void anErasedParticipantLeavesWithALeftEventAndIsThenUnknownEverywhere() {
+        givenARunningPublicMeeting();
+        Meeting other = aPublicMeeting("other");
+        directory.saveMeeting(other);
+        directory.saveInstance(anInstance(other, 1, T0, HOUR));
+        conference.join(alice, standup, Duration.ofMinutes(1));
+        conference.join(bob, standup);
+        conference.join(alice, other.id());
+        later(Duration.ofMinutes(2));
+
+        directory.deleteUser(alice);
+
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(bob);
+        assertThat(conference.participants(other.id())).isEmpty();
+        List<MeetingEvent> events = conference.events(standup);
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(Left.class, left -> {
+            assertThat(left.user()).isEqualTo(alice);
+            assertThat(left.at()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+        });
+        assertThat(conference.events(other.id()))
+                .extracting(Object::getClass)
+                .containsExactly(Started.class, Joined.class, Left.class);
+        assertThatThrownBy(() -> conference.post(alice, standup, "still here?"))
+                .isInstanceOf(UnknownUserException.class);
+        assertThatThrownBy(() -> conference.renew(alice, standup, HOUR)).isInstanceOf(UnknownUserException.class);
+        assertThatThrownBy(() -> conference.leave(alice, standup)).isInstanceOf(UnknownUserException.class);
+        assertThatThrownBy(() -> conference.join(alice, standup)).isInstanceOf(UnknownUserException.class);
+        assertThat(conference.chat(standup)).isEmpty();
+    }
+
+    @Test
+    void aUserCreatedAgainAfterErasureStartsAFreshLife() {
         givenARunningPublicMeeting();
         conference.join(alice, standup);
         conference.post(alice, standup, "first life");
         directory.deleteUser(alice);
         directory.saveUser(aUser("alice"));
+
+        assertThatThrownBy(() -> conference.post(alice, standup, "not a participant"))
+                .isInstanceOf(NotParticipantException.class);
+        conference.join(alice, standup);
         conference.post(alice, standup, "second life");
+        assertThat(conference.chat(standup)).extracting(ChatMessage::text).containsExactly("second life");
 
         directory.deleteUser(alice);
 
         assertThat(conference.chat(standup)).isEmpty();
+        assertThat(conference.participants(standup)).isEmpty();
     }
 
     @Test

@@ -20,9 +20,12 @@ final class Keys {
         return prefix + "user:{" + tag(id.value()) + "}";
     }
 
-    /** Where the user posted ("order|meeting id" members), so their messages can be found and deleted. */
-    String postedIn(UserId id) {
-        return user(id) + ":posted-in";
+    /**
+     * The instances the user joined ("n|meeting id" -> count of joins), so deleteUser can find every
+     * instance they are a participant of or posted in.
+     */
+    String joinedIn(UserId id) {
+        return user(id) + ":joined-in";
     }
 
     /**
@@ -140,6 +143,11 @@ final class Keys {
 
         String chat(String order) {
             return base + ":" + order + ":chat";
+        }
+
+        /** Set while a user erased from this meeting could still have a join on its way (see erase.lua). */
+        String erased(UserId user) {
+            return base + ":erased:" + userField(user);
         }
 
         /** Per poster: how many messages, and the chat and feed ids of each (see post.lua). */

@@ -57,18 +57,14 @@ final class RedisAsyncConference implements AsyncConference {
     private final Metrics metrics;
 
     RedisAsyncConference(
-            RedisGateway redis, Keys keys, Clock clock, Duration commandTimeout, Duration retention, Metrics metrics) {
+            RedisGateway redis, Keys keys, Clock clock, Duration replayWindow, Duration retention, Metrics metrics) {
         this.redis = redis;
         this.metrics = metrics;
         this.keys = keys;
         this.clock = clock;
         this.retentionMillis = Long.toString(retention.toMillis());
-        Duration window = commandTimeout.multipliedBy(2);
-        this.replayWindow =
-                Long.toString((window.compareTo(MIN_REPLAY_WINDOW) < 0 ? MIN_REPLAY_WINDOW : window).toNanos() / 1_000);
+        this.replayWindow = Long.toString(replayWindow.toNanos() / 1_000);
     }
-
-    private static final Duration MIN_REPLAY_WINDOW = Duration.ofSeconds(10);
 
     /**
      * A fresh id for one changing operation, kept across its RETRY attempts: 128 bits from the
@@ -144,49 +140,81 @@ final class RedisAsyncConference implements AsyncConference {
     private CompletableFuture<Participant> joinWith(UserId user, MeetingId meeting, Duration lease) {
         Objects.requireNonNull(user, "user id");
         Objects.requireNonNull(meeting, "meeting id");
-        return redis.start(r -> r.hget(keys.user(user), "email")).thenCompose(email -> {
-            if (email == null) {
-                throw new UnknownUserException(user);
-            }
-            Instant now = now();
-            String at = Micros.of(now);
-            String leaseEnd = lease == null ? "" : Micros.of(now.plus(lease));
-            String op = operationId();
-            return onCurrent(
-                            "join",
-                            meeting,
-                            (k, n) -> indexLease(lease, meeting, n, user, leaseEnd)
-                                    .thenCompose(indexed -> redis.start(
-                                            Scripts.JOIN,
-                                            new String[] {
-                                                k.meeting(),
-                                                k.audience(),
-                                                k.starts(),
-                                                k.ends(),
-                                                k.ended(),
-                                                k.started(),
-                                                k.feed(),
-                                                k.applied(),
-                                                k.appliedAt(),
-                                                k.participants(n),
-                                                k.events(n),
-                                                k.leases(n)
-                                            },
-                                            at,
-                                            n,
-                                            op,
-                                            replayWindow,
-                                            user.value(),
-                                            Email.normalize(email),
-                                            leaseEnd)))
-                    .thenApply(done -> switch (done.status()) {
-                        case "OK" -> new Participant(user, now);
-                        case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
-                        case "NOT_ALLOWED" -> throw new NotAllowedException(user, meeting);
-                        case "ALREADY_IN" -> throw new AlreadyParticipantException(user, meeting);
-                        default -> throw unexpected(done.reply());
-                    });
-        });
+        Instant now = now();
+        String at = Micros.of(now);
+        String leaseEnd = lease == null ? "" : Micros.of(now.plus(lease));
+        String op = operationId();
+        return onCurrent(
+                        "join",
+                        meeting,
+                        (k, n) -> noteJoined(user, meeting, n)
+                                .thenCompose(life -> indexLease(lease, meeting, n, user, leaseEnd)
+                                        .thenCompose(indexed -> redis.start(
+                                                Scripts.JOIN,
+                                                new String[] {
+                                                    k.meeting(),
+                                                    k.audience(),
+                                                    k.starts(),
+                                                    k.ends(),
+                                                    k.ended(),
+                                                    k.started(),
+                                                    k.feed(),
+                                                    k.applied(),
+                                                    k.appliedAt(),
+                                                    k.participants(n),
+                                                    k.events(n),
+                                                    k.leases(n),
+                                                    k.erased(user)
+                                                },
+                                                at,
+                                                n,
+                                                op,
+                                                replayWindow,
+                                                user.value(),
+                                                life.email(),
+                                                leaseEnd,
+                                                life.life()))
+                                        .thenCompose(reply -> Replies.status(reply)
+                                                        .equals("OK")
+                                                ? CompletableFuture.completedFuture(reply)
+                                                : unnoteJoined(user, meeting, n).thenApply(ignored -> reply))))
+                .thenApply(done -> switch (done.status()) {
+                    case "OK" -> new Participant(user, now);
+                    case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
+                    case "NOT_ALLOWED" -> throw new NotAllowedException(user, meeting);
+                    case "ALREADY_IN" -> throw new AlreadyParticipantException(user, meeting);
+                    case "UNKNOWN_USER" -> throw new UnknownUserException(user);
+                    default -> throw unexpected(done.reply());
+                });
+    }
+
+    /** What the user's half of a join read: their normalized email and which life of theirs this is. */
+    private record Noted(String email, String life) {}
+
+    /**
+     * The user's half of a join (note-joined.lua): the user must exist, and the instance is counted in
+     * their joined-in hash before the meeting's half runs, so deleteUser always finds it.
+     */
+    private CompletableFuture<Noted> noteJoined(UserId user, MeetingId meeting, String order) {
+        String member = order.equals(CurrentInstances.NONE) ? "" : IndexMember.of(meeting, Integer.parseInt(order));
+        return redis.start(Scripts.NOTE_JOINED, new String[] {keys.user(user), keys.joinedIn(user)}, member)
+                .thenApply(reply -> {
+                    if (!Replies.status(reply).equals("OK")) {
+                        throw new UnknownUserException(user);
+                    }
+                    return new Noted(Email.normalize(Replies.string(reply, 1)), Replies.string(reply, 2));
+                });
+    }
+
+    /** Takes back the count of a join the meeting refused (or that must run on another instance). */
+    private CompletableFuture<?> unnoteJoined(UserId user, MeetingId meeting, String order) {
+        if (order.equals(CurrentInstances.NONE)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return redis.start(
+                Scripts.UNNOTE_JOINED,
+                new String[] {keys.joinedIn(user)},
+                IndexMember.of(meeting, Integer.parseInt(order)));
     }
 
     /**
@@ -388,28 +416,27 @@ final class RedisAsyncConference implements AsyncConference {
                 onCurrent(
                                 "post",
                                 meeting,
-                                (k, n) -> notePostedIn(user, meeting, n)
-                                        .thenCompose(noted -> redis.start(
-                                                Scripts.POST,
-                                                new String[] {
-                                                    k.meeting(),
-                                                    k.starts(),
-                                                    k.ends(),
-                                                    k.ended(),
-                                                    k.feed(),
-                                                    k.applied(),
-                                                    k.appliedAt(),
-                                                    k.participants(n),
-                                                    k.chat(n),
-                                                    k.byUser(n)
-                                                },
-                                                now,
-                                                n,
-                                                op,
-                                                replayWindow,
-                                                user.value(),
-                                                Keys.userField(user),
-                                                text)))
+                                (k, n) -> redis.start(
+                                        Scripts.POST,
+                                        new String[] {
+                                            k.meeting(),
+                                            k.starts(),
+                                            k.ends(),
+                                            k.ended(),
+                                            k.feed(),
+                                            k.applied(),
+                                            k.appliedAt(),
+                                            k.participants(n),
+                                            k.chat(n),
+                                            k.byUser(n)
+                                        },
+                                        now,
+                                        n,
+                                        op,
+                                        replayWindow,
+                                        user.value(),
+                                        Keys.userField(user),
+                                        text))
                         .thenCompose(done -> switch (done.status()) {
                             case "OK" ->
                                 CompletableFuture.completedFuture(new ChatMessage(
@@ -423,18 +450,6 @@ final class RedisAsyncConference implements AsyncConference {
                             case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
                             default -> throw unexpected(done.reply());
                         }));
-    }
-
-    /**
-     * Adds the instance to the user's posted-in set, which deleteUser reads. It lives in the user's
-     * slot, so it cannot change with the message; it is written first, so a message is never stored
-     * where deleteUser would not look (a refused post leaves a harmless extra member).
-     */
-    private CompletableFuture<?> notePostedIn(UserId user, MeetingId meeting, String order) {
-        if (order.equals(CurrentInstances.NONE)) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return redis.start(r -> r.sadd(keys.postedIn(user), IndexMember.of(meeting, Integer.parseInt(order))));
     }
 
     @Override

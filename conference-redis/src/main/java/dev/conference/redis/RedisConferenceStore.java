@@ -40,10 +40,10 @@ public final class RedisConferenceStore implements ConferenceStore {
                 link.sync(), link.async(), connector.server(), options.commandTimeout(), connector::connect);
         Keys keys = new Keys(options.keyPrefix());
         Metrics metrics = metrics(options);
-        this.directory = new RedisDirectory(gateway, keys);
+        this.directory = new RedisDirectory(gateway, keys, options.clock(), options.replayWindow());
         this.async = new ObservedConference(
                 new RedisAsyncConference(
-                        gateway, keys, options.clock(), options.commandTimeout(), options.retention(), metrics),
+                        gateway, keys, options.clock(), options.replayWindow(), options.retention(), metrics),
                 metrics);
         this.conference = new RedisConference(async, gateway);
         this.lifecycle = new RedisLifecycle(gateway, keys, options.retention(), metrics);

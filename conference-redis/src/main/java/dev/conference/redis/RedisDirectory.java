@@ -14,12 +14,17 @@ import dev.conference.redis.Keys.MeetingKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -29,12 +34,19 @@ import java.util.concurrent.CompletionStage;
  * it goes, so a listing may briefly miss an entity being saved but never shows half of one.
  */
 final class RedisDirectory implements Directory {
+    /** How many instances deleteUser erases a user from per round. */
+    private static final int ERASE_BATCH = 100;
+
     private final RedisGateway redis;
     private final Keys keys;
+    private final Clock clock;
+    private final String replayWindowMillis;
 
-    RedisDirectory(RedisGateway redis, Keys keys) {
+    RedisDirectory(RedisGateway redis, Keys keys, Clock clock, Duration replayWindow) {
         this.redis = redis;
         this.keys = keys;
+        this.clock = clock;
+        this.replayWindowMillis = Long.toString(replayWindow.toMillis());
     }
 
     @Override
@@ -52,6 +64,9 @@ final class RedisDirectory implements Directory {
             List<CompletionStage<?>> sent = new ArrayList<>(users.size() + 1);
             List<ScoredValue<String>> listed = new ArrayList<>(users.size());
             for (User user : users) {
+                // A new user starts a new life; an update keeps the one it has. Set first, so a hash is
+                // never left holding a life alone.
+                sent.add(r.hsetnx(keys.user(user.id()), "life", newLife()));
                 sent.add(r.hset(
                         keys.user(user.id()),
                         Map.of(
@@ -103,24 +118,55 @@ final class RedisDirectory implements Directory {
         return out;
     }
 
+    /** A random id telling one life of a user id from the next (see erase.lua). */
+    private static String newLife() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Erases a user. Their record goes first, in one step with reading which life it was, so no join
+     * can start after it; then each instance in their joined-in hash is erased (erase.lua) and
+     * crossed off, in batches. A deleteUser that fails half-way leaves the rest listed, and the next
+     * deleteUser of the id finishes it.
+     */
     @Override
     public boolean deleteUser(UserId id) {
         Objects.requireNonNull(id, "user id");
-        String field = Keys.userField(id);
-        List<CompletableFuture<List<Object>>> deleted = new ArrayList<>();
-        for (String member : redis.call(r -> r.smembers(keys.postedIn(id)))) {
-            IndexMember instance = IndexMember.parse(member);
-            MeetingKeys k = keys.meeting(instance.meeting());
-            String n = Integer.toString(instance.instance());
-            deleted.add(redis.start(Scripts.DELETE_MESSAGES, new String[] {k.chat(n), k.feed(), k.byUser(n)}, field));
-        }
-        awaitAll(deleted);
         redis.call(r -> r.zrem(keys.users(), id.value()));
-        // Whether the user existed is whether their hash did: a refused post by an unknown id leaves a
-        // posted-in set behind (it is written before the post), which is cleaned here but proves nothing.
-        boolean existed = redis.call(r -> r.del(keys.user(id))) > 0;
-        redis.call(r -> r.del(keys.postedIn(id)));
-        return existed;
+        List<Object> forgotten = redis.run(Scripts.FORGET_USER, new String[] {keys.user(id)});
+        boolean existed = ((Long) forgotten.get(0)) > 0;
+        String life = (String) forgotten.get(1);
+        String field = Keys.userField(id);
+        String joinedIn = keys.joinedIn(id);
+        while (true) {
+            List<String> batch = redis.call(r -> r.hrandfield(joinedIn, ERASE_BATCH));
+            if (batch.isEmpty()) {
+                return existed;
+            }
+            String now = Micros.of(clock.instant().truncatedTo(ChronoUnit.MICROS));
+            List<IndexMember> instances = new ArrayList<>(batch.size());
+            batch.forEach(member -> instances.add(IndexMember.parse(member)));
+            // In instance order, so the LEFT events of one meeting reach its feed as in every store.
+            instances.sort(Comparator.comparing(
+                            (IndexMember member) -> member.meeting().value())
+                    .thenComparingInt(IndexMember::instance));
+            for (IndexMember instance : instances) {
+                MeetingKeys k = keys.meeting(instance.meeting());
+                String n = Integer.toString(instance.instance());
+                redis.run(
+                        Scripts.ERASE,
+                        new String[] {
+                            k.feed(), k.erased(id), k.participants(n), k.leases(n), k.events(n), k.chat(n), k.byUser(n)
+                        },
+                        now,
+                        n,
+                        id.value(),
+                        field,
+                        life,
+                        replayWindowMillis);
+            }
+            redis.call(r -> r.hdel(joinedIn, batch.toArray(String[]::new)));
+        }
     }
 
     @Override

@@ -46,6 +46,17 @@ public record RedisOptions(
         }
     }
 
+    /**
+     * How long a record kept only for re-sent commands lives: longer than a command can wait to be
+     * sent again (twice the command timeout), and at least 10 s.
+     */
+    Duration replayWindow() {
+        Duration window = commandTimeout.multipliedBy(2);
+        return window.compareTo(MIN_REPLAY_WINDOW) < 0 ? MIN_REPLAY_WINDOW : window;
+    }
+
+    private static final Duration MIN_REPLAY_WINDOW = Duration.ofSeconds(10);
+
     public static RedisOptions defaults() {
         return builder().build();
     }

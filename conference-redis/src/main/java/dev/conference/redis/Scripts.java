@@ -14,7 +14,10 @@ final class Scripts {
     static final LuaScript READ_LATEST = LuaScript.meeting("read-latest");
     static final LuaScript READ_INSTANCE = LuaScript.meeting("read-instance");
     static final LuaScript MESSAGES = LuaScript.meeting("messages");
-    static final LuaScript DELETE_MESSAGES = LuaScript.plain("delete-messages");
+    static final LuaScript NOTE_JOINED = LuaScript.plain("note-joined");
+    static final LuaScript UNNOTE_JOINED = LuaScript.plain("unnote-joined");
+    static final LuaScript FORGET_USER = LuaScript.plain("forget-user");
+    static final LuaScript ERASE = LuaScript.meeting("erase");
     static final LuaScript SAVE_MEETING = LuaScript.plain("save-meeting");
     static final LuaScript SAVE_INSTANCE = LuaScript.plain("save-instance");
     static final LuaScript INSTANCES = LuaScript.plain("instances");

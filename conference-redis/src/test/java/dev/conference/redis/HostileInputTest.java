@@ -116,7 +116,7 @@ class HostileInputTest {
                     plans);
 
             clock.set(T0.plus(Duration.ofHours(2)));
-            thenEveryMeetingEndsWithItsOwnTimeouts(store, users, plans);
+            thenEveryMeetingEndsWithItsOwnTimeouts(store, users, plans, deleted);
         }
     }
 
@@ -590,7 +590,7 @@ class HostileInputTest {
             List<UserId> members = plan.members().stream()
                     .map(member -> users.get(member).id())
                     .toList();
-            List<UserId> present = present(plan, users, leasesLapsed);
+            List<UserId> present = present(plan, users, leasesLapsed, deleted);
 
             assertThat(await(participants.get(id)))
                     .as("participants of %s", meeting)
@@ -647,7 +647,7 @@ class HostileInputTest {
         for (Plan plan : plans) {
             assertThat(joinedNow.get(plan.meeting().id()))
                     .as("join times of %s", show(plan.meeting().id().value()))
-                    .containsExactlyInAnyOrderElementsOf(present(plan, users, leasesLapsed));
+                    .containsExactlyInAnyOrderElementsOf(present(plan, users, leasesLapsed, deleted));
         }
         assertThat(await(active))
                 .extracting(MeetingInstance::meeting)
@@ -660,10 +660,12 @@ class HostileInputTest {
     }
 
     /** The members of a meeting still in it: all, or all but those whose lease lapsed (in this meeting). */
-    private static List<UserId> present(Plan plan, List<User> users, boolean leasesLapsed) {
+    /** Who is still a participant: the members, less those whose lease lapsed and those erased. */
+    private static List<UserId> present(Plan plan, List<User> users, boolean leasesLapsed, Set<UserId> deleted) {
         return plan.members().stream()
                 .filter(member -> !leasesLapsed || !plan.leased().contains(member))
                 .map(member -> users.get(member).id())
+                .filter(user -> !deleted.contains(user))
                 .toList();
     }
 
@@ -718,7 +720,8 @@ class HostileInputTest {
         return out;
     }
 
-    private void thenEveryMeetingEndsWithItsOwnTimeouts(ConferenceStore store, List<User> users, List<Plan> plans) {
+    private void thenEveryMeetingEndsWithItsOwnTimeouts(
+            ConferenceStore store, List<User> users, List<Plan> plans, Set<UserId> deleted) {
         int ended = 0;
         for (int pass = 0; pass < 100; pass++) {
             PassResult now = store.lifecycle().endDue(clock.instant(), 50);
@@ -732,7 +735,7 @@ class HostileInputTest {
         for (Plan plan : plans) {
             MeetingId id = plan.meeting().id();
             List<MeetingEvent> log = store.conference().events(id, 1);
-            List<UserId> stillIn = present(plan, users, true);
+            List<UserId> stillIn = present(plan, users, true, deleted);
             assertThat(log.get(log.size() - 1))
                     .as("last event of %s", show(id.value()))
                     .isInstanceOf(Ended.class);

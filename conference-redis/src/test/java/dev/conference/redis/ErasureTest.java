@@ -1,0 +1,187 @@
+package dev.conference.redis;
+
+import static dev.conference.testing.Fixtures.aPublicMeeting;
+import static dev.conference.testing.Fixtures.aRestrictedMeeting;
+import static dev.conference.testing.Fixtures.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conference.model.ConferenceException;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.Joined;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.NotAllowedException;
+import dev.conference.model.Participant;
+import dev.conference.model.UserId;
+import dev.conference.port.ConferenceStore;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.Range;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * After deleteUser returns, nothing of the user is left anywhere in Redis, even when their posts and
+ * joins race it: each either lands before it (and is erased) or is refused. The checks read every
+ * key the server holds (this test may walk the keyspace; the adapter may not).
+ */
+class ErasureTest {
+    @RegisterExtension
+    static final LocalRedisExtension REDIS = new LocalRedisExtension();
+
+    private static final MeetingId ROOM = MeetingId.of("room");
+    private static final int ATTEMPTS = 2_000;
+
+    private static void givenARunningRoom(ConferenceStore store) {
+        store.directory().saveMeeting(aPublicMeeting("room"));
+        Instant now = Instant.now();
+        store.directory().saveInstance(new MeetingInstance(ROOM, 1, now.minusSeconds(60), now.plusSeconds(3600)));
+    }
+
+    @Test
+    void aPostRacingDeleteUserIsErasedOrRefused() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            givenARunningRoom(store);
+            for (int round = 0; round < 40; round++) {
+                UserId eve = UserId.of("eve-" + round);
+                store.directory().saveUser(aUser(eve.value()));
+                store.conference().join(eve, ROOM);
+                String secret = "secret-" + round + "-";
+                CompletableFuture<Void> posting = CompletableFuture.runAsync(() -> {
+                    try {
+                        // Bounded, so a store that lets an erased user post fails here rather than hangs.
+                        for (int k = 0; k < ATTEMPTS; k++) {
+                            store.conference().post(eve, ROOM, secret + k);
+                        }
+                    } catch (ConferenceException refused) {
+                        // The user is gone: every later post is refused.
+                    }
+                });
+                Thread.sleep(random.nextInt(3));
+                store.directory().deleteUser(eve);
+                posting.get();
+
+                assertThat(everythingStored())
+                        .as("seed %d, round %d", seed, round)
+                        .doesNotContain(secret);
+                assertThat(store.conference().participants(ROOM))
+                        .extracting(Participant::user)
+                        .doesNotContain(eve);
+            }
+        }
+    }
+
+    @Test
+    void aJoinRacingDeleteUserLeavesNoParticipant() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            givenARunningRoom(store);
+            for (int round = 0; round < 40; round++) {
+                UserId eve = UserId.of("eve-" + round);
+                store.directory().saveUser(aUser(eve.value()));
+                CompletableFuture<Void> joining = CompletableFuture.runAsync(() -> {
+                    try {
+                        for (int k = 0; k < ATTEMPTS; k++) {
+                            store.conference().join(eve, ROOM);
+                            store.conference().leave(eve, ROOM);
+                        }
+                    } catch (ConferenceException refused) {
+                        // Unknown from here on.
+                    }
+                });
+                Thread.sleep(random.nextInt(3));
+                store.directory().deleteUser(eve);
+                joining.get();
+
+                assertThat(store.conference().participants(ROOM))
+                        .as("seed %d, round %d", seed, round)
+                        .extracting(Participant::user)
+                        .doesNotContain(eve);
+                List<MeetingEvent> mine = store.conference().events(ROOM).stream()
+                        .filter(event -> event instanceof MeetingEvent.ParticipantEvent p
+                                && p.user().equals(eve))
+                        .toList();
+                assertThat(mine.isEmpty() || !(mine.get(mine.size() - 1) instanceof Joined))
+                        .as("the log of %s ends with a JOINED (seed %d)", eve, seed)
+                        .isTrue();
+                assertThat(REDIS.admin().sync().exists("conference:user:{" + eve + "}:joined-in"))
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void aRefusedJoinWritesNothingInTheUsersSlot() {
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            store.directory().saveUser(aUser("eve"));
+            store.directory().saveMeeting(aRestrictedMeeting("closed", "someone@example.com"));
+            Instant now = Instant.now();
+            store.directory()
+                    .saveInstance(new MeetingInstance(
+                            MeetingId.of("closed"), 1, now.minusSeconds(60), now.plusSeconds(3600)));
+
+            assertThatThrownBy(() -> store.conference().join(UserId.of("eve"), MeetingId.of("closed")))
+                    .isInstanceOf(NotAllowedException.class);
+
+            assertThat(REDIS.admin().sync().exists("conference:user:{eve}:joined-in"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aDeleteUserThatStoppedHalfWayIsFinishedByTheNext() {
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            givenARunningRoom(store);
+            UserId eve = UserId.of("eve");
+            store.directory().saveUser(aUser("eve"));
+            store.conference().join(eve, ROOM);
+            store.conference().post(eve, ROOM, "a secret");
+            // What a deleteUser that stopped right after forgetting the user record leaves.
+            REDIS.admin().sync().del("conference:user:{eve}");
+
+            assertThat(store.directory().deleteUser(eve)).isFalse();
+
+            assertThat(store.conference().participants(ROOM)).isEmpty();
+            assertThat(everythingStored()).doesNotContain("a secret");
+        }
+    }
+
+    /** Every key, field, member and value the server holds, one per line. */
+    private static String everythingStored() {
+        RedisCommands<String, String> redis = REDIS.admin().sync();
+        List<String> keys = new ArrayList<>();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor);
+            keys.addAll(page.getKeys());
+            cursor = page;
+        } while (!cursor.isFinished());
+        StringBuilder out = new StringBuilder();
+        for (String key : keys) {
+            out.append(key).append('\n');
+            switch (redis.type(key)) {
+                case "string" -> out.append(redis.get(key));
+                case "hash" -> out.append(redis.hgetall(key));
+                case "set" -> out.append(redis.smembers(key));
+                case "zset" -> out.append(redis.zrange(key, 0, -1));
+                case "list" -> out.append(redis.lrange(key, 0, -1));
+                case "stream" ->
+                    redis.xrange(key, Range.create("-", "+"))
+                            .forEach(entry -> out.append(entry.getBody()).append('\n'));
+                default -> out.append("?");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}
