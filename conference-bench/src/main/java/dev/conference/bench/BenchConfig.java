@@ -43,7 +43,7 @@ record BenchConfig(
                 new ThroughputSizes(List.of(1, 16, 64), Duration.ofMillis(500), 1, 5, 32, 50, 5_000, 100),
                 new LatencySizes(List.of(1_000, 100_000, 1_000_000), 300, 2_000, Duration.ofSeconds(8), 200),
                 new MemorySizes(100_000, 10_000, 1_000, 100, 10, 10),
-                new SchedulerSizes(10_000, 2, 200, Duration.ofSeconds(60), Duration.ofSeconds(2), 3));
+                new SchedulerSizes(10_000, 2, 200, Duration.ofSeconds(60), Duration.ofSeconds(2), 3, 100_000));
     }
 
     /** Sizes small enough for a smoke test of a few seconds; its figures mean nothing. */
@@ -54,7 +54,7 @@ record BenchConfig(
                 new ThroughputSizes(List.of(1, 4), Duration.ofMillis(20), 1, 1, 4, 5, 200, 60),
                 new LatencySizes(List.of(100, 1_000), 10, 50, Duration.ofMillis(200), 5),
                 new MemorySizes(500, 50, 10, 10, 2, 3),
-                new SchedulerSizes(100, 2, 20, Duration.ofMillis(500), Duration.ofMillis(300), 1));
+                new SchedulerSizes(100, 2, 20, Duration.ofMillis(500), Duration.ofMillis(300), 1, 2_000));
     }
 
     /**
@@ -139,9 +139,16 @@ record BenchConfig(
      * @param window        the instances' ends are spread evenly over this span, in real time
      * @param leadTime      from setting the ends to the first end (the ends are written in that time)
      * @param drainRounds   rounds of the backlog measurement (all instances due at once)
+     * @param surge         instances starting at once, for the longest single command they cause
      */
     record SchedulerSizes(
-            int instances, int participants, int users, Duration window, Duration leadTime, int drainRounds) {
+            int instances,
+            int participants,
+            int users,
+            Duration window,
+            Duration leadTime,
+            int drainRounds,
+            int surge) {
         SchedulerSizes {
             if (participants > users) {
                 throw new IllegalArgumentException("need at least " + participants + " users, got " + users);

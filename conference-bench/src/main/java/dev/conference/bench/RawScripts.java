@@ -20,6 +20,7 @@ final class RawScripts {
     final String post;
     final String participants;
     final String readLatest;
+    final String promote;
     final String active;
 
     RawScripts(RedisCommands<String, String> redis) {
@@ -29,7 +30,8 @@ final class RawScripts {
         this.post = redis.scriptLoad(prelude + "\n" + source("post"));
         this.participants = redis.scriptLoad(prelude + "\n" + source("participants"));
         this.readLatest = redis.scriptLoad(prelude + "\n" + source("read-latest"));
-        this.active = redis.scriptLoad(source("index-prelude") + "\n" + source("active"));
+        this.promote = redis.scriptLoad(source("index-prelude") + "\n" + source("promote"));
+        this.active = redis.scriptLoad(source("active"));
     }
 
     private static String source(String name) {

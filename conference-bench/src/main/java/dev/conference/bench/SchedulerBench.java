@@ -13,6 +13,7 @@ import dev.conference.port.Lifecycle;
 import dev.conference.port.PassResult;
 import dev.conference.scheduler.MeetingScheduler;
 import dev.conference.scheduler.SchedulerOptions;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,6 +65,8 @@ final class SchedulerBench {
                         rate.median() * sizes.participants(),
                         rate.min() * sizes.participants(),
                         rate.max() * sizes.participants())));
+        progress.step("scheduler: %,d instances starting at once", sizes.surge());
+        surge(table);
         progress.step(
                 "scheduler: %,d instances ending over %s in real time", sizes.instances(), seconds(sizes.window()));
         punctuality(table);
@@ -143,6 +146,95 @@ final class SchedulerBench {
                             + (late ? " (setup overran the first `to`: delays are overstated)" : ""),
                     Integer.toString(notEnded));
         }
+    }
+
+    /**
+     * The surge: {@code sizes.surge()} instances whose {@code from} has just come, none promoted yet,
+     * then one activeMeetings (which promotes them all and lists them) and the end passes once they
+     * are over. The server's SLOWLOG, set to log every command, gives the longest single command:
+     * what every other client of the server waits at worst.
+     */
+    private void surge(Table table) {
+        server.flush();
+        try (ConferenceStore store = server.openStore()) {
+            Instant from = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MICROS);
+            List<Meeting> saved = new ArrayList<>(sizes.surge());
+            List<MeetingInstance> instances = new ArrayList<>(sizes.surge());
+            for (int i = 0; i < sizes.surge(); i++) {
+                MeetingId meeting = MeetingId.of(String.format("surge-%06d", i));
+                saved.add(Meeting.publicMeeting(meeting, "Surge " + i, "Starts with all the others"));
+                instances.add(new MeetingInstance(meeting, 1, from, from.plus(Duration.ofHours(1))));
+            }
+            for (int i = 0; i < saved.size(); i += 1_000) {
+                store.directory().saveMeetings(saved.subList(i, Math.min(saved.size(), i + 1_000)));
+            }
+            saveInBatches(store, instances);
+            RedisCommands<String, String> admin = server.admin();
+            String threshold = admin.configGet("slowlog-log-slower-than").get("slowlog-log-slower-than");
+            String length = admin.configGet("slowlog-max-len").get("slowlog-max-len");
+            admin.configSet("slowlog-max-len", "100000");
+            try {
+                // Every command of the listing is logged (a few hundred); of the end passes (several
+                // per instance), those over a millisecond.
+                admin.configSet("slowlog-log-slower-than", "0");
+                admin.slowlogReset();
+                long start = System.nanoTime();
+                int listed = store.conference().activeMeetings().size();
+                long listing = System.nanoTime() - start;
+                if (listed != sizes.surge()) {
+                    throw new IllegalStateException(sizes.surge() + " instances started, " + listed + " listed");
+                }
+                long[] longest = longestCommand(admin.slowlogGet(100_000));
+                table.add(
+                        String.format("activeMeetings right after %s instances started at once", Format.count(listed)),
+                        String.format(
+                                "%s in all, in %s script calls; longest single command %s",
+                                Format.millis(listing / 1e6),
+                                Format.count(longest[1]),
+                                Format.millis(longest[0] / 1e3)));
+                admin.configSet("slowlog-log-slower-than", "1000");
+                admin.slowlogReset();
+                Instant over = from.plus(Duration.ofHours(2));
+                start = System.nanoTime();
+                while (store.lifecycle()
+                                .endDue(over, SchedulerOptions.defaults().batchSize())
+                                .due()
+                        > 0) {
+                    // drain
+                }
+                long ending = System.nanoTime() - start;
+                longest = longestCommand(admin.slowlogGet(100_000));
+                table.add(
+                        String.format("endDue passes until all %s are ended", Format.count(listed)),
+                        String.format(
+                                "%s in all; script calls over 1 ms: %s, longest %s",
+                                Format.millis(ending / 1e6),
+                                Format.count(longest[1]),
+                                longest[1] == 0 ? "-" : Format.millis(longest[0] / 1e3)));
+            } finally {
+                admin.configSet("slowlog-log-slower-than", threshold);
+                admin.configSet("slowlog-max-len", length);
+            }
+        }
+        server.flush();
+    }
+
+    /**
+     * {longest duration in µs, number of calls} of a SLOWLOG GET reply. Redis 6.2 logs the commands a
+     * script runs as well as the script, so only the calls a client made (EVALSHA, EVAL, or any
+     * command not run by a script) are counted; the longest is always a client's call, since a
+     * script's time includes its commands'.
+     */
+    private static long[] longestCommand(List<Object> entries) {
+        long longest = 0;
+        long calls = 0;
+        for (Object entry : entries) {
+            List<?> fields = (List<?>) entry;
+            longest = Math.max(longest, (Long) fields.get(2));
+            String command = String.valueOf(((List<?>) fields.get(3)).get(0)).toLowerCase(java.util.Locale.ROOT);
+            calls += command.startsWith("eval") ? 1 : 0;
+        }
+        return new long[] {longest, calls};
     }
 
     /** How the punctuality run was set up, for a line under the table. */

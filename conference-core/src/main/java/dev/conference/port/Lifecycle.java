@@ -1,6 +1,7 @@
 package dev.conference.port;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The time-driven work of a store, done in passes that a {@link dev.conference.scheduler.MeetingScheduler} runs on a tick.
@@ -27,4 +28,16 @@ public interface Lifecycle {
 
     /** Removes participants whose presence lease has lapsed, with one TIMED_OUT event each. */
     PassResult expireLeases(Instant now, int limit);
+
+    /**
+     * One step of a walk that brings the store's derived indexes back in line with each meeting's own
+     * data, after an index write was lost (a caller that gave up, a node that failed over) or landed
+     * out of order: it looks at up to {@code limit} meetings, and the next call goes on from there,
+     * round and round. {@link PassResult#done()} counts the index entries it had to put right. A
+     * store whose indexes cannot drift (the in-memory one) has nothing to do.
+     */
+    default PassResult repair(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        return new PassResult(0, 0);
+    }
 }

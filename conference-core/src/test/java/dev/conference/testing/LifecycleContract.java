@@ -22,6 +22,7 @@ import dev.conference.port.PassResult;
 import dev.conference.scheduler.MeetingScheduler;
 import dev.conference.scheduler.SchedulerOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,35 @@ public abstract class LifecycleContract extends StoreContract {
         return conference.events(standup, instance).stream()
                 .<Class<?>>map(Object::getClass)
                 .toList();
+    }
+
+    @Test
+    void thousandsOfInstancesThatStartAndEndTogetherAreAllListedAndAllEnded() {
+        int count = 2_500;
+        List<Meeting> meetings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            meetings.add(aPublicMeeting(String.format("m%05d", i)));
+        }
+        directory.saveMeetings(meetings);
+        directory.saveInstances(meetings.stream()
+                .map(meeting -> anInstance(meeting, 1, T0, HOUR))
+                .toList());
+
+        clock.set(T0.plusSeconds(1));
+        assertThat(conference.activeMeetings())
+                .extracting(instance -> instance.meeting().value())
+                .containsExactlyElementsOf(
+                        meetings.stream().map(meeting -> meeting.id().value()).toList());
+
+        clock.set(T0.plus(HOUR));
+        int ended = 0;
+        for (PassResult pass = store.lifecycle().endDue(clock.instant(), 1_000);
+                pass.due() > 0;
+                pass = store.lifecycle().endDue(clock.instant(), 1_000)) {
+            ended += pass.done();
+        }
+        assertThat(ended).isEqualTo(count);
+        assertThat(conference.activeMeetings()).isEmpty();
     }
 
     @Test

@@ -45,11 +45,14 @@ import java.util.concurrent.CompletionException;
 final class RedisAsyncConference implements AsyncConference {
     private static final int MAX_RETRIES = 5;
     private static final String ALL = Integer.toString(Integer.MAX_VALUE);
+    /** Active instances read per call: a page takes the server well under a millisecond. */
+    private static final int ACTIVE_PAGE = 1_000;
 
     private final RedisGateway redis;
     private final Keys keys;
     private final Clock clock;
     private final CurrentInstances current = new CurrentInstances();
+    private final InstancePromotion promotion;
     /** How long a script's reply is kept for a re-sent command: longer than a command can wait. */
     private final String replayWindow;
 
@@ -64,6 +67,7 @@ final class RedisAsyncConference implements AsyncConference {
         this.clock = clock;
         this.retentionMillis = Long.toString(retention.toMillis());
         this.replayWindow = Long.toString(replayWindow.toNanos() / 1_000);
+        this.promotion = new InstancePromotion(redis, keys);
     }
 
     /**
@@ -148,36 +152,35 @@ final class RedisAsyncConference implements AsyncConference {
                         "join",
                         meeting,
                         (k, n) -> noteJoined(user, meeting, n)
-                                .thenCompose(life -> indexLease(lease, meeting, n, user, leaseEnd)
-                                        .thenCompose(indexed -> redis.start(
-                                                Scripts.JOIN,
-                                                new String[] {
-                                                    k.meeting(),
-                                                    k.audience(),
-                                                    k.starts(),
-                                                    k.ends(),
-                                                    k.ended(),
-                                                    k.started(),
-                                                    k.feed(),
-                                                    k.applied(),
-                                                    k.appliedAt(),
-                                                    k.participants(n),
-                                                    k.events(n),
-                                                    k.leases(n),
-                                                    k.erased(user)
-                                                },
-                                                at,
-                                                n,
-                                                op,
-                                                replayWindow,
-                                                user.value(),
-                                                life.email(),
-                                                leaseEnd,
-                                                life.life()))
-                                        .thenCompose(reply -> Replies.status(reply)
-                                                        .equals("OK")
-                                                ? CompletableFuture.completedFuture(reply)
-                                                : unnoteJoined(user, meeting, n).thenApply(ignored -> reply))))
+                                .thenCompose(life -> redis.start(
+                                        Scripts.JOIN,
+                                        new String[] {
+                                            k.meeting(),
+                                            k.audience(),
+                                            k.starts(),
+                                            k.ends(),
+                                            k.ended(),
+                                            k.started(),
+                                            k.feed(),
+                                            k.applied(),
+                                            k.appliedAt(),
+                                            k.participants(n),
+                                            k.events(n),
+                                            k.leases(n),
+                                            k.erased(user)
+                                        },
+                                        at,
+                                        n,
+                                        op,
+                                        replayWindow,
+                                        user.value(),
+                                        life.email(),
+                                        leaseEnd,
+                                        life.life()))
+                                .thenCompose(reply -> Replies.status(reply).equals("OK")
+                                        ? indexLease(lease, meeting, n, user, leaseEnd)
+                                                .thenApply(indexed -> reply)
+                                        : unnoteJoined(user, meeting, n).thenApply(ignored -> reply)))
                 .thenApply(done -> switch (done.status()) {
                     case "OK" -> new Participant(user, now);
                     case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
@@ -218,9 +221,10 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     /**
-     * Puts a lease in the lease index before the lease exists, and only ever earlier (LT): the index
-     * then never says "later" than the truth, and an entry whose join was refused costs the scheduler
-     * one look.
+     * Puts a new lease in the lease index, after the meeting's script set it, and only ever earlier
+     * (ZADD LT): the index never says "later" than the truth, and a refused join writes nothing. A
+     * write lost here (the caller gave up, the node failed over) is put back by the scheduler's
+     * repair walk (RedisLifecycle.repair).
      */
     private CompletableFuture<?> indexLease(
             Duration lease, MeetingId meeting, String order, UserId user, String leaseEnd) {
@@ -328,12 +332,39 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<List<MeetingInstance>> activeMeetings() {
         Instant now = now();
-        return redis.start(Scripts.ACTIVE, keys.instanceIndex().schedule(), Micros.of(now))
-                .thenApply(reply -> {
-                    List<MeetingInstance> out = new ArrayList<>(reply.size() / 2);
-                    for (int i = 0; i + 1 < reply.size(); i += 2) {
-                        IndexMember member = IndexMember.parse((String) reply.get(i));
+        List<MeetingInstance> out = new ArrayList<>();
+        return promotion
+                .promoteDue(now)
+                .thenCompose(promoted -> activeFrom("(" + Micros.of(now), 0, now, out))
+                .thenApply(ignored -> {
+                    // Those that end together in meeting id order, as in every store.
+                    out.sort(Comparator.comparing(MeetingInstance::to)
+                            .thenComparing(instance -> instance.meeting().value(), CodePointOrder.INSTANCE));
+                    return out;
+                });
+    }
+
+    /** Reads the active set page by page (active.lua) from the cursor (lowest score, members of it seen). */
+    private CompletableFuture<Void> activeFrom(String lowest, int seen, Instant now, List<MeetingInstance> out) {
+        Keys.InstanceIndex index = keys.instanceIndex();
+        return redis.start(
+                        Scripts.ACTIVE,
+                        new String[] {index.active(), index.spans()},
+                        lowest,
+                        Integer.toString(seen),
+                        Integer.toString(ACTIVE_PAGE))
+                .thenCompose(reply -> {
+                    String last = lowest;
+                    int ofLast = seen;
+                    for (int i = 0; i + 2 < reply.size(); i += 3) {
                         String span = (String) reply.get(i + 1);
+                        String score = (String) reply.get(i + 2);
+                        ofLast = score.equals(last) ? ofLast + 1 : 1;
+                        last = score;
+                        if (span.isEmpty()) {
+                            continue;
+                        }
+                        IndexMember member = IndexMember.parse((String) reply.get(i));
                         int bar = span.indexOf('|');
                         MeetingInstance instance = new MeetingInstance(
                                 member.meeting(),
@@ -345,10 +376,9 @@ final class RedisAsyncConference implements AsyncConference {
                             out.add(instance);
                         }
                     }
-                    // Those that end together in meeting id order, as in every store.
-                    out.sort(Comparator.comparing(MeetingInstance::to)
-                            .thenComparing(instance -> instance.meeting().value(), CodePointOrder.INSTANCE));
-                    return out;
+                    return reply.size() / 3 < ACTIVE_PAGE
+                            ? CompletableFuture.<Void>completedFuture(null)
+                            : activeFrom(last, ofLast, now, out);
                 });
     }
 

@@ -1,9 +1,15 @@
 package dev.conference.redis;
 
 import dev.conference.model.CodePointOrder;
+import dev.conference.model.MeetingId;
+import dev.conference.model.UserId;
 import dev.conference.port.Lifecycle;
 import dev.conference.port.PassResult;
 import dev.conference.redis.Keys.MeetingKeys;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ZAddArgs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +34,17 @@ final class RedisLifecycle implements Lifecycle {
     private final Keys keys;
     private final String retentionMillis;
     private final Metrics metrics;
+    private final InstancePromotion promotion;
+    /** Where this store's repair walk over the meetings goes on from (null: from the first). */
+    private volatile String repairAfter;
+    /** Instances each side of now, and leases per running instance, one repair step looks at. */
+    private static final int REPAIR_INSTANCES = 3;
+
+    private static final int REPAIR_LEASES = 100;
 
     RedisLifecycle(RedisGateway redis, Keys keys, Duration retention, Metrics metrics) {
         this.redis = redis;
+        this.promotion = new InstancePromotion(redis, keys);
         this.metrics = metrics;
         this.keys = keys;
         this.retentionMillis = Long.toString(retention.toMillis());
@@ -145,7 +159,9 @@ final class RedisLifecycle implements Lifecycle {
 
     /** The first half of {@link #endDue}: what a scheduler that dies right after claiming leaves behind. */
     List<Claim> claimEnds(Instant now, int limit) {
-        return claim(Scripts.CLAIM_ENDS, keys.instanceIndex().schedule(), now, limit);
+        Objects.requireNonNull(now, "now");
+        redis.await(promotion.promoteDue(now));
+        return claim(Scripts.CLAIM_ENDS, new String[] {keys.instanceIndex().active()}, now, limit);
     }
 
     @Override
@@ -169,6 +185,82 @@ final class RedisLifecycle implements Lifecycle {
                 "EXPIRED",
                 expired -> metrics.leaseExpired(),
                 leases);
+    }
+
+    /**
+     * One step of the repair walk over every meeting, {@code limit} meetings per call, wrapping round:
+     * for each, the instances its own keys say are open are put back in the instance index if an
+     * index write was lost or landed out of order, and the earliest leases of those running are put
+     * back in the lease index (only ever earlier: ZADD LT). A whole walk takes (meetings / limit)
+     * calls; the scheduler makes one per tick.
+     */
+    @Override
+    public PassResult repair(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        String after = repairAfter;
+        Range<String> range = after == null
+                ? Range.unbounded()
+                : Range.from(Range.Boundary.excluding(after), Range.Boundary.unbounded());
+        List<String> meetings = redis.call(r -> r.zrangebylex(keys.meetings(), range, Limit.create(0, limit)));
+        repairAfter = meetings.size() < limit ? null : meetings.get(meetings.size() - 1);
+        String at = Micros.of(now);
+        List<CompletableFuture<List<Object>>> open = new ArrayList<>(meetings.size());
+        for (String meeting : meetings) {
+            MeetingKeys k = keys.meeting(MeetingId.of(meeting));
+            open.add(redis.start(
+                    Scripts.OPEN_INSTANCES,
+                    new String[] {k.starts(), k.ends(), k.ended(), k.started()},
+                    at,
+                    Integer.toString(REPAIR_INSTANCES)));
+        }
+        List<CompletableFuture<List<Object>>> reindexed = new ArrayList<>();
+        List<CompletableFuture<Long>> released = new ArrayList<>();
+        for (int i = 0; i < meetings.size(); i++) {
+            MeetingId meeting = MeetingId.of(meetings.get(i));
+            List<Object> reply = redis.await(open.get(i));
+            for (int j = 0; j + 3 < reply.size(); j += 4) {
+                int instance = Integer.parseInt((String) reply.get(j));
+                String from = (String) reply.get(j + 1);
+                String to = (String) reply.get(j + 2);
+                reindexed.add(redis.start(
+                        Scripts.REINDEX_INSTANCE,
+                        keys.instanceIndex().all(),
+                        IndexMember.of(meeting, instance),
+                        from,
+                        to,
+                        (String) reply.get(j + 3)));
+                if (Double.parseDouble(from) <= Double.parseDouble(at)) {
+                    released.add(reindexLeases(meeting, instance));
+                }
+            }
+        }
+        int done = 0;
+        for (CompletableFuture<List<Object>> write : reindexed) {
+            done += ((Long) redis.await(write).get(0)).intValue();
+        }
+        for (CompletableFuture<Long> write : released) {
+            done += redis.await(write).intValue();
+        }
+        return new PassResult(meetings.size(), done);
+    }
+
+    /** Puts the earliest leases of a running instance back in the lease index; how many were missing or later. */
+    private CompletableFuture<Long> reindexLeases(MeetingId meeting, int instance) {
+        String leases = keys.meeting(meeting).leases(Integer.toString(instance));
+        return redis.start(r -> r.zrangeWithScores(leases, 0, REPAIR_LEASES - 1))
+                .thenCompose(earliest -> {
+                    if (earliest.isEmpty()) {
+                        return CompletableFuture.completedFuture(0L);
+                    }
+                    List<ScoredValue<String>> members = new ArrayList<>(earliest.size());
+                    for (ScoredValue<String> lease : earliest) {
+                        members.add(ScoredValue.just(
+                                lease.getScore(),
+                                new LeaseMember(meeting, instance, UserId.of(lease.getValue())).encode()));
+                    }
+                    return redis.start(r ->
+                            r.zadd(keys.leaseIndex(), ZAddArgs.Builder.lt().ch(), members.toArray(ScoredValue[]::new)));
+                });
     }
 
     /**

@@ -1,17 +1,17 @@
--- Lists the instances active now: promotes those whose `from` has come, then reads the `active`
--- members whose score is still ahead. The cost follows the answer, not the number of instances
--- ever scheduled. A member the scheduler has claimed carries its claim as score, so the caller
--- also checks the `to` in its span.
--- KEYS: 1 upcoming, 2 active, 3 spans
--- ARGV: 1 now (µs)
--- Returns {member, "from|to", ...} in order of score
-promote(KEYS[1], KEYS[2], KEYS[3], ARGV[1])
+-- One page of the instances active now: the `active` members whose score is ahead of now, in order
+-- of score and then member, from a cursor, so a caller reads any number of them in bounded calls.
+-- Promotion (promote.lua) comes first. A member the scheduler has claimed carries its claim as
+-- score, so the caller also checks the `to` in its span.
+-- KEYS: 1 active, 2 spans
+-- ARGV: 1 lowest score, as ZRANGEBYSCORE takes it ('(now' at first, then the last score seen),
+--       2 how many members of that score were seen already, 3 page size
+-- Returns {member, "from|to", score, ...}
 local out = {}
-for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')) do
-  local span = redis.call('HGET', KEYS[3], member)
-  if span then
-    out[#out + 1] = member
-    out[#out + 1] = span
-  end
+local page = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], '+inf', 'WITHSCORES', 'LIMIT', ARGV[2], ARGV[3])
+for i = 1, #page, 2 do
+  local span = redis.call('HGET', KEYS[2], page[i])
+  out[#out + 1] = page[i]
+  out[#out + 1] = span or ''
+  out[#out + 1] = page[i + 1]
 end
 return out

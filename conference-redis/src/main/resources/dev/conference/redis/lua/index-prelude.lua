@@ -1,15 +1,18 @@
 -- Shared by the scripts over the cross-meeting index (prepended when loaded).
 
--- Moves every instance whose `from` has come from `upcoming` to `active`, under its `to`. Each
--- instance moves once, so the cost is amortized over the instances.
-local function promote(upcoming, active, spans, now)
-  for _, member in ipairs(redis.call('ZRANGEBYSCORE', upcoming, '-inf', now)) do
+-- Moves up to `limit` instances whose `from` has come from `upcoming` to `active`, under their
+-- `to`, and returns how many it moved. Each instance moves once, so the cost is amortized over the
+-- instances; the caller repeats while a whole batch moved, so no one call blocks the server long.
+local function promote(upcoming, active, spans, now, limit)
+  local due = redis.call('ZRANGEBYSCORE', upcoming, '-inf', now, 'LIMIT', 0, limit)
+  for _, member in ipairs(due) do
     local span = redis.call('HGET', spans, member)
     if span then
       redis.call('ZADD', active, string.match(span, '|(%d+)$'), member)
     end
-    redis.call('ZREM', upcoming, member)
   end
+  if #due > 0 then redis.call('ZREM', upcoming, unpack(due)) end
+  return #due
 end
 
 -- Claims up to `limit` members of `zset` due by `now` by moving their score to `claim_until`:

@@ -1,0 +1,18 @@
+-- What the repair pass re-indexes for one meeting: the instances not ended among the latest few
+-- started by now and the next few to start, each with its span and whether STARTED is logged.
+-- Bounded: instances further ahead come into view as the nearer ones pass.
+-- KEYS: 1 starts, 2 ends, 3 ended, 4 started
+-- ARGV: 1 now (µs), 2 how many on each side of now
+-- Returns {instance, from, to, started ('1' or '0'), ...}
+local out = {}
+local function add(order)
+  if redis.call('SISMEMBER', KEYS[3], order) == 0 then
+    out[#out + 1] = order
+    out[#out + 1] = redis.call('ZSCORE', KEYS[1], order)
+    out[#out + 1] = redis.call('ZSCORE', KEYS[2], order)
+    out[#out + 1] = tostring(redis.call('SISMEMBER', KEYS[4], order))
+  end
+end
+for _, order in ipairs(redis.call('ZREVRANGEBYSCORE', KEYS[1], ARGV[1], '-inf', 'LIMIT', 0, ARGV[2])) do add(order) end
+for _, order in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf', 'LIMIT', 0, ARGV[2])) do add(order) end
+return out

@@ -1,0 +1,114 @@
+package dev.conference.redis;
+
+import static dev.conference.testing.Fixtures.aPublicMeeting;
+import static dev.conference.testing.Fixtures.aUser;
+import static dev.conference.testing.Fixtures.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.UserId;
+import dev.conference.port.ConferenceStore;
+import dev.conference.scheduler.MeetingScheduler;
+import dev.conference.scheduler.SchedulerOptions;
+import dev.conference.testing.MutableClock;
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The cross-slot indexes are derived from each meeting's own keys, and the scheduler's repair walk
+ * puts them right after a write to them was lost or landed out of order. Each test loses or spoils
+ * an index write by hand, as a caller that gave up or a node that failed over would.
+ */
+class RepairTest {
+    @RegisterExtension
+    static final LocalRedisExtension REDIS = new LocalRedisExtension();
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final MeetingId STANDUP = MeetingId.of("standup");
+    private static final String INDEX = "conference:{instance-index}:";
+
+    private final MutableClock clock = new MutableClock(T0);
+
+    private ConferenceStore open() {
+        return RedisConferenceStore.connect(
+                RedisURI.create(REDIS.uri()),
+                RedisOptions.builder().clock(clock).build());
+    }
+
+    private MeetingScheduler scheduler(ConferenceStore store) {
+        return MeetingScheduler.manual(
+                store.lifecycle(), SchedulerOptions.defaults().withClock(clock));
+    }
+
+    private static void givenStandupFromT0(ConferenceStore store) {
+        store.directory().saveUser(aUser("alice"));
+        store.directory().saveMeeting(aPublicMeeting("standup"));
+        store.directory().saveInstance(anInstance(aPublicMeeting("standup"), 1, T0, HOUR));
+    }
+
+    @Test
+    void aLeaseWhoseIndexWriteWasLostStillLapses() {
+        try (ConferenceStore store = open()) {
+            givenStandupFromT0(store);
+            UserId alice = UserId.of("alice");
+            store.conference().join(alice, STANDUP, Duration.ofMinutes(1));
+            REDIS.admin().sync().del("conference:{lease-index}");
+
+            clock.advance(Duration.ofMinutes(2));
+            scheduler(store).tick();
+
+            assertThat(store.conference().participants(STANDUP)).isEmpty();
+            List<MeetingEvent> events = store.conference().events(STANDUP);
+            assertThat(events.get(events.size() - 1)).isInstanceOf(TimedOut.class);
+        }
+    }
+
+    @Test
+    void anInstanceWhoseIndexWriteWasLostIsListedStartedAndEnded() {
+        try (ConferenceStore store = open()) {
+            givenStandupFromT0(store);
+            REDIS.admin().sync().del(INDEX + "upcoming", INDEX + "active", INDEX + "spans", INDEX + "announce");
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(store.conference().activeMeetings()).isEmpty();
+
+            MeetingScheduler scheduler = scheduler(store);
+            assertThat(scheduler.tick().started()).isEqualTo(1);
+            assertThat(store.conference().activeMeetings())
+                    .containsExactly(new MeetingInstance(STANDUP, 1, T0, T0.plus(HOUR)));
+
+            clock.set(T0.plus(HOUR));
+            assertThat(scheduler.tick().ended()).isEqualTo(1);
+            assertThat(store.conference().activeMeetings()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSpanWrittenOutOfOrderIsPutRight() {
+        try (ConferenceStore store = open()) {
+            givenStandupFromT0(store);
+            clock.advance(Duration.ofSeconds(1));
+            store.conference().activeMeetings();
+            // What an older save's index write landing after a newer one leaves: the old, shorter span.
+            long oldTo = T0.plus(Duration.ofMinutes(5)).toEpochMilli() * 1_000;
+            long from = T0.toEpochMilli() * 1_000;
+            REDIS.admin().sync().hset(INDEX + "spans", "1|standup", from + "|" + oldTo);
+            REDIS.admin().sync().zadd(INDEX + "active", oldTo, "1|standup");
+
+            scheduler(store).tick();
+            clock.set(T0.plus(Duration.ofMinutes(10)));
+            scheduler(store).tick();
+
+            assertThat(store.conference().activeMeetings())
+                    .containsExactly(new MeetingInstance(STANDUP, 1, T0, T0.plus(HOUR)));
+            assertThat(store.conference().participants(STANDUP)).isEmpty();
+        }
+    }
+}
