@@ -2,6 +2,7 @@ package dev.conference.memory;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Ending;
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -41,13 +42,13 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
-    public CompletionStage<Participant> join(UserId user, MeetingId meeting) {
-        return now(() -> conference.join(user, meeting));
+    public CompletionStage<Participant> join(UserId user, MeetingId meeting, IdempotencyKey key) {
+        return now(() -> conference.join(user, meeting, key));
     }
 
     @Override
-    public CompletionStage<Participant> join(UserId user, MeetingId meeting, Duration lease) {
-        return now(() -> conference.join(user, meeting, lease));
+    public CompletionStage<Participant> join(UserId user, MeetingId meeting, Duration lease, IdempotencyKey key) {
+        return now(() -> conference.join(user, meeting, lease, key));
     }
 
     @Override
@@ -59,9 +60,9 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
-    public CompletionStage<Void> leave(UserId user, MeetingId meeting) {
+    public CompletionStage<Void> leave(UserId user, MeetingId meeting, IdempotencyKey key) {
         return now(() -> {
-            conference.leave(user, meeting);
+            conference.leave(user, meeting, key);
             return null;
         });
     }
@@ -77,13 +78,13 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
-    public CompletionStage<Optional<Ending>> end(MeetingId meeting) {
-        return now(() -> conference.end(meeting));
+    public CompletionStage<Optional<Ending>> end(MeetingId meeting, IdempotencyKey key) {
+        return now(() -> conference.end(meeting, key));
     }
 
     @Override
-    public CompletionStage<ChatMessage> post(UserId user, MeetingId meeting, String text) {
-        return now(() -> conference.post(user, meeting, text));
+    public CompletionStage<ChatMessage> post(UserId user, MeetingId meeting, String text, IdempotencyKey key) {
+        return now(() -> conference.post(user, meeting, text, key));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.ChatMessage;
 import dev.conference.model.CodePointOrder;
 import dev.conference.model.Ending;
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
@@ -40,39 +41,41 @@ final class InMemoryConference implements Conference {
     }
 
     @Override
-    public Participant join(UserId userId, MeetingId meetingId) {
-        Objects.requireNonNull(userId, "user id");
-        Objects.requireNonNull(meetingId, "meeting id");
-        synchronized (store.lock) {
-            User user = knownUser(userId);
-            Meeting meeting = knownMeeting(meetingId);
-            Instant now = store.now();
-            InstanceState state = active(meetingId, now);
-            if (!meeting.admits(user.email())) {
-                throw new NotAllowedException(userId, meetingId);
-            }
-            if (state.participants.containsKey(userId)) {
-                throw new AlreadyParticipantException(userId, meetingId);
-            }
-            store.ensureStarted(state);
-            state.participants.put(userId, now);
-            store.log(state, id -> new Joined(id, meetingId, state.instance.instance(), userId, now));
-            return new Participant(userId, now);
-        }
+    public Participant join(UserId userId, MeetingId meetingId, IdempotencyKey key) {
+        return joinWith(userId, meetingId, null, key);
     }
 
     @Override
-    public Participant join(UserId userId, MeetingId meetingId, Duration lease) {
+    public Participant join(UserId userId, MeetingId meetingId, Duration lease, IdempotencyKey key) {
+        return joinWith(userId, meetingId, PresenceLease.require(lease), key);
+    }
+
+    /** Joins, with a presence lease when {@code lease} is not null. */
+    private Participant joinWith(UserId userId, MeetingId meetingId, Duration lease, IdempotencyKey key) {
         Objects.requireNonNull(userId, "user id");
         Objects.requireNonNull(meetingId, "meeting id");
-        Objects.requireNonNull(lease, "presence lease");
-        PresenceLease.require(lease);
+        Objects.requireNonNull(key, "idempotency key");
         synchronized (store.lock) {
-            Participant participant = join(userId, meetingId);
-            active(meetingId, participant.joinedAt())
-                    .leases
-                    .put(userId, participant.joinedAt().plus(lease));
-            return participant;
+            // Whether the user and meeting exist is asked afresh, as the Redis store does before a replay.
+            User user = knownUser(userId);
+            Meeting meeting = knownMeeting(meetingId);
+            return store.once("join", meetingId, key, () -> {
+                Instant now = store.now();
+                InstanceState state = active(meetingId, now);
+                if (!meeting.admits(user.email())) {
+                    throw new NotAllowedException(userId, meetingId);
+                }
+                if (state.participants.containsKey(userId)) {
+                    throw new AlreadyParticipantException(userId, meetingId);
+                }
+                store.ensureStarted(state);
+                state.participants.put(userId, now);
+                if (lease != null) {
+                    state.leases.put(userId, now.plus(lease));
+                }
+                store.log(state, id -> new Joined(id, meetingId, state.instance.instance(), userId, now));
+                return new Participant(userId, now);
+            });
         }
     }
 
@@ -95,19 +98,23 @@ final class InMemoryConference implements Conference {
     }
 
     @Override
-    public void leave(UserId userId, MeetingId meetingId) {
+    public void leave(UserId userId, MeetingId meetingId, IdempotencyKey key) {
         Objects.requireNonNull(userId, "user id");
         Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(key, "idempotency key");
         synchronized (store.lock) {
             knownUser(userId);
             knownMeeting(meetingId);
-            Instant now = store.now();
-            InstanceState state = active(meetingId, now);
-            if (state.participants.remove(userId) == null) {
-                throw new NotParticipantException(userId, meetingId);
-            }
-            state.leases.remove(userId);
-            store.log(state, id -> new Left(id, meetingId, state.instance.instance(), userId, now));
+            store.once("leave", meetingId, key, () -> {
+                Instant now = store.now();
+                InstanceState state = active(meetingId, now);
+                if (state.participants.remove(userId) == null) {
+                    throw new NotParticipantException(userId, meetingId);
+                }
+                state.leases.remove(userId);
+                store.log(state, id -> new Left(id, meetingId, state.instance.instance(), userId, now));
+                return null;
+            });
         }
     }
 
@@ -130,38 +137,44 @@ final class InMemoryConference implements Conference {
     }
 
     @Override
-    public Optional<Ending> end(MeetingId meetingId) {
+    public Optional<Ending> end(MeetingId meetingId, IdempotencyKey key) {
         Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(key, "idempotency key");
         synchronized (store.lock) {
             knownMeeting(meetingId);
-            Instant now = store.now();
-            Optional<InstanceState> running = store.active(meetingId, now);
-            if (running.isEmpty()) {
-                return Optional.empty();
-            }
-            InstanceState state = running.get();
-            return Optional.of(new Ending(meetingId, state.instance.instance(), now, store.end(state, now)));
+            return store.once("end", meetingId, key, () -> {
+                Instant now = store.now();
+                Optional<InstanceState> running = store.active(meetingId, now);
+                if (running.isEmpty()) {
+                    return Optional.<Ending>empty();
+                }
+                InstanceState state = running.get();
+                return Optional.of(new Ending(meetingId, state.instance.instance(), now, store.end(state, now)));
+            });
         }
     }
 
     @Override
-    public ChatMessage post(UserId userId, MeetingId meetingId, String text) {
+    public ChatMessage post(UserId userId, MeetingId meetingId, String text, IdempotencyKey key) {
         Objects.requireNonNull(userId, "user id");
         Objects.requireNonNull(meetingId, "meeting id");
         ChatMessage.requireText(Objects.requireNonNull(text, "text"));
+        Objects.requireNonNull(key, "idempotency key");
         synchronized (store.lock) {
             knownUser(userId);
             knownMeeting(meetingId);
-            Instant now = store.now();
-            InstanceState state = active(meetingId, now);
-            if (!state.participants.containsKey(userId)) {
-                throw new NotParticipantException(userId, meetingId);
-            }
-            ChatMessage message =
-                    new ChatMessage(store.nextId(), meetingId, state.instance.instance(), userId, text, now);
-            state.chat.add(message);
-            store.feed(meetingId, new Posted(store.nextId(), message));
-            return message;
+            return store.once("post", meetingId, key, () -> {
+                Instant now = store.now();
+                InstanceState state = active(meetingId, now);
+                if (!state.participants.containsKey(userId)) {
+                    throw new NotParticipantException(userId, meetingId);
+                }
+                ChatMessage message =
+                        new ChatMessage(store.nextId(), meetingId, state.instance.instance(), userId, text, now);
+                state.chat.add(message);
+                store.feed(meetingId, new Posted(store.nextId(), message));
+                return message;
+            });
         }
     }
 

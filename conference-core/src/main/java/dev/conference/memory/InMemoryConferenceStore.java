@@ -1,6 +1,7 @@
 package dev.conference.memory;
 
 import dev.conference.model.CodePointOrder;
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
@@ -9,6 +10,7 @@ import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Participant;
+import dev.conference.model.RefusedException;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
@@ -23,12 +25,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The executable specification of the ports: every operation under one lock, so each is atomic and
@@ -87,6 +92,48 @@ public final class InMemoryConferenceStore implements ConferenceStore {
 
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** What an operation run under a caller's idempotency key answered, until it is forgotten. */
+    private record Remembered(Instant forgetAt, Object answer, RefusedException refusal) {}
+
+    /** By operation, meeting and key; oldest first, so forgetting stops at the first one still kept. */
+    private final Map<String, Remembered> remembered = new LinkedHashMap<>();
+
+    /**
+     * Runs a change once per caller's key: a retry with the key within {@link
+     * IdempotencyKey#REMEMBERED} gets the first answer again, refusal included, and changes nothing.
+     * Called under the lock.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T once(String operation, MeetingId meeting, IdempotencyKey key, Supplier<T> change) {
+        if (!key.chosenByCaller()) {
+            return change.get();
+        }
+        Instant now = now();
+        for (Iterator<Remembered> oldest = remembered.values().iterator(); oldest.hasNext(); ) {
+            if (oldest.next().forgetAt().isAfter(now)) {
+                break;
+            }
+            oldest.remove();
+        }
+        String name = operation + '\n' + meeting.value() + '\n' + key.value();
+        Remembered before = remembered.get(name);
+        if (before != null) {
+            if (before.refusal() != null) {
+                throw before.refusal();
+            }
+            return (T) before.answer();
+        }
+        Instant forgetAt = now.plus(IdempotencyKey.REMEMBERED);
+        try {
+            T answer = change.get();
+            remembered.put(name, new Remembered(forgetAt, answer, null));
+            return answer;
+        } catch (RefusedException refused) {
+            remembered.put(name, new Remembered(forgetAt, null, refused));
+            throw refused;
+        }
     }
 
     String nextId() {

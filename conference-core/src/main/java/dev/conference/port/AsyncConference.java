@@ -2,6 +2,7 @@ package dev.conference.port;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Ending;
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -28,16 +29,31 @@ import java.util.concurrent.CompletionStage;
 public interface AsyncConference {
 
     /** See {@link Conference#join(UserId, MeetingId)}. */
-    CompletionStage<Participant> join(UserId user, MeetingId meeting);
+    default CompletionStage<Participant> join(UserId user, MeetingId meeting) {
+        return join(user, meeting, IdempotencyKey.fresh());
+    }
+
+    /** See {@link Conference#join(UserId, MeetingId, IdempotencyKey)}. */
+    CompletionStage<Participant> join(UserId user, MeetingId meeting, IdempotencyKey key);
 
     /** See {@link Conference#join(UserId, MeetingId, Duration)}. */
-    CompletionStage<Participant> join(UserId user, MeetingId meeting, Duration lease);
+    default CompletionStage<Participant> join(UserId user, MeetingId meeting, Duration lease) {
+        return join(user, meeting, lease, IdempotencyKey.fresh());
+    }
+
+    /** See {@link Conference#join(UserId, MeetingId, Duration, IdempotencyKey)}. */
+    CompletionStage<Participant> join(UserId user, MeetingId meeting, Duration lease, IdempotencyKey key);
 
     /** See {@link Conference#renew}. */
     CompletionStage<Void> renew(UserId user, MeetingId meeting, Duration lease);
 
     /** See {@link Conference#leave}. */
-    CompletionStage<Void> leave(UserId user, MeetingId meeting);
+    default CompletionStage<Void> leave(UserId user, MeetingId meeting) {
+        return leave(user, meeting, IdempotencyKey.fresh());
+    }
+
+    /** See {@link Conference#leave(UserId, MeetingId, IdempotencyKey)}. */
+    CompletionStage<Void> leave(UserId user, MeetingId meeting, IdempotencyKey key);
 
     /** See {@link Conference#participants}. */
     CompletionStage<List<Participant>> participants(MeetingId meeting);
@@ -46,10 +62,20 @@ public interface AsyncConference {
     CompletionStage<List<MeetingInstance>> activeMeetings();
 
     /** See {@link Conference#end}. */
-    CompletionStage<Optional<Ending>> end(MeetingId meeting);
+    default CompletionStage<Optional<Ending>> end(MeetingId meeting) {
+        return end(meeting, IdempotencyKey.fresh());
+    }
+
+    /** See {@link Conference#end(MeetingId, IdempotencyKey)}. */
+    CompletionStage<Optional<Ending>> end(MeetingId meeting, IdempotencyKey key);
 
     /** See {@link Conference#post}. */
-    CompletionStage<ChatMessage> post(UserId user, MeetingId meeting, String text);
+    default CompletionStage<ChatMessage> post(UserId user, MeetingId meeting, String text) {
+        return post(user, meeting, text, IdempotencyKey.fresh());
+    }
+
+    /** See {@link Conference#post(UserId, MeetingId, String, IdempotencyKey)}. */
+    CompletionStage<ChatMessage> post(UserId user, MeetingId meeting, String text, IdempotencyKey key);
 
     /** See {@link Conference#chat(MeetingId)}. */
     CompletionStage<List<ChatMessage>> chat(MeetingId meeting);

@@ -2,6 +2,7 @@ package dev.conference.port;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Ending;
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -22,6 +23,10 @@ import java.util.Optional;
  * {@link dev.conference.model.RefusedException}s or
  * {@link dev.conference.model.NotFoundException}s and record nothing; every method may throw
  * {@link dev.conference.model.StoreException} when the store cannot answer.
+ *
+ * <p>A changing operation whose outcome is unknown (the store did not answer in time) throws
+ * {@link dev.conference.model.OutcomeUnknownException}: it may have been applied. Each changing
+ * operation has a form that takes an {@link IdempotencyKey}; retrying with the same key is safe.
  */
 public interface Conference {
 
@@ -35,7 +40,12 @@ public interface Conference {
      * @throws dev.conference.model.NotAllowedException         restricted meeting, email not in its audience
      * @throws dev.conference.model.AlreadyParticipantException already in; the first join time stays
      */
-    Participant join(UserId user, MeetingId meeting);
+    default Participant join(UserId user, MeetingId meeting) {
+        return join(user, meeting, IdempotencyKey.fresh());
+    }
+
+    /** Joins like {@link #join(UserId, MeetingId)}, safe to retry with the same {@code key}. */
+    Participant join(UserId user, MeetingId meeting, IdempotencyKey key);
 
     /**
      * Joins like {@link #join(UserId, MeetingId)}, with a presence lease: unless {@link #renew} extends it,
@@ -45,7 +55,12 @@ public interface Conference {
      *
      * @param lease how long the presence holds without a heartbeat; positive, at most a day
      */
-    Participant join(UserId user, MeetingId meeting, java.time.Duration lease);
+    default Participant join(UserId user, MeetingId meeting, java.time.Duration lease) {
+        return join(user, meeting, lease, IdempotencyKey.fresh());
+    }
+
+    /** Joins with a presence lease, safe to retry with the same {@code key}. */
+    Participant join(UserId user, MeetingId meeting, java.time.Duration lease, IdempotencyKey key);
 
     /**
      * A heartbeat: the participant's presence lease now ends {@code lease} from now. Works for a
@@ -62,7 +77,12 @@ public interface Conference {
      * @throws dev.conference.model.MeetingNotActiveException no instance is active
      * @throws dev.conference.model.NotParticipantException   the user is not in the meeting
      */
-    void leave(UserId user, MeetingId meeting);
+    default void leave(UserId user, MeetingId meeting) {
+        leave(user, meeting, IdempotencyKey.fresh());
+    }
+
+    /** Leaves like {@link #leave(UserId, MeetingId)}, safe to retry with the same {@code key}. */
+    void leave(UserId user, MeetingId meeting, IdempotencyKey key);
 
     /** The current participants of the meeting's active instance in order of joining; empty if none is active. */
     List<Participant> participants(MeetingId meeting);
@@ -77,7 +97,12 @@ public interface Conference {
      * @return the instance ended, with the TIMED_OUT events recorded (one per participant), or empty if
      *         none was active
      */
-    Optional<Ending> end(MeetingId meeting);
+    default Optional<Ending> end(MeetingId meeting) {
+        return end(meeting, IdempotencyKey.fresh());
+    }
+
+    /** Ends like {@link #end(MeetingId)}, safe to retry with the same {@code key}. */
+    Optional<Ending> end(MeetingId meeting, IdempotencyKey key);
 
     /**
      * Posts a message in the meeting's active instance.
@@ -86,7 +111,12 @@ public interface Conference {
      * @throws dev.conference.model.MeetingNotActiveException no instance is active
      * @throws dev.conference.model.NotParticipantException   the user is not in the meeting
      */
-    ChatMessage post(UserId user, MeetingId meeting, String text);
+    default ChatMessage post(UserId user, MeetingId meeting, String text) {
+        return post(user, meeting, text, IdempotencyKey.fresh());
+    }
+
+    /** Posts like {@link #post(UserId, MeetingId, String)}, safe to retry with the same {@code key}. */
+    ChatMessage post(UserId user, MeetingId meeting, String text, IdempotencyKey key);
 
     /** The whole chat of the meeting's active or latest started instance, oldest first. */
     List<ChatMessage> chat(MeetingId meeting);

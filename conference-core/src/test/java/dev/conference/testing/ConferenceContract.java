@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.ChatMessage;
+import dev.conference.model.Ending;
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link dev.conference.port.Conference} must do: the nine operations and the event log. */
@@ -564,6 +567,81 @@ public abstract class ConferenceContract extends StoreContract {
 
         assertThat(conference.chat(standup)).isEmpty();
         assertThat(conference.participants(standup)).isEmpty();
+    }
+
+    // retries with an idempotency key
+
+    @Test
+    void aRetryWithTheSameKeyChangesNothingAndAnswersAsTheFirstAttemptDid() {
+        givenARunningPublicMeeting();
+        IdempotencyKey joining = IdempotencyKey.of("join-1");
+        IdempotencyKey posting = IdempotencyKey.of("post-1");
+        IdempotencyKey leaving = IdempotencyKey.of("leave-1");
+        IdempotencyKey ending = IdempotencyKey.of("end-1");
+
+        Participant joined = conference.join(alice, standup, joining);
+        conference.join(bob, standup);
+        later(Duration.ofMinutes(1));
+        assertThat(conference.join(alice, standup, joining)).isEqualTo(joined);
+        ChatMessage posted = conference.post(alice, standup, "once", posting);
+        later(Duration.ofMinutes(1));
+        assertThat(conference.post(alice, standup, "once", posting)).isEqualTo(posted);
+        conference.leave(alice, standup, leaving);
+        conference.leave(alice, standup, leaving);
+        Optional<Ending> ended = conference.end(standup, ending);
+        assertThat(conference.end(standup, ending)).isEqualTo(ended);
+
+        assertThat(conference.chat(standup)).containsExactly(posted);
+        assertThat(conference.events(standup))
+                .extracting(Object::getClass)
+                .containsExactly(Started.class, Joined.class, Joined.class, Left.class, TimedOut.class, Ended.class);
+        assertThat(ended).isPresent();
+    }
+
+    @Test
+    void aRefusalIsTheAnswerToEveryRetryWithItsKey() {
+        givenARunningPublicMeeting();
+        IdempotencyKey key = IdempotencyKey.of("early post");
+        assertThatThrownBy(() -> conference.post(alice, standup, "too early", key))
+                .isInstanceOf(NotParticipantException.class);
+        conference.join(alice, standup);
+
+        assertThatThrownBy(() -> conference.post(alice, standup, "too early", key))
+                .isInstanceOf(NotParticipantException.class);
+        assertThat(conference
+                        .post(alice, standup, "now", IdempotencyKey.of("next post"))
+                        .text())
+                .isEqualTo("now");
+        assertThat(conference.chat(standup)).extracting(ChatMessage::text).containsExactly("now");
+    }
+
+    @Test
+    void aKeyNamesOneOperationOnOneMeeting() {
+        givenARunningPublicMeeting();
+        Meeting other = aPublicMeeting("other");
+        directory.saveMeeting(other);
+        directory.saveInstance(anInstance(other, 1, T0, HOUR));
+        IdempotencyKey key = IdempotencyKey.of("same key");
+        conference.join(alice, standup, key);
+        conference.join(alice, other.id(), key);
+        conference.post(alice, standup, "here", key);
+        conference.post(alice, other.id(), "there", key);
+        conference.leave(alice, standup, key);
+
+        assertThat(conference.chat(standup)).extracting(ChatMessage::text).containsExactly("here");
+        assertThat(conference.chat(other.id())).extracting(ChatMessage::text).containsExactly("there");
+        assertThat(conference.participants(standup)).isEmpty();
+        assertThat(conference.participants(other.id()))
+                .extracting(Participant::user)
+                .containsExactly(alice);
+    }
+
+    @Test
+    void idempotencyKeysAreCheckedWhenMade() {
+        assertThatThrownBy(() -> IdempotencyKey.of("")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> IdempotencyKey.of("x".repeat(201))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> IdempotencyKey.of("a\nb")).isInstanceOf(InvalidInputException.class);
+        assertThat(IdempotencyKey.of("ok-1").value()).isEqualTo("ok-1");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.conference.testing.Fixtures.aUser;
 import static dev.conference.testing.Fixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -45,6 +46,7 @@ public abstract class NullArgumentsContract extends StoreContract {
             Map.entry(Page.class, Page.first(10)),
             Map.entry(String.class, "hello"),
             Map.entry(Duration.class, Duration.ofSeconds(30)),
+            Map.entry(IdempotencyKey.class, IdempotencyKey.of("key-1")),
             Map.entry(Instant.class, T0),
             Map.entry(List.class, List.of()),
             Map.entry(FeedPosition.class, FeedPosition.latest()),

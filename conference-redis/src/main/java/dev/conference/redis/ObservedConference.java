@@ -3,6 +3,7 @@ package dev.conference.redis;
 import dev.conference.model.ChatMessage;
 import dev.conference.model.ConferenceException;
 import dev.conference.model.Ending;
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -62,13 +63,13 @@ final class ObservedConference implements AsyncConference {
     }
 
     @Override
-    public CompletableFuture<Participant> join(UserId user, MeetingId meeting) {
-        return observe("join", () -> conference.join(user, meeting));
+    public CompletableFuture<Participant> join(UserId user, MeetingId meeting, IdempotencyKey key) {
+        return observe("join", () -> conference.join(user, meeting, key));
     }
 
     @Override
-    public CompletableFuture<Participant> join(UserId user, MeetingId meeting, Duration lease) {
-        return observe("join", () -> conference.join(user, meeting, lease));
+    public CompletableFuture<Participant> join(UserId user, MeetingId meeting, Duration lease, IdempotencyKey key) {
+        return observe("join", () -> conference.join(user, meeting, lease, key));
     }
 
     @Override
@@ -77,8 +78,8 @@ final class ObservedConference implements AsyncConference {
     }
 
     @Override
-    public CompletableFuture<Void> leave(UserId user, MeetingId meeting) {
-        return observe("leave", () -> conference.leave(user, meeting));
+    public CompletableFuture<Void> leave(UserId user, MeetingId meeting, IdempotencyKey key) {
+        return observe("leave", () -> conference.leave(user, meeting, key));
     }
 
     @Override
@@ -92,13 +93,13 @@ final class ObservedConference implements AsyncConference {
     }
 
     @Override
-    public CompletableFuture<Optional<Ending>> end(MeetingId meeting) {
-        return observe("end", () -> conference.end(meeting));
+    public CompletableFuture<Optional<Ending>> end(MeetingId meeting, IdempotencyKey key) {
+        return observe("end", () -> conference.end(meeting, key));
     }
 
     @Override
-    public CompletableFuture<ChatMessage> post(UserId user, MeetingId meeting, String text) {
-        return observe("post", () -> conference.post(user, meeting, text));
+    public CompletableFuture<ChatMessage> post(UserId user, MeetingId meeting, String text, IdempotencyKey key) {
+        return observe("post", () -> conference.post(user, meeting, text, key));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.conference.model.ChatMessage;
 import dev.conference.model.CodePointOrder;
 import dev.conference.model.Email;
 import dev.conference.model.Ending;
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.TimedOut;
@@ -14,6 +15,7 @@ import dev.conference.model.MeetingNotActiveException;
 import dev.conference.model.MeetingParticipants;
 import dev.conference.model.NotAllowedException;
 import dev.conference.model.NotParticipantException;
+import dev.conference.model.OutcomeUnknownException;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
 import dev.conference.model.PresenceLease;
@@ -23,6 +25,7 @@ import dev.conference.model.UnknownUserException;
 import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.redis.Keys.MeetingKeys;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.ZAddArgs;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +36,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -71,12 +73,41 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     /**
-     * A fresh id for one changing operation, kept across its RETRY attempts: 128 bits from the
-     * system's entropy on every call, so two JVMs restored from one snapshot (whose in-memory random
-     * generators would repeat each other) still never share one.
+     * The id a changing operation runs under, kept across its RETRY attempts and re-sends. A fresh
+     * key is a random UUID (from the system's entropy, so JVMs restored from one snapshot never share
+     * one); a caller's key is scoped to the operation, so one key used for a post and a leave names
+     * two operations. Replies live in the meeting's keys, so a key is scoped to the meeting too.
      */
-    private static String operationId() {
-        return UUID.randomUUID().toString();
+    private static String operationId(String operation, IdempotencyKey key) {
+        Objects.requireNonNull(key, "idempotency key");
+        return key.chosenByCaller() ? operation + ":" + key.value() : key.value();
+    }
+
+    /** How long a reply is kept (µs): the replay window, or as long as a caller's key is remembered. */
+    private String keptFor(IdempotencyKey key) {
+        return key.chosenByCaller() ? remembered : replayWindow;
+    }
+
+    private static final String remembered = Long.toString(IdempotencyKey.REMEMBERED.toNanos() / 1_000);
+
+    /**
+     * A change whose command timed out may still be applied by the server (it was sent): its caller
+     * gets an {@link OutcomeUnknownException} and can retry with the same idempotency key.
+     */
+    private static <T> CompletableFuture<T> changing(String operation, CompletableFuture<T> pending) {
+        return pending.exceptionallyCompose(failure -> {
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof StoreException store
+                    && !(cause instanceof OutcomeUnknownException)
+                    && store.getCause() instanceof RedisCommandTimeoutException) {
+                return CompletableFuture.failedFuture(new OutcomeUnknownException(
+                        store.getMessage() + "; the " + operation
+                                + " may have been applied: retry it with the same idempotency key",
+                        store));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
     }
 
     /** A script over one meeting's keys, for the instance {@code order}, that may answer RETRY. */
@@ -131,64 +162,68 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     @Override
-    public CompletableFuture<Participant> join(UserId user, MeetingId meeting) {
-        return joinWith(user, meeting, null);
+    public CompletableFuture<Participant> join(UserId user, MeetingId meeting, IdempotencyKey key) {
+        return joinWith(user, meeting, null, key);
     }
 
     @Override
-    public CompletableFuture<Participant> join(UserId user, MeetingId meeting, Duration lease) {
-        return joinWith(user, meeting, PresenceLease.require(lease));
+    public CompletableFuture<Participant> join(UserId user, MeetingId meeting, Duration lease, IdempotencyKey key) {
+        return joinWith(user, meeting, PresenceLease.require(lease), key);
     }
 
     /** Joins, with a presence lease when {@code lease} is not null. */
-    private CompletableFuture<Participant> joinWith(UserId user, MeetingId meeting, Duration lease) {
+    private CompletableFuture<Participant> joinWith(
+            UserId user, MeetingId meeting, Duration lease, IdempotencyKey key) {
         Objects.requireNonNull(user, "user id");
         Objects.requireNonNull(meeting, "meeting id");
         Instant now = now();
         String at = Micros.of(now);
         String leaseEnd = lease == null ? "" : Micros.of(now.plus(lease));
-        String op = operationId();
-        return onCurrent(
-                        "join",
-                        meeting,
-                        (k, n) -> noteJoined(user, meeting, n)
-                                .thenCompose(life -> redis.start(
-                                        Scripts.JOIN,
-                                        new String[] {
-                                            k.meeting(),
-                                            k.audience(),
-                                            k.starts(),
-                                            k.ends(),
-                                            k.ended(),
-                                            k.started(),
-                                            k.feed(),
-                                            k.applied(),
-                                            k.appliedAt(),
-                                            k.participants(n),
-                                            k.events(n),
-                                            k.leases(n),
-                                            k.erased(user)
-                                        },
-                                        at,
-                                        n,
-                                        op,
-                                        replayWindow,
-                                        user.value(),
-                                        life.email(),
-                                        leaseEnd,
-                                        life.life()))
-                                .thenCompose(reply -> Replies.status(reply).equals("OK")
-                                        ? indexLease(lease, meeting, n, user, leaseEnd)
-                                                .thenApply(indexed -> reply)
-                                        : unnoteJoined(user, meeting, n).thenApply(ignored -> reply)))
-                .thenApply(done -> switch (done.status()) {
-                    case "OK" -> new Participant(user, now);
-                    case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
-                    case "NOT_ALLOWED" -> throw new NotAllowedException(user, meeting);
-                    case "ALREADY_IN" -> throw new AlreadyParticipantException(user, meeting);
-                    case "UNKNOWN_USER" -> throw new UnknownUserException(user);
-                    default -> throw unexpected(done.reply());
-                });
+        String op = operationId("join", key);
+        return changing(
+                "join",
+                onCurrent(
+                                "join",
+                                meeting,
+                                (k, n) -> noteJoined(user, meeting, n)
+                                        .thenCompose(life -> redis.start(
+                                                Scripts.JOIN,
+                                                new String[] {
+                                                    k.meeting(),
+                                                    k.audience(),
+                                                    k.starts(),
+                                                    k.ends(),
+                                                    k.ended(),
+                                                    k.started(),
+                                                    k.feed(),
+                                                    k.applied(),
+                                                    k.appliedAt(),
+                                                    k.participants(n),
+                                                    k.events(n),
+                                                    k.leases(n),
+                                                    k.erased(user)
+                                                },
+                                                at,
+                                                n,
+                                                op,
+                                                keptFor(key),
+                                                user.value(),
+                                                life.email(),
+                                                leaseEnd,
+                                                life.life()))
+                                        .thenCompose(reply -> Replies.status(reply)
+                                                        .equals("OK")
+                                                ? indexLease(lease, meeting, n, user, leaseEnd)
+                                                        .thenApply(indexed -> reply)
+                                                : unnoteJoined(user, meeting, n).thenApply(ignored -> reply)))
+                        .thenApply(done -> switch (done.status()) {
+                            case "OK" -> new Participant(user, Micros.parse(Replies.string(done.reply(), 2)));
+                            case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
+                            case "NOT_ALLOWED" -> throw new NotAllowedException(user, meeting);
+                            case "ALREADY_IN" -> throw new AlreadyParticipantException(user, meeting);
+                            case "UNKNOWN_USER" -> throw new UnknownUserException(user);
+                            default -> throw unexpected(done.reply());
+                        }));
     }
 
     /** What the user's half of a join read: their normalized email and which life of theirs this is. */
@@ -271,40 +306,42 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     @Override
-    public CompletableFuture<Void> leave(UserId user, MeetingId meeting) {
+    public CompletableFuture<Void> leave(UserId user, MeetingId meeting, IdempotencyKey key) {
         Objects.requireNonNull(user, "user id");
         String now = Micros.of(now());
-        String op = operationId();
-        return userFirst(
-                user,
-                onCurrent(
-                                "leave",
-                                meeting,
-                                (k, n) -> redis.start(
-                                        Scripts.LEAVE,
-                                        new String[] {
-                                            k.meeting(),
-                                            k.starts(),
-                                            k.ends(),
-                                            k.ended(),
-                                            k.feed(),
-                                            k.applied(),
-                                            k.appliedAt(),
-                                            k.participants(n),
-                                            k.events(n),
-                                            k.leases(n)
-                                        },
-                                        now,
-                                        n,
-                                        op,
-                                        replayWindow,
-                                        user.value()))
-                        .thenCompose(done -> switch (done.status()) {
-                            case "OK" -> CompletableFuture.<Void>completedFuture(null);
-                            case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
-                            case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
-                            default -> throw unexpected(done.reply());
-                        }));
+        String op = operationId("leave", key);
+        return changing(
+                "leave",
+                userFirst(
+                        user,
+                        onCurrent(
+                                        "leave",
+                                        meeting,
+                                        (k, n) -> redis.start(
+                                                Scripts.LEAVE,
+                                                new String[] {
+                                                    k.meeting(),
+                                                    k.starts(),
+                                                    k.ends(),
+                                                    k.ended(),
+                                                    k.feed(),
+                                                    k.applied(),
+                                                    k.appliedAt(),
+                                                    k.participants(n),
+                                                    k.events(n),
+                                                    k.leases(n)
+                                                },
+                                                now,
+                                                n,
+                                                op,
+                                                keptFor(key),
+                                                user.value()))
+                                .thenCompose(done -> switch (done.status()) {
+                                    case "OK" -> CompletableFuture.<Void>completedFuture(null);
+                                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
+                                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
+                                    default -> throw unexpected(done.reply());
+                                })));
     }
 
     @Override
@@ -383,47 +420,52 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     @Override
-    public CompletableFuture<Optional<Ending>> end(MeetingId meeting) {
+    public CompletableFuture<Optional<Ending>> end(MeetingId meeting, IdempotencyKey key) {
         String now = Micros.of(now());
-        String op = operationId();
-        return onCurrent(
-                        "end",
-                        meeting,
-                        (k, n) -> redis.start(
-                                Scripts.END_ACTIVE,
-                                new String[] {
-                                    k.meeting(),
-                                    k.starts(),
-                                    k.ends(),
-                                    k.ended(),
-                                    k.started(),
-                                    k.feed(),
-                                    k.applied(),
-                                    k.appliedAt(),
-                                    k.participants(n),
-                                    k.events(n),
-                                    k.leases(n),
-                                    k.chat(n),
-                                    k.byUser(n)
-                                },
-                                now,
-                                n,
-                                op,
-                                replayWindow,
-                                retentionMillis))
-                .thenCompose(done -> {
-                    if (!done.status().equals("OK")) {
-                        return CompletableFuture.completedFuture(Optional.<Ending>empty());
-                    }
-                    Instant at = Micros.parse(now);
-                    Ending ending = new Ending(
-                            meeting, done.instance(), at, timeouts(done.reply(), 2, meeting, done.instance(), at));
-                    return redis.start(
-                                    Scripts.UNINDEX_INSTANCE,
-                                    keys.instanceIndex().all(),
-                                    IndexMember.of(meeting, done.instance()))
-                            .thenApply(ignored -> Optional.of(ending));
-                });
+        String op = operationId("end", key);
+        return changing(
+                "end",
+                onCurrent(
+                                "end",
+                                meeting,
+                                (k, n) -> redis.start(
+                                        Scripts.END_ACTIVE,
+                                        new String[] {
+                                            k.meeting(),
+                                            k.starts(),
+                                            k.ends(),
+                                            k.ended(),
+                                            k.started(),
+                                            k.feed(),
+                                            k.applied(),
+                                            k.appliedAt(),
+                                            k.participants(n),
+                                            k.events(n),
+                                            k.leases(n),
+                                            k.chat(n),
+                                            k.byUser(n)
+                                        },
+                                        now,
+                                        n,
+                                        op,
+                                        keptFor(key),
+                                        retentionMillis))
+                        .thenCompose(done -> {
+                            if (!done.status().equals("OK")) {
+                                return CompletableFuture.completedFuture(Optional.<Ending>empty());
+                            }
+                            Instant at = Micros.parse(Replies.string(done.reply(), 1));
+                            Ending ending = new Ending(
+                                    meeting,
+                                    done.instance(),
+                                    at,
+                                    timeouts(done.reply(), 3, meeting, done.instance(), at));
+                            return redis.start(
+                                            Scripts.UNINDEX_INSTANCE,
+                                            keys.instanceIndex().all(),
+                                            IndexMember.of(meeting, done.instance()))
+                                    .thenApply(ignored -> Optional.of(ending));
+                        }));
     }
 
     /** Reads {timeout id, user, ...} pairs from {@code from} on. */
@@ -436,50 +478,52 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     @Override
-    public CompletableFuture<ChatMessage> post(UserId user, MeetingId meeting, String text) {
+    public CompletableFuture<ChatMessage> post(UserId user, MeetingId meeting, String text, IdempotencyKey key) {
         Objects.requireNonNull(user, "user id");
         ChatMessage.requireText(Objects.requireNonNull(text, "text"));
         String now = Micros.of(now());
-        String op = operationId();
-        return userFirst(
-                user,
-                onCurrent(
-                                "post",
-                                meeting,
-                                (k, n) -> redis.start(
-                                        Scripts.POST,
-                                        new String[] {
-                                            k.meeting(),
-                                            k.starts(),
-                                            k.ends(),
-                                            k.ended(),
-                                            k.feed(),
-                                            k.applied(),
-                                            k.appliedAt(),
-                                            k.participants(n),
-                                            k.chat(n),
-                                            k.byUser(n)
-                                        },
-                                        now,
-                                        n,
-                                        op,
-                                        replayWindow,
-                                        user.value(),
-                                        Keys.userField(user),
-                                        text))
-                        .thenCompose(done -> switch (done.status()) {
-                            case "OK" ->
-                                CompletableFuture.completedFuture(new ChatMessage(
-                                        Replies.string(done.reply(), 1),
+        String op = operationId("post", key);
+        return changing(
+                "post",
+                userFirst(
+                        user,
+                        onCurrent(
+                                        "post",
                                         meeting,
-                                        done.instance(),
-                                        user,
-                                        text,
-                                        Micros.parse(now)));
-                            case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
-                            case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
-                            default -> throw unexpected(done.reply());
-                        }));
+                                        (k, n) -> redis.start(
+                                                Scripts.POST,
+                                                new String[] {
+                                                    k.meeting(),
+                                                    k.starts(),
+                                                    k.ends(),
+                                                    k.ended(),
+                                                    k.feed(),
+                                                    k.applied(),
+                                                    k.appliedAt(),
+                                                    k.participants(n),
+                                                    k.chat(n),
+                                                    k.byUser(n)
+                                                },
+                                                now,
+                                                n,
+                                                op,
+                                                keptFor(key),
+                                                user.value(),
+                                                Keys.userField(user),
+                                                text))
+                                .thenCompose(done -> switch (done.status()) {
+                                    case "OK" ->
+                                        CompletableFuture.completedFuture(new ChatMessage(
+                                                Replies.string(done.reply(), 1),
+                                                meeting,
+                                                done.instance(),
+                                                user,
+                                                text,
+                                                Micros.parse(Replies.string(done.reply(), 2))));
+                                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
+                                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
+                                    default -> throw unexpected(done.reply());
+                                })));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.conference.redis;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Ending;
+import dev.conference.model.IdempotencyKey;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -26,13 +27,13 @@ final class RedisConference implements Conference {
     }
 
     @Override
-    public Participant join(UserId user, MeetingId meeting) {
-        return redis.await(async.join(user, meeting));
+    public Participant join(UserId user, MeetingId meeting, IdempotencyKey key) {
+        return redis.await(async.join(user, meeting, key));
     }
 
     @Override
-    public Participant join(UserId user, MeetingId meeting, Duration lease) {
-        return redis.await(async.join(user, meeting, lease));
+    public Participant join(UserId user, MeetingId meeting, Duration lease, IdempotencyKey key) {
+        return redis.await(async.join(user, meeting, lease, key));
     }
 
     @Override
@@ -41,8 +42,8 @@ final class RedisConference implements Conference {
     }
 
     @Override
-    public void leave(UserId user, MeetingId meeting) {
-        redis.await(async.leave(user, meeting));
+    public void leave(UserId user, MeetingId meeting, IdempotencyKey key) {
+        redis.await(async.leave(user, meeting, key));
     }
 
     @Override
@@ -56,13 +57,13 @@ final class RedisConference implements Conference {
     }
 
     @Override
-    public Optional<Ending> end(MeetingId meeting) {
-        return redis.await(async.end(meeting));
+    public Optional<Ending> end(MeetingId meeting, IdempotencyKey key) {
+        return redis.await(async.end(meeting, key));
     }
 
     @Override
-    public ChatMessage post(UserId user, MeetingId meeting, String text) {
-        return redis.await(async.post(user, meeting, text));
+    public ChatMessage post(UserId user, MeetingId meeting, String text, IdempotencyKey key) {
+        return redis.await(async.post(user, meeting, text, key));
     }
 
     @Override

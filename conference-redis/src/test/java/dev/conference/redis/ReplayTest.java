@@ -59,43 +59,69 @@ class ReplayTest {
     }
 
     @Test
-    void rememberedRepliesAreForgottenAfterTheWindow() {
+    void aClientWhoseClockRunsAheadDoesNotMakeTheOthersRepliesBeForgotten() {
         MeetingId meeting = MeetingId.of("standup");
-        UserId ann = UserId.of("ann");
-        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
-            store.directory().saveUser(aUser("ann"));
-            store.directory().saveMeeting(aPublicMeeting("standup"));
-            Instant now = Instant.now();
-            store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(1), now.plusSeconds(600)));
-            for (int i = 0; i < 20; i++) {
-                store.conference().join(ann, meeting);
-                store.conference().leave(ann, meeting);
-            }
+        try (ConferenceStore store = givenAnnJoinedAndLeftTwentyTimes(meeting)) {
             MeetingKeys k = new Keys("conference:").meeting(meeting);
-
             assertThat(REDIS.admin().sync().hlen(k.applied())).isEqualTo(40);
-            // Operations stamped far later push every earlier one out of the window.
-            Scripts.LEAVE.run(
-                    REDIS.admin().sync(),
-                    new String[] {
-                        k.meeting(),
-                        k.starts(),
-                        k.ends(),
-                        k.ended(),
-                        k.feed(),
-                        k.applied(),
-                        k.appliedAt(),
-                        k.participants("1"),
-                        k.events("1"),
-                        k.leases("1")
-                    },
-                    Micros.of(now.plusSeconds(60)),
-                    "1",
-                    "late",
-                    "10000000",
-                    "ann");
-            assertThat(REDIS.admin().sync().hlen(k.applied())).isEqualTo(1);
+
+            // A leave stamped a minute ahead, as from a client whose clock runs fast.
+            leave(k, Instant.now().plusSeconds(60), "ahead", "10000000");
+
+            assertThat(REDIS.admin().sync().hlen(k.applied())).isEqualTo(41);
         }
+    }
+
+    @Test
+    void rememberedRepliesAreForgottenAfterTheirWindowByTheServersClock() throws InterruptedException {
+        MeetingId meeting = MeetingId.of("standup");
+        try (ConferenceStore store = givenAnnJoinedAndLeftTwentyTimes(meeting)) {
+            MeetingKeys k = new Keys("conference:").meeting(meeting);
+            leave(k, Instant.now(), "brief", "1000");
+            Thread.sleep(20);
+
+            leave(k, Instant.now(), "next", "10000000");
+
+            assertThat(REDIS.admin().sync().hexists(k.applied(), "brief")).isFalse();
+            assertThat(REDIS.admin().sync().hexists(k.applied(), "next")).isTrue();
+        }
+    }
+
+    private static ConferenceStore givenAnnJoinedAndLeftTwentyTimes(MeetingId meeting) {
+        UserId ann = UserId.of("ann");
+        ConferenceStore store = RedisConferenceStore.connect(REDIS.uri());
+        store.directory().saveUser(aUser("ann"));
+        store.directory().saveMeeting(aPublicMeeting("standup"));
+        Instant now = Instant.now();
+        store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(1), now.plusSeconds(600)));
+        for (int i = 0; i < 20; i++) {
+            store.conference().join(ann, meeting);
+            store.conference().leave(ann, meeting);
+        }
+        return store;
+    }
+
+    /** Runs leave.lua for ann as the adapter would, stamped {@code at}, its reply kept {@code window} µs. */
+    private static void leave(MeetingKeys k, Instant at, String operation, String window) {
+        Scripts.LEAVE.run(
+                REDIS.admin().sync(),
+                new String[] {
+                    k.meeting(),
+                    k.starts(),
+                    k.ends(),
+                    k.ended(),
+                    k.feed(),
+                    k.applied(),
+                    k.appliedAt(),
+                    k.participants("1"),
+                    k.events("1"),
+                    k.leases("1")
+                },
+                Micros.of(at),
+                "1",
+                operation,
+                window,
+                "ann");
     }
 
     @Test

@@ -1,14 +1,14 @@
 -- Removes a current participant and logs LEFT, or refuses and changes nothing.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6 applied, 7 applied-at,
 --       8 participants, 9 events, 10 leases (8-10 of instance ARGV[2])
--- ARGV: 1 now (µs), 2 expected current instance, 3 operation id, 4 replay window (µs), 5 user id
+-- ARGV: 1 now (µs), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id
 -- Returns {'OK', event id} | {'RETRY', current instance} | {refusal}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local again = replayed(KEYS[6], ARGV[3])
 if again then return again end
 local order = latest_started(KEYS[2], ARGV[1])
 if order ~= ARGV[2] then return {'RETRY', order} end
-local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[1], ARGV[4], reply) end
+local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
 if not is_active(KEYS[3], KEYS[4], order, ARGV[1]) then return done({'NOT_ACTIVE'}) end
 if redis.call('ZREM', KEYS[8], ARGV[5]) == 0 then return done({'NOT_IN'}) end
 redis.call('ZREM', KEYS[10], ARGV[5])

@@ -6,25 +6,37 @@
 -- Every event goes to the instance's log and to the meeting's `feed`, the stream live
 -- subscriptions read across instances.
 
--- A changing script runs under an operation id chosen by the caller. Lettuce sends a command
--- again when the connection dropped before its reply came, though the server may already have run
--- it; the second run then returns the first run's reply instead of changing anything twice.
--- Replies are kept for `window` microseconds: longer than a command can wait to be re-sent.
+-- A changing script runs under an operation id: a caller's idempotency key, or a fresh id when the
+-- caller gave none. Lettuce sends a command again when the connection dropped before its reply
+-- came, though the server may already have run it, and a caller retries with its key after an
+-- unknown outcome; the second run then returns the first run's reply instead of changing anything
+-- twice. Each reply is kept for its own window (µs): longer than a command can wait to be re-sent,
+-- or as long as a caller's key is remembered.
 local function replayed(applied, op)
   local reply = redis.call('HGET', applied, op)
   if reply then return cjson.decode(reply) end
   return nil
 end
 
--- Both keys expire with the window, so a meeting where nothing more happens keeps none of them.
-local function remember(applied, applied_at, op, now, window, reply)
+-- The server's clock in µs, as a string (a Lua number would print in exponent form).
+local function server_micros()
+  local now = redis.call('TIME')
+  return now[1] .. string.format('%06d', tonumber(now[2]))
+end
+
+-- `applied-at` scores each reply with when to forget it, by the server's clock, so a client whose
+-- clock runs ahead cannot make the others' replies be forgotten early. Both keys expire with the
+-- longest window in them, so a meeting where nothing more happens keeps none of them.
+local function remember(applied, applied_at, op, window, reply)
+  local now = tonumber(server_micros())
   redis.call('HSET', applied, op, cjson.encode(reply))
-  redis.call('ZADD', applied_at, now, op)
+  redis.call('ZADD', applied_at, string.format('%.0f', now + tonumber(window)), op)
   local window_ms = math.ceil(tonumber(window) / 1000)
-  redis.call('PEXPIRE', applied, window_ms)
-  redis.call('PEXPIRE', applied_at, window_ms)
-  local horizon = tonumber(now) - tonumber(window)
-  local expired = redis.call('ZRANGEBYSCORE', applied_at, '-inf', horizon, 'LIMIT', 0, 100)
+  if redis.call('PTTL', applied) < window_ms then
+    redis.call('PEXPIRE', applied, window_ms)
+    redis.call('PEXPIRE', applied_at, window_ms)
+  end
+  local expired = redis.call('ZRANGEBYSCORE', applied_at, '-inf', string.format('%.0f', now), 'LIMIT', 0, 100)
   if #expired > 0 then
     redis.call('HDEL', applied, unpack(expired))
     redis.call('ZREM', applied_at, unpack(expired))
