@@ -62,9 +62,37 @@ final class RedisGateway {
             bulk.connection().flushCommands();
         }
         for (CompletionStage<?> reply : sent) {
-            await(translated(reply.toCompletableFuture()));
+            awaitFlushing(translated(reply.toCompletableFuture()));
         }
     }
+
+    /**
+     * Waits for a batched reply, flushing the batch connection again while it is missing. On a
+     * cluster, a command for a node whose connection was still opening when the batch was flushed is
+     * written after the flush and would wait forever (Lettuce issue 2420); another flush sends it.
+     */
+    private void awaitFlushing(CompletableFuture<?> reply) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reply.isDone() && System.nanoTime() < deadline) {
+            try {
+                reply.get(REFLUSH_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillMissing) {
+                synchronized (bulkLock) {
+                    if (bulk != null) {
+                        bulk.connection().flushCommands();
+                    }
+                }
+            } catch (ExecutionException failed) {
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        await(reply);
+    }
+
+    private static final long REFLUSH_MILLIS = 50;
 
     /** Closes the batch connection, if one was opened. */
     void close() {

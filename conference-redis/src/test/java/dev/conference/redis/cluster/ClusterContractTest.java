@@ -35,6 +35,27 @@ class ClusterContractTest {
         }
     }
 
+    /**
+     * The first batch of a fresh store goes to nodes whose connections are still opening: each must
+     * still be sent (Lettuce writes such a command after the flush, and it would wait forever).
+     */
+    @org.junit.jupiter.api.Test
+    void theFirstBatchOfAFreshStoreReachesEveryNode() {
+        for (int round = 0; round < 10; round++) {
+            try (ConferenceStore store = open(java.time.Clock.systemUTC())) {
+                java.util.List<dev.conference.model.User> users = new java.util.ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    users.add(dev.conference.testing.Fixtures.aUser("round " + round + " user " + i));
+                }
+                store.directory().saveUsers(users);
+            }
+        }
+        try (ConferenceStore store = open(java.time.Clock.systemUTC())) {
+            org.assertj.core.api.Assertions.assertThat(store.directory().users(dev.conference.model.Page.first(1_000)))
+                    .hasSize(300);
+        }
+    }
+
     @Nested
     class Directory extends DirectoryContract {
         @Override
