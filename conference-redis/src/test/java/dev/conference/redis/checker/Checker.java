@@ -18,7 +18,8 @@ import java.util.function.Function;
  * steps that still make the stores disagree.
  *
  * <p>It runs for {@code -Dchecker.seconds} in {@code mvn verify}; a soak runs longer with {@code
- * -Dchecker.minutes=10}. Not yet generated: subscriptions, concurrency and faults.
+ * -Dchecker.minutes=10}. Not yet generated: subscriptions. Concurrency and faults are checked against
+ * invariants by {@code FaultCheckTest}.
  */
 public final class Checker implements AutoCloseable {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");

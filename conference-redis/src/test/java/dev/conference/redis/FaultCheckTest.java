@@ -1,0 +1,428 @@
+package dev.conference.redis;
+
+import static dev.conference.testing.Fixtures.aPublicMeeting;
+import static dev.conference.testing.Fixtures.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conference.model.ChatMessage;
+import dev.conference.model.ConferenceException;
+import dev.conference.model.IdempotencyKey;
+import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.Joined;
+import dev.conference.model.MeetingEvent.Left;
+import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingId;
+import dev.conference.model.MeetingInstance;
+import dev.conference.model.OutcomeUnknownException;
+import dev.conference.model.Participant;
+import dev.conference.model.RefusedException;
+import dev.conference.model.UnknownUserException;
+import dev.conference.model.UserId;
+import dev.conference.port.Conference;
+import dev.conference.port.ConferenceStore;
+import dev.conference.scheduler.MeetingScheduler;
+import dev.conference.scheduler.SchedulerOptions;
+import io.lettuce.core.AclSetuserArgs;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KillArgs;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+/**
+ * The concurrent half of the checker: sixteen threads join (some with short presence leases),
+ * renew, leave, post (with idempotency keys, retried after an unknown outcome) and erase users, over
+ * two stores whose clocks differ by 30 s, while a scheduler ticks and faults are injected at random:
+ * the store's connections killed (CLIENT KILL), the server killed and restarted from its AOF
+ * (appendfsync always), and the cross-slot index keys made unwritable for a while (an ACL change).
+ * Afterwards, with one repair walk and one pass that expires every lease, the invariants: each
+ * meeting's participants are its log replayed; every acknowledged message is in its chat exactly
+ * once; nothing of an erased user is left anywhere, and nothing they tried after their erasure
+ * succeeded; every lease was expired (none left that no scheduler would ever expire); every open
+ * instance is listed with its true span.
+ *
+ * <p>About 20 s in {@code mvn verify}; {@code -Dchecker.minutes=10} soaks. A failure prints the seed
+ * of the fault schedule (the interleaving of the threads cannot be replayed).
+ */
+class FaultCheckTest {
+    private static final String PASSWORD = "fault-check-pw";
+    private static final String FULL_ACCESS = "~conference:*";
+    /** Everything but the keys that span meetings ({instance-index}, {lease-index}). */
+    private static final String[] NO_INDEX = {
+        "conference:user:*", "conference:meeting:*", "conference:users", "conference:meetings"
+    };
+
+    private static final int THREADS = 16;
+    private static final int USERS = 12;
+    private static final int ERASABLE = 4;
+    private static final Duration LEASE = Duration.ofSeconds(3);
+
+    private final long seed = Long.getLong("checker.seed", System.nanoTime());
+    private final Random random = new Random(seed);
+    private final List<UserId> users = new ArrayList<>();
+    private final List<MeetingId> meetings = new ArrayList<>();
+    private final Map<MeetingId, Set<String>> attempted = new ConcurrentHashMap<>();
+    private final Map<MeetingId, Set<String>> acknowledged = new ConcurrentHashMap<>();
+    /** Erased users, each from the moment its deleteUser returned. */
+    private final Set<UserId> erased = ConcurrentHashMap.newKeySet();
+
+    private final List<String> violations = new ArrayList<>();
+    private final AtomicLong operations = new AtomicLong();
+    private final AtomicLong storeFailures = new AtomicLong();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final Map<String, AtomicLong> faults = new ConcurrentHashMap<>();
+
+    private int port;
+    private Path dir;
+    private volatile RedisServer server;
+
+    @Test
+    void invariantsHoldUnderConcurrencyAndFaults() throws Exception {
+        Duration budget = Long.getLong("checker.minutes") != null
+                ? Duration.ofMinutes(Long.getLong("checker.minutes"))
+                : Duration.ofSeconds(Long.getLong("checker.faults.seconds", 20));
+        dir = Files.createTempDirectory("conference-fault-check");
+        port = ConfiguredRedis.freePort();
+        server = start();
+        String appUri = "redis://app:" + PASSWORD + "@127.0.0.1:" + port;
+        RedisClient adminClient = RedisClient.create("redis://127.0.0.1:" + port);
+        RedisOptions.Builder options = RedisOptions.builder().commandTimeout(Duration.ofSeconds(1));
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30));
+        try (StatefulRedisConnection<String, String> admin = adminClient.connect();
+                ConferenceStore store = RedisConferenceStore.connect(RedisURI.create(appUri), options.build());
+                ConferenceStore skewed = RedisConferenceStore.connect(
+                        RedisURI.create(appUri), options.clock(ahead).build())) {
+            givenUsersAndMeetings(store);
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+            List<Future<?>> workers = new ArrayList<>();
+            try (MeetingScheduler scheduler = MeetingScheduler.start(
+                    store.lifecycle(), SchedulerOptions.defaults().withTick(Duration.ofMillis(200)))) {
+                for (int t = 0; t < THREADS; t++) {
+                    Conference conference = (t % 2 == 0 ? store : skewed).conference();
+                    workers.add(pool.submit(() -> work(conference, store)));
+                }
+                injectFaults(admin.sync(), budget);
+                // The run ends inside an index outage, so writes to the indexes that it cut off are
+                // still unrepaired when the workers stop: the repair walk must find them.
+                refuseIndexWrites(admin.sync());
+                pause(500);
+                stop.set(true);
+                for (Future<?> worker : workers) {
+                    worker.get();
+                }
+                restoreAccess(admin.sync());
+            } finally {
+                pool.shutdownNow();
+            }
+            thenTheInvariantsHold(store, admin.sync());
+            System.out.println("fault check (seed " + seed + "): " + operations + " operations (" + storeFailures
+                    + " failed on a fault), faults " + faults + ", " + checks + " checks, 0 violations");
+        } finally {
+            adminClient.shutdown();
+            server.stop();
+        }
+    }
+
+    private RedisServer start() throws IOException {
+        RedisServer started = RedisServer.newRedisServer()
+                .port(port)
+                .setting("bind 127.0.0.1")
+                .setting("dir \"" + dir.toAbsolutePath() + "\"")
+                .setting("appendonly yes")
+                .setting("appendfsync always")
+                .setting("save \"\"")
+                .setting("user app on >" + PASSWORD + " " + FULL_ACCESS + " &* +@all -@dangerous")
+                .build();
+        started.start();
+        return started;
+    }
+
+    private void givenUsersAndMeetings(ConferenceStore store) {
+        for (int i = 0; i < USERS; i++) {
+            users.add(UserId.of("user " + i));
+            store.directory().saveUser(aUser("user " + i));
+        }
+        Instant now = Instant.now();
+        for (int i = 0; i < 4; i++) {
+            MeetingId meeting = MeetingId.of("meeting {" + i + "}");
+            meetings.add(meeting);
+            attempted.put(meeting, ConcurrentHashMap.newKeySet());
+            acknowledged.put(meeting, ConcurrentHashMap.newKeySet());
+            store.directory().saveMeeting(aPublicMeeting(meeting.value()));
+            store.directory()
+                    .saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(60), now.plus(Duration.ofHours(2))));
+        }
+    }
+
+    // --- the workers
+
+    private Void work(Conference conference, ConferenceStore store) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (!stop.get()) {
+            UserId user = users.get(random.nextInt(users.size()));
+            MeetingId meeting = meetings.get(random.nextInt(meetings.size()));
+            boolean erasedBefore = erased.contains(user);
+            operations.incrementAndGet();
+            try {
+                int pick = random.nextInt(100);
+                if (pick < 25) {
+                    if (random.nextBoolean()) {
+                        conference.join(user, meeting, LEASE);
+                    } else {
+                        conference.join(user, meeting);
+                    }
+                } else if (pick < 40) {
+                    conference.leave(user, meeting);
+                } else if (pick < 55) {
+                    conference.renew(user, meeting, LEASE);
+                } else if (pick < 99) {
+                    post(conference, user, meeting);
+                } else {
+                    erase(store, users.get(random.nextInt(ERASABLE)));
+                    continue;
+                }
+                if (erasedBefore) {
+                    violation("an operation by " + user + " succeeded after they were erased");
+                }
+            } catch (RefusedException | UnknownUserException refused) {
+                // An answer, as good as a success.
+            } catch (ConferenceException fault) {
+                storeFailures.incrementAndGet();
+            }
+        }
+        return null;
+    }
+
+    /** Posts under a key of its own, retried with it while the outcome is unknown. */
+    private void post(Conference conference, UserId user, MeetingId meeting) {
+        String text = user.value() + " #" + sequence.incrementAndGet();
+        IdempotencyKey key = IdempotencyKey.of(UUID.randomUUID().toString());
+        attempted.get(meeting).add(text);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                conference.post(user, meeting, text, key);
+                acknowledged.get(meeting).add(text);
+                return;
+            } catch (OutcomeUnknownException unknown) {
+                if (attempt == 5) {
+                    throw unknown;
+                }
+                pause(100);
+            }
+        }
+    }
+
+    /** Erases a user, retrying while the store fails, as a data-protection job would. */
+    private void erase(ConferenceStore store, UserId user) {
+        while (!stop.get()) {
+            try {
+                store.directory().deleteUser(user);
+                erased.add(user);
+                return;
+            } catch (ConferenceException fault) {
+                storeFailures.incrementAndGet();
+                pause(50);
+            }
+        }
+    }
+
+    private synchronized void violation(String what) {
+        violations.add(what);
+    }
+
+    // --- the faults
+
+    private void injectFaults(RedisCommands<String, String> admin, Duration budget) throws Exception {
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (System.nanoTime() < deadline) {
+            pause(200 + random.nextInt(600));
+            int pick = random.nextInt(10);
+            if (pick < 5) {
+                count("connections killed");
+                ignoringFailure(
+                        () -> admin.clientKill(KillArgs.Builder.typeNormal().skipme()));
+            } else if (pick < 8) {
+                count("index writes refused");
+                ignoringFailure(() -> refuseIndexWrites(admin));
+                pause(200 + random.nextInt(400));
+                restoreAccess(admin);
+            } else {
+                count("server restarts");
+                Crash.kill("redis://127.0.0.1:" + port);
+                server = start();
+            }
+        }
+        restoreAccess(admin);
+    }
+
+    /** The app keeps its meetings' and users' keys, and loses those that span meetings. */
+    private static void refuseIndexWrites(RedisCommands<String, String> admin) {
+        AclSetuserArgs noIndex = AclSetuserArgs.Builder.resetKeys();
+        for (String pattern : NO_INDEX) {
+            noIndex.keyPattern(pattern);
+        }
+        admin.aclSetuser("app", noIndex);
+    }
+
+    private void restoreAccess(RedisCommands<String, String> admin) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                admin.aclSetuser("app", AclSetuserArgs.Builder.resetKeys().keyPattern("conference:*"));
+                return;
+            } catch (RuntimeException notYet) {
+                pause(100);
+            }
+        }
+        throw new AssertionError("could not give the app its keys back (seed " + seed + ")");
+    }
+
+    private void count(String fault) {
+        faults.computeIfAbsent(fault, f -> new AtomicLong()).incrementAndGet();
+    }
+
+    private static void ignoringFailure(Runnable fault) {
+        try {
+            fault.run();
+        } catch (RuntimeException serverGone) {
+            // The server is restarting: the next fault finds it back.
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- the invariants
+
+    private long checks;
+
+    private void thenTheInvariantsHold(ConferenceStore store, RedisCommands<String, String> admin) {
+        String context = "seed " + seed;
+        assertThat(violations).as(context).isEmpty();
+        // One repair walk puts back any index write a fault cut off; then every lease is made due.
+        store.lifecycle().repair(Instant.now(), 1_000);
+        store.lifecycle().repair(Instant.now(), 1_000);
+        // Past every claim a killed tick left, and every lease (the skewed store's run 30 s ahead).
+        Instant later = Instant.now().plus(Duration.ofMinutes(2));
+        while (store.lifecycle().expireLeases(later, 1_000).due() > 0) {
+            // drain
+        }
+        Conference conference = store.conference();
+        String everything = everythingStored(admin);
+        for (MeetingId meeting : meetings) {
+            Set<UserId> present = conference.participants(meeting).stream()
+                    .map(Participant::user)
+                    .collect(Collectors.toSet());
+            assertThat(replay(conference.events(meeting), context))
+                    .as("participants of %s replayed from its log (%s)", meeting, context)
+                    .isEqualTo(present);
+            assertThat(present).as("erased users in %s (%s)", meeting, context).doesNotContainAnyElementsOf(erased);
+            assertThat(admin.zcard(new Keys("conference:").meeting(meeting).leases("1")))
+                    .as("leases no scheduler expired in %s (%s)", meeting, context)
+                    .isZero();
+            List<String> chat =
+                    conference.chat(meeting).stream().map(ChatMessage::text).toList();
+            assertThat(chat).as("chat of %s (%s)", meeting, context).doesNotHaveDuplicates();
+            assertThat(attempted.get(meeting))
+                    .as("attempted in %s (%s)", meeting, context)
+                    .containsAll(chat);
+            Set<String> lost = new HashSet<>(acknowledged.get(meeting));
+            chat.forEach(lost::remove);
+            lost.removeIf(text -> erased.stream().anyMatch(user -> text.startsWith(user.value() + " #")));
+            assertThat(lost)
+                    .as("acknowledged messages missing in %s (%s)", meeting, context)
+                    .isEmpty();
+            checks += 6L + chat.size() + present.size();
+        }
+        for (UserId user : erased) {
+            assertThat(everything).as("what is left of %s (%s)", user, context).doesNotContain(user.value() + " #");
+            checks++;
+        }
+        assertThat(conference.activeMeetings())
+                .as("instances listed after the repair walk (%s)", context)
+                .extracting(MeetingInstance::meeting)
+                .containsExactlyInAnyOrderElementsOf(meetings);
+        checks++;
+    }
+
+    private Set<UserId> replay(List<MeetingEvent> events, String context) {
+        Map<UserId, Boolean> in = new HashMap<>();
+        for (MeetingEvent event : events) {
+            checks++;
+            if (event instanceof Joined joined) {
+                assertThat(in.put(joined.user(), true))
+                        .as("JOINED of %s while in (%s)", joined.user(), context)
+                        .isNotEqualTo(true);
+            } else if (event instanceof Left left) {
+                assertThat(in.put(left.user(), false))
+                        .as("LEFT of %s while out (%s)", left.user(), context)
+                        .isEqualTo(true);
+            } else if (event instanceof TimedOut timedOut) {
+                assertThat(in.put(timedOut.user(), false))
+                        .as("TIMED_OUT of %s while out (%s)", timedOut.user(), context)
+                        .isEqualTo(true);
+            }
+        }
+        return in.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** Every key, field, member and value the server holds (a test may walk the keyspace). */
+    private static String everythingStored(RedisCommands<String, String> redis) {
+        StringBuilder out = new StringBuilder();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor);
+            for (String key : page.getKeys()) {
+                out.append(key).append('\n');
+                switch (redis.type(key)) {
+                    case "string" -> out.append(redis.get(key));
+                    case "hash" -> out.append(redis.hgetall(key));
+                    case "set" -> out.append(redis.smembers(key));
+                    case "zset" -> out.append(redis.zrange(key, 0, -1));
+                    case "stream" ->
+                        redis.xrange(key, Range.create("-", "+"))
+                                .forEach(entry -> out.append(entry.getBody()).append('\n'));
+                    default -> out.append('?');
+                }
+                out.append('\n');
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return out.toString();
+    }
+}
