@@ -24,14 +24,16 @@ final class RawScripts {
     final String active;
 
     RawScripts(RedisCommands<String, String> redis) {
-        String prelude = source("prelude");
+        String time = source("time");
+        String prelude = time + "\n" + source("prelude");
+        String indexPrelude = time + "\n" + source("index-prelude");
         this.join = redis.scriptLoad(prelude + "\n" + source("join"));
         this.leave = redis.scriptLoad(prelude + "\n" + source("leave"));
         this.post = redis.scriptLoad(prelude + "\n" + source("post"));
         this.participants = redis.scriptLoad(prelude + "\n" + source("participants"));
         this.readLatest = redis.scriptLoad(prelude + "\n" + source("read-latest"));
-        this.promote = redis.scriptLoad(source("index-prelude") + "\n" + source("promote"));
-        this.active = redis.scriptLoad(source("active"));
+        this.promote = redis.scriptLoad(indexPrelude + "\n" + source("promote"));
+        this.active = redis.scriptLoad(indexPrelude + "\n" + source("active"));
     }
 
     private static String source(String name) {

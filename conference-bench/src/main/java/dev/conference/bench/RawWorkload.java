@@ -186,7 +186,7 @@ final class RawWorkload implements Workload {
     private CompletionStage<List<Object>> active(String now) {
         String[] index = RawKeys.instanceIndex();
         return run(scripts.promote, new String[] {index[0], index[1], index[2]}, now, PAGE)
-                .thenCompose(promoted -> run(scripts.active, new String[] {index[1], index[2]}, "(" + now, "0", PAGE));
+                .thenCompose(promoted -> run(scripts.active, new String[] {index[1], index[2]}, now, "", "0", PAGE));
     }
 
     private static final String PAGE = "1000";
@@ -197,7 +197,7 @@ final class RawWorkload implements Workload {
         String now = now();
         return active(now).thenCompose(active -> {
             List<CompletableFuture<List<Object>>> pending = new ArrayList<>(active.size() / 3);
-            for (int i = 0; i < active.size(); i += 3) {
+            for (int i = 1; i < active.size(); i += 3) {
                 String member = (String) active.get(i);
                 int bar = member.indexOf('|');
                 pending.add(participants(member.substring(bar + 1), member.substring(0, bar), now)

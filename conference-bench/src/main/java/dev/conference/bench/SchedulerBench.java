@@ -75,7 +75,7 @@ final class SchedulerBench {
     }
 
     private double drainBacklog() {
-        try (ConferenceStore store = prepare()) {
+        try (ConferenceStore store = prepare(server.openStoreWithClock())) {
             Lifecycle lifecycle = store.lifecycle();
             Instant later = Instant.now().plus(Duration.ofDays(2));
             int batch = SchedulerOptions.defaults().batchSize();
@@ -99,7 +99,7 @@ final class SchedulerBench {
     }
 
     private void punctuality(Table table) {
-        try (ConferenceStore store = prepare()) {
+        try (ConferenceStore store = prepare(server.openStore())) {
             List<MeetingId> meetings = meetings();
             Instant first = Instant.now().plus(sizes.leadTime()).truncatedTo(ChronoUnit.MILLIS);
             long step = sizes.window().toNanos() / sizes.instances();
@@ -156,7 +156,7 @@ final class SchedulerBench {
      */
     private void surge(Table table) {
         server.flush();
-        try (ConferenceStore store = server.openStore()) {
+        try (ConferenceStore store = server.openStoreWithClock()) {
             Instant from = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MICROS);
             List<Meeting> saved = new ArrayList<>(sizes.surge());
             List<MeetingInstance> instances = new ArrayList<>(sizes.surge());
@@ -293,10 +293,9 @@ final class SchedulerBench {
         }
     }
 
-    /** A fresh database with the instances active, every one with its participants in. */
-    private ConferenceStore prepare() {
+    /** Fills a fresh database through {@code store}: the instances active, each with its participants in. */
+    private ConferenceStore prepare(ConferenceStore store) {
         server.flush();
-        ConferenceStore store = server.openStore();
         List<User> users = new ArrayList<>(sizes.users());
         for (int i = 0; i < sizes.users(); i++) {
             String id = String.format("sched-user-%04d", i);

@@ -4,6 +4,7 @@ import dev.conference.local.StoreLocation;
 import dev.conference.port.ConferenceStore;
 import dev.conference.redis.RedisOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -38,10 +39,13 @@ final class Session implements AutoCloseable {
         if (opened == null) {
             StoreLocation wanted =
                     StoreLocation.resolve(redisOption, dataDirOption, environment.variables(), environment.home());
-            opened = wanted.open(RedisOptions.builder()
-                    .clock(environment.clock())
-                    .commandTimeout(commandTimeout)
-                    .build());
+            RedisOptions.Builder options = RedisOptions.builder().commandTimeout(commandTimeout);
+            // On the system clock, times come from the server, as for every other client of it; a
+            // clock of the environment's own (a test's) is the store's clock too.
+            if (!environment.clock().equals(Clock.systemUTC())) {
+                options.clock(environment.clock());
+            }
+            opened = wanted.open(options.build());
             location = wanted;
             if (wanted instanceof StoreLocation.Embedded embedded) {
                 // Only the embedded store is ever seeded: an operator's Redis gets nothing it was not told to store.

@@ -13,6 +13,10 @@ import java.util.Objects;
  * claimed for a while before it is handled, so two schedulers rarely handle the same item, and the
  * handling itself is idempotent, so an item handled twice still yields its events once. An item claimed
  * by a scheduler that died is handled by another once the claim lapses.
+ *
+ * <p>A store with a clock of its own (the Redis store reads the server's by default) takes {@code
+ * now} as an upper bound: an item is due when both {@code now} and the store's clock have reached
+ * it, so a scheduler whose clock runs ahead handles nothing early.
  */
 public interface Lifecycle {
 

@@ -1,6 +1,5 @@
 package dev.conference.redis;
 
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,12 +18,10 @@ final class InstancePromotion {
         this.keys = keys;
     }
 
-    /** Completes once nothing due by {@code now} is left in {@code upcoming}. */
-    CompletableFuture<Void> promoteDue(Instant now) {
-        String at = Micros.of(now);
+    /** Completes once nothing due by {@code at} (a script's time argument) is left in {@code upcoming}. */
+    CompletableFuture<Void> promoteDue(String at) {
         return redis.start(Scripts.PROMOTE, keys.instanceIndex().schedule(), at, Integer.toString(BATCH))
-                .thenCompose(reply -> ((Long) reply.get(0)) < BATCH
-                        ? CompletableFuture.<Void>completedFuture(null)
-                        : promoteDue(now));
+                .thenCompose(reply ->
+                        ((Long) reply.get(0)) < BATCH ? CompletableFuture.<Void>completedFuture(null) : promoteDue(at));
     }
 }

@@ -21,8 +21,9 @@ import java.util.concurrent.CompletionException;
  * so it is loaded on the node that owns the keys and never needs every node up.
  */
 final class LuaScript {
-    private static final String PRELUDE = resource("prelude");
-    private static final String INDEX_PRELUDE = resource("index-prelude");
+    private static final String TIME = resource("time");
+    private static final String PRELUDE = TIME + "\n" + resource("prelude");
+    private static final String INDEX_PRELUDE = TIME + "\n" + resource("index-prelude");
 
     private final String source;
     private final String sha;

@@ -27,10 +27,8 @@ import dev.conference.port.AsyncConference;
 import dev.conference.redis.Keys.MeetingKeys;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.ZAddArgs;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +50,7 @@ final class RedisAsyncConference implements AsyncConference {
 
     private final RedisGateway redis;
     private final Keys keys;
-    private final Clock clock;
+    private final ScriptTime time;
     private final CurrentInstances current = new CurrentInstances();
     private final InstancePromotion promotion;
     /** How long a script's reply is kept for a re-sent command: longer than a command can wait. */
@@ -62,11 +60,16 @@ final class RedisAsyncConference implements AsyncConference {
     private final Metrics metrics;
 
     RedisAsyncConference(
-            RedisGateway redis, Keys keys, Clock clock, Duration replayWindow, Duration retention, Metrics metrics) {
+            RedisGateway redis,
+            Keys keys,
+            ScriptTime time,
+            Duration replayWindow,
+            Duration retention,
+            Metrics metrics) {
         this.redis = redis;
         this.metrics = metrics;
         this.keys = keys;
-        this.clock = clock;
+        this.time = time;
         this.retentionMillis = Long.toString(retention.toMillis());
         this.replayWindow = Long.toString(replayWindow.toNanos() / 1_000);
         this.promotion = new InstancePromotion(redis, keys);
@@ -157,8 +160,8 @@ final class RedisAsyncConference implements AsyncConference {
         });
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    private static String micros(Duration length) {
+        return Long.toString(length.toNanos() / 1_000);
     }
 
     @Override
@@ -176,9 +179,8 @@ final class RedisAsyncConference implements AsyncConference {
             UserId user, MeetingId meeting, Duration lease, IdempotencyKey key) {
         Objects.requireNonNull(user, "user id");
         Objects.requireNonNull(meeting, "meeting id");
-        Instant now = now();
-        String at = Micros.of(now);
-        String leaseEnd = lease == null ? "" : Micros.of(now.plus(lease));
+        String at = time.now();
+        String leaseLength = lease == null ? "" : micros(lease);
         String op = operationId("join", key);
         return changing(
                 "join",
@@ -209,11 +211,11 @@ final class RedisAsyncConference implements AsyncConference {
                                                 keptFor(key),
                                                 user.value(),
                                                 life.email(),
-                                                leaseEnd,
+                                                leaseLength,
                                                 life.life()))
                                         .thenCompose(reply -> Replies.status(reply)
                                                         .equals("OK")
-                                                ? indexLease(lease, meeting, n, user, leaseEnd)
+                                                ? indexLease(lease, meeting, n, user, leaseEnd(reply, lease))
                                                         .thenApply(indexed -> reply)
                                                 : unnoteJoined(user, meeting, n).thenApply(ignored -> reply)))
                         .thenApply(done -> switch (done.status()) {
@@ -224,6 +226,13 @@ final class RedisAsyncConference implements AsyncConference {
                             case "UNKNOWN_USER" -> throw new UnknownUserException(user);
                             default -> throw unexpected(done.reply());
                         }));
+    }
+
+    /** When the lease of a join whose reply is {@code reply} ends: its join time plus the lease. */
+    private static String leaseEnd(List<Object> reply, Duration lease) {
+        return lease == null
+                ? ""
+                : Micros.of(Micros.parse(Replies.string(reply, 2)).plus(lease));
     }
 
     /** What the user's half of a join read: their normalized email and which life of theirs this is. */
@@ -274,8 +283,7 @@ final class RedisAsyncConference implements AsyncConference {
     public CompletableFuture<Void> renew(UserId user, MeetingId meeting, Duration lease) {
         Objects.requireNonNull(user, "user id");
         PresenceLease.require(lease);
-        Instant now = now();
-        String leaseEnd = Micros.of(now.plus(lease));
+        String now = time.now();
         return userFirst(
                 user,
                 onCurrent(
@@ -286,10 +294,10 @@ final class RedisAsyncConference implements AsyncConference {
                                         new String[] {
                                             k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.leases(n)
                                         },
-                                        Micros.of(now),
+                                        now,
                                         n,
                                         user.value(),
-                                        leaseEnd))
+                                        micros(lease)))
                         .thenCompose(done -> switch (done.status()) {
                             // A later lease needs no index write: the entry already there is earlier, which is all
                             // the index promises, and the scheduler moves it when it comes due. So heartbeats touch
@@ -297,7 +305,7 @@ final class RedisAsyncConference implements AsyncConference {
                             // indexed after it is set (only ever earlier: ZADD LT).
                             case "LATER" -> CompletableFuture.<Void>completedFuture(null);
                             case "SOONER" ->
-                                indexLease(lease, meeting, done.order(), user, leaseEnd)
+                                indexLease(lease, meeting, done.order(), user, Replies.string(done.reply(), 1))
                                         .<Void>thenApply(ok -> null);
                             case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
                             case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
@@ -308,7 +316,7 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<Void> leave(UserId user, MeetingId meeting, IdempotencyKey key) {
         Objects.requireNonNull(user, "user id");
-        String now = Micros.of(now());
+        String now = time.now();
         String op = operationId("leave", key);
         return changing(
                 "leave",
@@ -346,7 +354,7 @@ final class RedisAsyncConference implements AsyncConference {
 
     @Override
     public CompletableFuture<List<Participant>> participants(MeetingId meeting) {
-        String now = Micros.of(now());
+        String now = time.now();
         return onCurrent(
                         "participants",
                         meeting,
@@ -368,11 +376,11 @@ final class RedisAsyncConference implements AsyncConference {
 
     @Override
     public CompletableFuture<List<MeetingInstance>> activeMeetings() {
-        Instant now = now();
+        String now = time.now();
         List<MeetingInstance> out = new ArrayList<>();
         return promotion
                 .promoteDue(now)
-                .thenCompose(promoted -> activeFrom("(" + Micros.of(now), 0, now, out))
+                .thenCompose(promoted -> activeFrom(now, "", 0, out))
                 .thenApply(ignored -> {
                     // Those that end together in meeting id order, as in every store.
                     out.sort(Comparator.comparing(MeetingInstance::to)
@@ -381,19 +389,25 @@ final class RedisAsyncConference implements AsyncConference {
                 });
     }
 
-    /** Reads the active set page by page (active.lua) from the cursor (lowest score, members of it seen). */
-    private CompletableFuture<Void> activeFrom(String lowest, int seen, Instant now, List<MeetingInstance> out) {
+    /**
+     * Reads the active set page by page (active.lua) from the cursor (lowest score, members of it
+     * seen), every page at the time the first one ran at.
+     */
+    private CompletableFuture<Void> activeFrom(String at, String lowest, int seen, List<MeetingInstance> out) {
         Keys.InstanceIndex index = keys.instanceIndex();
         return redis.start(
                         Scripts.ACTIVE,
                         new String[] {index.active(), index.spans()},
+                        at,
                         lowest,
                         Integer.toString(seen),
                         Integer.toString(ACTIVE_PAGE))
                 .thenCompose(reply -> {
+                    String ranAt = Replies.string(reply, 0);
+                    Instant now = Micros.parse(ranAt);
                     String last = lowest;
                     int ofLast = seen;
-                    for (int i = 0; i + 2 < reply.size(); i += 3) {
+                    for (int i = 1; i + 2 < reply.size(); i += 3) {
                         String span = (String) reply.get(i + 1);
                         String score = (String) reply.get(i + 2);
                         ofLast = score.equals(last) ? ofLast + 1 : 1;
@@ -413,15 +427,15 @@ final class RedisAsyncConference implements AsyncConference {
                             out.add(instance);
                         }
                     }
-                    return reply.size() / 3 < ACTIVE_PAGE
+                    return (reply.size() - 1) / 3 < ACTIVE_PAGE
                             ? CompletableFuture.<Void>completedFuture(null)
-                            : activeFrom(last, ofLast, now, out);
+                            : activeFrom(ranAt, last, ofLast, out);
                 });
     }
 
     @Override
     public CompletableFuture<Optional<Ending>> end(MeetingId meeting, IdempotencyKey key) {
-        String now = Micros.of(now());
+        String now = time.now();
         String op = operationId("end", key);
         return changing(
                 "end",
@@ -481,7 +495,7 @@ final class RedisAsyncConference implements AsyncConference {
     public CompletableFuture<ChatMessage> post(UserId user, MeetingId meeting, String text, IdempotencyKey key) {
         Objects.requireNonNull(user, "user id");
         ChatMessage.requireText(Objects.requireNonNull(text, "text"));
-        String now = Micros.of(now());
+        String now = time.now();
         String op = operationId("post", key);
         return changing(
                 "post",
@@ -554,7 +568,7 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<List<MeetingParticipants>> joinTimes() {
         return activeMeetings().thenCompose(active -> {
-            String now = Micros.of(now());
+            String now = time.now();
             List<CompletableFuture<List<Object>>> pending = new ArrayList<>(active.size());
             for (MeetingInstance instance : active) {
                 MeetingKeys k = keys.meeting(instance.meeting());
@@ -586,7 +600,7 @@ final class RedisAsyncConference implements AsyncConference {
     public CompletableFuture<List<ChatMessage>> messages(MeetingId meeting, UserId user) {
         Objects.requireNonNull(user, "user id");
         CompletableFuture<Long> exists = redis.start(r -> r.exists(keys.user(user)));
-        String now = Micros.of(now());
+        String now = time.now();
         CompletableFuture<OnInstance> read = onCurrent(
                 "messages",
                 meeting,
@@ -644,7 +658,7 @@ final class RedisAsyncConference implements AsyncConference {
 
     private CompletableFuture<OnInstance> readLatest(
             String operation, MeetingId meeting, StreamOf stream, String after, String limit) {
-        String now = Micros.of(now());
+        String now = time.now();
         return onCurrent(
                 operation,
                 meeting,

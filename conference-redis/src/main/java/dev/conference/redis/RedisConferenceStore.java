@@ -40,13 +40,13 @@ public final class RedisConferenceStore implements ConferenceStore {
                 link.sync(), link.async(), connector.server(), options.commandTimeout(), connector::connect);
         Keys keys = new Keys(options.keyPrefix());
         Metrics metrics = metrics(options);
-        this.directory = new RedisDirectory(gateway, keys, options.clock(), options.replayWindow());
+        ScriptTime time = new ScriptTime(options.clock().orElse(null));
+        this.directory = new RedisDirectory(gateway, keys, time, options.replayWindow());
         this.async = new ObservedConference(
-                new RedisAsyncConference(
-                        gateway, keys, options.clock(), options.replayWindow(), options.retention(), metrics),
+                new RedisAsyncConference(gateway, keys, time, options.replayWindow(), options.retention(), metrics),
                 metrics);
         this.conference = new RedisConference(async, gateway);
-        this.lifecycle = new RedisLifecycle(gateway, keys, options.retention(), metrics);
+        this.lifecycle = new RedisLifecycle(gateway, keys, time, options.retention(), metrics);
         this.liveEvents = new RedisLiveEvents(connector, gateway, keys, metrics);
     }
 

@@ -14,9 +14,7 @@ import dev.conference.redis.Keys.MeetingKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -39,13 +37,13 @@ final class RedisDirectory implements Directory {
 
     private final RedisGateway redis;
     private final Keys keys;
-    private final Clock clock;
+    private final ScriptTime time;
     private final String replayWindowMillis;
 
-    RedisDirectory(RedisGateway redis, Keys keys, Clock clock, Duration replayWindow) {
+    RedisDirectory(RedisGateway redis, Keys keys, ScriptTime time, Duration replayWindow) {
         this.redis = redis;
         this.keys = keys;
-        this.clock = clock;
+        this.time = time;
         this.replayWindowMillis = Long.toString(replayWindow.toMillis());
     }
 
@@ -143,16 +141,20 @@ final class RedisDirectory implements Directory {
             if (batch.isEmpty()) {
                 return existed;
             }
-            String now = Micros.of(clock.instant().truncatedTo(ChronoUnit.MICROS));
+            String now = time.now();
             List<IndexMember> instances = new ArrayList<>(batch.size());
             batch.forEach(member -> instances.add(IndexMember.parse(member)));
             // In instance order, so the LEFT events of one meeting reach its feed as in every store.
             instances.sort(Comparator.comparing(
                             (IndexMember member) -> member.meeting().value())
                     .thenComparingInt(IndexMember::instance));
-            for (IndexMember instance : instances) {
+            for (int i = 0; i < instances.size(); i++) {
+                IndexMember instance = instances.get(i);
                 MeetingKeys k = keys.meeting(instance.meeting());
                 String n = Integer.toString(instance.instance());
+                // The feed is searched once per meeting (per batch): with its last instance.
+                boolean lastOfMeeting = i == instances.size() - 1
+                        || !instances.get(i + 1).meeting().equals(instance.meeting());
                 redis.run(
                         Scripts.ERASE,
                         new String[] {
@@ -163,7 +165,8 @@ final class RedisDirectory implements Directory {
                         id.value(),
                         field,
                         life,
-                        replayWindowMillis);
+                        replayWindowMillis,
+                        lastOfMeeting ? "1" : "0");
             }
             redis.call(r -> r.hdel(joinedIn, batch.toArray(String[]::new)));
         }

@@ -42,8 +42,11 @@ final class RedisLifecycle implements Lifecycle {
 
     private static final int REPAIR_LEASES = 100;
 
-    RedisLifecycle(RedisGateway redis, Keys keys, Duration retention, Metrics metrics) {
+    private final ScriptTime time;
+
+    RedisLifecycle(RedisGateway redis, Keys keys, ScriptTime time, Duration retention, Metrics metrics) {
         this.redis = redis;
+        this.time = time;
         this.promotion = new InstancePromotion(redis, keys);
         this.metrics = metrics;
         this.keys = keys;
@@ -74,7 +77,7 @@ final class RedisLifecycle implements Lifecycle {
             Consumer<List<Object>> onChanged,
             String index,
             String... cleanAlong) {
-        String at = Micros.of(now);
+        String at = time.atMost(now);
         List<CompletableFuture<List<Object>>> handled = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
             handled.add(handler.handle(claim.member(), at));
@@ -160,7 +163,7 @@ final class RedisLifecycle implements Lifecycle {
     /** The first half of {@link #endDue}: what a scheduler that dies right after claiming leaves behind. */
     List<Claim> claimEnds(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
-        redis.await(promotion.promoteDue(now));
+        redis.await(promotion.promoteDue(time.atMost(now)));
         return claim(Scripts.CLAIM_ENDS, new String[] {keys.instanceIndex().active()}, now, limit);
     }
 
@@ -203,7 +206,7 @@ final class RedisLifecycle implements Lifecycle {
                 : Range.from(Range.Boundary.excluding(after), Range.Boundary.unbounded());
         List<String> meetings = redis.call(r -> r.zrangebylex(keys.meetings(), range, Limit.create(0, limit)));
         repairAfter = meetings.size() < limit ? null : meetings.get(meetings.size() - 1);
-        String at = Micros.of(now);
+        String at = time.atMost(now);
         List<CompletableFuture<List<Object>>> open = new ArrayList<>(meetings.size());
         for (String meeting : meetings) {
             MeetingKeys k = keys.meeting(MeetingId.of(meeting));
@@ -229,9 +232,8 @@ final class RedisLifecycle implements Lifecycle {
                         from,
                         to,
                         (String) reply.get(j + 3)));
-                if (Double.parseDouble(from) <= Double.parseDouble(at)) {
-                    released.add(reindexLeases(meeting, instance));
-                }
+                // Only a running instance has leases; for the others this reads an empty set.
+                released.add(reindexLeases(meeting, instance));
             }
         }
         int done = 0;
@@ -294,8 +296,8 @@ final class RedisLifecycle implements Lifecycle {
 
     private List<Claim> claim(LuaScript script, String[] index, Instant now, int limit) {
         Objects.requireNonNull(now, "now");
-        List<Object> reply =
-                redis.run(script, index, Micros.of(now), Integer.toString(limit), Micros.of(now.plus(CLAIM_LEASE)));
+        List<Object> reply = redis.run(
+                script, index, time.atMost(now), Integer.toString(limit), Long.toString(CLAIM_LEASE.toNanos() / 1_000));
         List<Claim> claims = new ArrayList<>(reply.size() / 2);
         for (int i = 0; i + 1 < reply.size(); i += 2) {
             claims.add(new Claim((String) reply.get(i), (String) reply.get(i + 1)));

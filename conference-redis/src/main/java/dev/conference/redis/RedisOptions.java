@@ -12,7 +12,10 @@ import java.util.Optional;
  * {@link #builder()}. A setting out of range throws {@link dev.conference.model.InvalidInputException}
  * naming it; a null one, {@link NullPointerException}.
  *
- * @param clock          the time every operation takes as now; default the system clock (UTC)
+ * @param clock          the time every operation takes as now, if the store is to have a clock of its
+ *                       own (tests, replays of history; then every process writing to the database
+ *                       should use the same one); default none: the server's clock ({@code TIME}),
+ *                       so one clock orders everything stored, whatever the clients' clocks say
  * @param commandTimeout how long a command may take before it fails with a
  *                       {@link dev.conference.model.StoreException}; default 5 seconds
  * @param keyPrefix      put before every key, so several applications can share one database;
@@ -24,7 +27,7 @@ import java.util.Optional;
  *                       than a {@code MeterRegistry} so that this record loads without Micrometer.
  */
 public record RedisOptions(
-        Clock clock,
+        Optional<Clock> clock,
         Duration commandTimeout,
         String keyPrefix,
         Duration retention,
@@ -76,7 +79,7 @@ public record RedisOptions(
 
     /** Builds {@link RedisOptions}; not thread-safe. */
     public static final class Builder {
-        private Clock clock = Clock.systemUTC();
+        private Optional<Clock> clock = Optional.empty();
         private Duration commandTimeout = Duration.ofSeconds(5);
         private String keyPrefix = "conference:";
         private Duration retention = Duration.ofDays(30);
@@ -84,7 +87,13 @@ public record RedisOptions(
 
         private Builder() {}
 
+        /** Gives the store a clock of its own instead of the server's; not null. */
         public Builder clock(Clock clock) {
+            this.clock = Optional.of(clock);
+            return this;
+        }
+
+        private Builder clock(Optional<Clock> clock) {
             this.clock = clock;
             return this;
         }

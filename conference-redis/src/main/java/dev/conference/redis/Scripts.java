@@ -25,11 +25,11 @@ final class Scripts {
     static final LuaScript INDEX_INSTANCE = LuaScript.plain("index-instance");
     static final LuaScript UNINDEX_INSTANCE = LuaScript.plain("unindex-instance");
     static final LuaScript PROMOTE = LuaScript.index("promote");
-    static final LuaScript ACTIVE = LuaScript.plain("active");
+    static final LuaScript ACTIVE = LuaScript.index("active");
     static final LuaScript CLAIM_ENDS = LuaScript.index("claim-ends");
     static final LuaScript CLAIM = LuaScript.index("claim");
     static final LuaScript RELEASE = LuaScript.plain("release");
-    static final LuaScript OPEN_INSTANCES = LuaScript.plain("open-instances");
+    static final LuaScript OPEN_INSTANCES = LuaScript.meeting("open-instances");
     static final LuaScript REINDEX_INSTANCE = LuaScript.plain("reindex-instance");
 
     private Scripts() {}

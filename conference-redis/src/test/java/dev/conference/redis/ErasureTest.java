@@ -17,8 +17,10 @@ import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +155,27 @@ class ErasureTest {
 
             assertThat(store.conference().participants(ROOM)).isEmpty();
             assertThat(everythingStored()).doesNotContain("a secret");
+        }
+    }
+
+    @Test
+    void deleteUserFindsTheirTextsInTheFeedAfterTheChatHasExpired() throws InterruptedException {
+        try (ConferenceStore store = RedisConferenceStore.connect(
+                RedisURI.create(REDIS.uri()),
+                RedisOptions.builder().retention(Duration.ofMillis(100)).build())) {
+            givenARunningRoom(store);
+            UserId eve = UserId.of("eve");
+            store.directory().saveUser(aUser("eve"));
+            store.conference().join(eve, ROOM);
+            store.conference().post(eve, ROOM, "kept in the feed");
+            store.conference().end(ROOM);
+            Thread.sleep(300);
+            assertThat(REDIS.admin().sync().exists("conference:meeting:{room}:1:chat"))
+                    .isZero();
+
+            store.directory().deleteUser(eve);
+
+            assertThat(everythingStored()).doesNotContain("kept in the feed");
         }
     }
 

@@ -116,39 +116,74 @@ class FaultCheckTest {
         RedisClient adminClient = RedisClient.create("redis://127.0.0.1:" + port);
         RedisOptions.Builder options = RedisOptions.builder().commandTimeout(Duration.ofSeconds(1));
         Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + budget.toNanos();
+        int rounds = 0;
         try (StatefulRedisConnection<String, String> admin = adminClient.connect();
                 ConferenceStore store = RedisConferenceStore.connect(RedisURI.create(appUri), options.build());
                 ConferenceStore skewed = RedisConferenceStore.connect(
-                        RedisURI.create(appUri), options.clock(ahead).build())) {
-            givenUsersAndMeetings(store);
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
-            List<Future<?>> workers = new ArrayList<>();
-            try (MeetingScheduler scheduler = MeetingScheduler.start(
-                    store.lifecycle(), SchedulerOptions.defaults().withTick(Duration.ofMillis(200)))) {
-                for (int t = 0; t < THREADS; t++) {
-                    Conference conference = (t % 2 == 0 ? store : skewed).conference();
-                    workers.add(pool.submit(() -> work(conference, store)));
-                }
-                injectFaults(admin.sync(), budget);
-                // The run ends inside an index outage, so writes to the indexes that it cut off are
-                // still unrepaired when the workers stop: the repair walk must find them.
-                refuseIndexWrites(admin.sync());
-                pause(500);
-                stop.set(true);
-                for (Future<?> worker : workers) {
-                    worker.get();
-                }
-                restoreAccess(admin.sync());
-            } finally {
-                pool.shutdownNow();
-            }
-            thenTheInvariantsHold(store, admin.sync());
-            System.out.println("fault check (seed " + seed + "): " + operations + " operations (" + storeFailures
-                    + " failed on a fault), faults " + faults + ", " + checks + " checks, 0 violations");
+                        RedisURI.create(appUri), options.clock(ahead).build());
+                // The last pass of a round makes every lease due: a store whose own clock is two
+                // minutes ahead (the default store would not run ahead of the server's clock).
+                ConferenceStore later = RedisConferenceStore.connect(
+                        RedisURI.create(appUri),
+                        RedisOptions.builder()
+                                .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)))
+                                .build())) {
+            // Rounds of at most 20 s on an emptied server, so each round's checks stay small however
+            // long the soak.
+            do {
+                long left = deadline - System.nanoTime();
+                round(admin.sync(), store, skewed, later, Duration.ofNanos(Math.min(left, ROUND.toNanos())));
+                rounds++;
+            } while (System.nanoTime() < deadline);
+            System.out.println("fault check (seed " + seed + "): " + rounds + " rounds, " + operations
+                    + " operations (" + storeFailures + " failed on a fault), faults " + faults + ", " + checks
+                    + " checks, 0 violations");
         } finally {
             adminClient.shutdown();
             server.stop();
         }
+    }
+
+    private static final Duration ROUND = Duration.ofSeconds(20);
+
+    private void round(
+            RedisCommands<String, String> admin,
+            ConferenceStore store,
+            ConferenceStore skewed,
+            ConferenceStore later,
+            Duration length)
+            throws Exception {
+        admin.flushall();
+        users.clear();
+        meetings.clear();
+        attempted.clear();
+        acknowledged.clear();
+        erased.clear();
+        stop.set(false);
+        givenUsersAndMeetings(store);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> workers = new ArrayList<>();
+        try (MeetingScheduler scheduler = MeetingScheduler.start(
+                store.lifecycle(), SchedulerOptions.defaults().withTick(Duration.ofMillis(200)))) {
+            for (int t = 0; t < THREADS; t++) {
+                Conference conference = (t % 2 == 0 ? store : skewed).conference();
+                workers.add(pool.submit(() -> work(conference, store)));
+            }
+            injectFaults(admin, length);
+            // The round ends inside an index outage, so writes to the indexes that it cut off are
+            // still unrepaired when the workers stop: the repair walk must find them.
+            refuseIndexWrites(admin);
+            pause(500);
+            stop.set(true);
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            restoreAccess(admin);
+        } finally {
+            pool.shutdownNow();
+        }
+        thenTheInvariantsHold(store, later, admin);
     }
 
     private RedisServer start() throws IOException {
@@ -328,15 +363,16 @@ class FaultCheckTest {
 
     private long checks;
 
-    private void thenTheInvariantsHold(ConferenceStore store, RedisCommands<String, String> admin) {
+    private void thenTheInvariantsHold(
+            ConferenceStore store, ConferenceStore later, RedisCommands<String, String> admin) {
         String context = "seed " + seed;
         assertThat(violations).as(context).isEmpty();
         // One repair walk puts back any index write a fault cut off; then every lease is made due.
         store.lifecycle().repair(Instant.now(), 1_000);
         store.lifecycle().repair(Instant.now(), 1_000);
         // Past every claim a killed tick left, and every lease (the skewed store's run 30 s ahead).
-        Instant later = Instant.now().plus(Duration.ofMinutes(2));
-        while (store.lifecycle().expireLeases(later, 1_000).due() > 0) {
+        Instant twoMinutesOn = Instant.now().plus(Duration.ofMinutes(2));
+        while (later.lifecycle().expireLeases(twoMinutesOn, 1_000).due() > 0) {
             // drain
         }
         Conference conference = store.conference();

@@ -15,10 +15,11 @@ local function promote(upcoming, active, spans, now, limit)
   return #due
 end
 
--- Claims up to `limit` members of `zset` due by `now` by moving their score to `claim_until`:
--- other schedulers skip them until then, and if the claimer dies they come due again.
+-- Claims up to `limit` members of `zset` due by `now` by moving their score `claim_length` µs
+-- ahead: other schedulers skip them until then, and if the claimer dies they come due again.
 -- Returns {member, claimed score, ...}.
-local function claim(zset, now, limit, claim_until)
+local function claim(zset, now, limit, claim_length)
+  local claim_until = later_by(now, claim_length)
   local out = {}
   for _, member in ipairs(redis.call('ZRANGEBYSCORE', zset, '-inf', now, 'LIMIT', 0, limit)) do
     redis.call('ZADD', zset, claim_until, member)

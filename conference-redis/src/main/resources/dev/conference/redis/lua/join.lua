@@ -4,23 +4,24 @@
 -- KEYS: 1 meeting hash, 2 audience hash, 3 starts, 4 ends, 5 ended, 6 started, 7 feed,
 --       8 applied, 9 applied-at, 10 participants, 11 events, 12 leases (10-12 of instance ARGV[2]),
 --       13 the user's erased marker (erase.lua)
--- ARGV: 1 now (µs), 2 the instance (number) the caller expects to be current, 3 operation id,
---       4 how long to keep the reply (µs), 5 user id, 6 user email, normalized, 7 presence lease end (µs) or '',
+-- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 the instance (number) the caller expects to be current, 3 operation id,
+--       4 how long to keep the reply (µs), 5 user id, 6 user email, normalized, 7 presence lease length (µs) or '',
 --       8 the user's life, as note-joined.lua read it
 -- Returns {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
+local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local again = replayed(KEYS[8], ARGV[3])
 if again then return again end
-local order = latest_started(KEYS[3], ARGV[1])
+local order = latest_started(KEYS[3], now)
 if order ~= ARGV[2] then return {'RETRY', order} end
 local function done(reply) return remember(KEYS[8], KEYS[9], ARGV[3], ARGV[4], reply) end
 -- This life of the user was erased while the join was on its way: it must not make them a participant.
 if redis.call('GET', KEYS[13]) == ARGV[8] then return done({'UNKNOWN_USER'}) end
-if not is_active(KEYS[4], KEYS[5], order, ARGV[1]) then return done({'NOT_ACTIVE'}) end
+if not is_active(KEYS[4], KEYS[5], order, now) then return done({'NOT_ACTIVE'}) end
 if redis.call('HGET', KEYS[1], 'public') ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[6]) == 0 then
   return done({'NOT_ALLOWED'})
 end
-if redis.call('ZADD', KEYS[10], 'NX', ARGV[1], ARGV[5]) == 0 then return done({'ALREADY_IN'}) end
-if ARGV[7] ~= '' then redis.call('ZADD', KEYS[12], ARGV[7], ARGV[5]) end
+if redis.call('ZADD', KEYS[10], 'NX', now, ARGV[5]) == 0 then return done({'ALREADY_IN'}) end
+if ARGV[7] ~= '' then redis.call('ZADD', KEYS[12], later_by(now, ARGV[7]), ARGV[5]) end
 ensure_started(KEYS[3], KEYS[6], KEYS[11], KEYS[7], order)
-return done({'OK', log_event(KEYS[11], KEYS[7], order, 'joined', ARGV[5], ARGV[1]), ARGV[1]})
+return done({'OK', log_event(KEYS[11], KEYS[7], order, 'joined', ARGV[5], now), now})

@@ -1,15 +1,16 @@
 -- Removes a current participant and logs LEFT, or refuses and changes nothing.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6 applied, 7 applied-at,
 --       8 participants, 9 events, 10 leases (8-10 of instance ARGV[2])
--- ARGV: 1 now (µs), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id
+-- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id
 -- Returns {'OK', event id} | {'RETRY', current instance} | {refusal}
+local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local again = replayed(KEYS[6], ARGV[3])
 if again then return again end
-local order = latest_started(KEYS[2], ARGV[1])
+local order = latest_started(KEYS[2], now)
 if order ~= ARGV[2] then return {'RETRY', order} end
 local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
-if not is_active(KEYS[3], KEYS[4], order, ARGV[1]) then return done({'NOT_ACTIVE'}) end
+if not is_active(KEYS[3], KEYS[4], order, now) then return done({'NOT_ACTIVE'}) end
 if redis.call('ZREM', KEYS[8], ARGV[5]) == 0 then return done({'NOT_IN'}) end
 redis.call('ZREM', KEYS[10], ARGV[5])
-return done({'OK', log_event(KEYS[9], KEYS[5], order, 'left', ARGV[5], ARGV[1])})
+return done({'OK', log_event(KEYS[9], KEYS[5], order, 'left', ARGV[5], now)})

@@ -2,8 +2,9 @@
 -- started by now and the next few to start, each with its span and whether STARTED is logged.
 -- Bounded: instances further ahead come into view as the nearer ones pass.
 -- KEYS: 1 starts, 2 ends, 3 ended, 4 started
--- ARGV: 1 now (µs), 2 how many on each side of now
+-- ARGV: 1 now (µs, or '<' and a time: see time_of), 2 how many on each side of now
 -- Returns {instance, from, to, started ('1' or '0'), ...}
+local now = time_of(ARGV[1])
 local out = {}
 local function add(order)
   if redis.call('SISMEMBER', KEYS[3], order) == 0 then
@@ -13,6 +14,6 @@ local function add(order)
     out[#out + 1] = tostring(redis.call('SISMEMBER', KEYS[4], order))
   end
 end
-for _, order in ipairs(redis.call('ZREVRANGEBYSCORE', KEYS[1], ARGV[1], '-inf', 'LIMIT', 0, ARGV[2])) do add(order) end
-for _, order in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf', 'LIMIT', 0, ARGV[2])) do add(order) end
+for _, order in ipairs(redis.call('ZREVRANGEBYSCORE', KEYS[1], now, '-inf', 'LIMIT', 0, ARGV[2])) do add(order) end
+for _, order in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf', 'LIMIT', 0, ARGV[2])) do add(order) end
 return out

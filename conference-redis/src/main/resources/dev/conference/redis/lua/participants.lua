@@ -1,11 +1,12 @@
 -- Reads the participants of the meeting's active instance with their join times.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 participants (of ARGV[2])
--- ARGV: 1 now (µs), 2 expected current instance
+-- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance
 -- Returns {'OK', user, joined at, ...} | {'NOT_ACTIVE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
+local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
-local order = latest_started(KEYS[2], ARGV[1])
+local order = latest_started(KEYS[2], now)
 if order ~= ARGV[2] then return {'RETRY', order} end
-if not is_active(KEYS[3], KEYS[4], order, ARGV[1]) then return {'NOT_ACTIVE'} end
+if not is_active(KEYS[3], KEYS[4], order, now) then return {'NOT_ACTIVE'} end
 local out = redis.call('ZRANGE', KEYS[5], 0, -1, 'WITHSCORES')
 table.insert(out, 1, 'OK')
 return out

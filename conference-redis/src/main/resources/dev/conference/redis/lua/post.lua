@@ -2,23 +2,24 @@
 -- meeting feed.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6 applied, 7 applied-at,
 --       8 participants, 9 chat stream, 10 by-user hash (8-10 of instance ARGV[2])
--- ARGV: 1 now (µs), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id,
+-- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id,
 --       6 the user's field in by-user, 7 text
 -- `by-user` holds, per user field F, F = count of messages and F#i = "chat id feed id" of the
 -- i-th: one key per instance whatever the number of posters, so it can be expired and deleted
 -- by name.
 -- Returns {'OK', message id, time posted} | {'RETRY', current instance} | {refusal}
+local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local again = replayed(KEYS[6], ARGV[3])
 if again then return again end
-local order = latest_started(KEYS[2], ARGV[1])
+local order = latest_started(KEYS[2], now)
 if order ~= ARGV[2] then return {'RETRY', order} end
 local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
-if not is_active(KEYS[3], KEYS[4], order, ARGV[1]) then return done({'NOT_ACTIVE'}) end
+if not is_active(KEYS[3], KEYS[4], order, now) then return done({'NOT_ACTIVE'}) end
 if redis.call('ZSCORE', KEYS[8], ARGV[5]) == false then return done({'NOT_IN'}) end
-local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[7], 'at', ARGV[1])
+local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[7], 'at', now)
 local feed_id = redis.call('XADD', KEYS[5], 'MAXLEN', '~', FEED_MAXLEN, '*', 'type', 'posted',
-  'instance', order, 'user', ARGV[5], 'at', ARGV[1], 'ref', id, 'text', ARGV[7])
+  'instance', order, 'user', ARGV[5], 'at', now, 'ref', id, 'text', ARGV[7])
 local n = redis.call('HINCRBY', KEYS[10], ARGV[6], 1)
 redis.call('HSET', KEYS[10], ARGV[6] .. '#' .. n, id .. ' ' .. feed_id)
-return done({'OK', id, ARGV[1]})
+return done({'OK', id, now})

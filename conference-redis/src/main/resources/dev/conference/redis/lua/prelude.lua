@@ -18,12 +18,6 @@ local function replayed(applied, op)
   return nil
 end
 
--- The server's clock in µs, as a string (a Lua number would print in exponent form).
-local function server_micros()
-  local now = redis.call('TIME')
-  return now[1] .. string.format('%06d', tonumber(now[2]))
-end
-
 -- `applied-at` scores each reply with when to forget it, by the server's clock, so a client whose
 -- clock runs ahead cannot make the others' replies be forgotten early. Both keys expire with the
 -- longest window in them, so a meeting where nothing more happens keeps none of them.

@@ -1,11 +1,12 @@
 -- The scheduler's STARTED for one instance whose `from` has come. Idempotent (see ensure_started);
 -- an instance ended or deleted meanwhile is left as it is.
 -- KEYS: 1 starts, 2 ended, 3 started, 4 feed, 5 events (of instance ARGV[1])
--- ARGV: 1 instance, 2 now (µs)
+-- ARGV: 1 instance, 2 now (µs, or '<' and a time: see time_of)
 -- Returns {'STARTED'} | {'DONE'} | {'GONE'} | {'NOT_DUE', from}
+local now = time_of(ARGV[2])
 local from = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not from then return {'GONE'} end
-if tonumber(from) > tonumber(ARGV[2]) then return {'NOT_DUE', from} end
+if tonumber(from) > tonumber(now) then return {'NOT_DUE', from} end
 if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 or redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then
   return {'DONE'}
 end

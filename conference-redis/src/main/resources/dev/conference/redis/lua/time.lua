@@ -1,0 +1,27 @@
+-- Shared by every meeting and index script (prepended when loaded): the time a script runs at.
+
+-- The server's clock in µs, as a string (a Lua number would print in exponent form).
+local function server_micros()
+  local now = redis.call('TIME')
+  return now[1] .. string.format('%06d', tonumber(now[2]))
+end
+
+-- The time a script runs at, in µs, as a string. The caller passes '' for the server's clock (the
+-- default: one clock orders everything the server stores, whatever the clients' clocks say), a time
+-- when the store was given a clock of its own (tests, replays), or '<' and a time for "that time,
+-- but never past the server's clock" (a scheduler's now: a fast scheduler clock cannot make
+-- anything due early).
+local function time_of(arg)
+  if arg == '' then return server_micros() end
+  if string.byte(arg, 1) == 60 then
+    local limit, server = string.sub(arg, 2), server_micros()
+    if tonumber(server) < tonumber(limit) then return server end
+    return limit
+  end
+  return arg
+end
+
+-- `micros` plus `length` µs, as a string.
+local function later_by(micros, length)
+  return string.format('%.0f', tonumber(micros) + tonumber(length))
+end
