@@ -88,10 +88,10 @@ final class RedisAsyncConference implements AsyncConference {
 
     /** How long a reply is kept (µs): the replay window, or as long as a caller's key is remembered. */
     private String keptFor(IdempotencyKey key) {
-        return key.chosenByCaller() ? remembered : replayWindow;
+        return key.chosenByCaller() ? KEY_KEPT : replayWindow;
     }
 
-    private static final String remembered = Long.toString(IdempotencyKey.REMEMBERED.toNanos() / 1_000);
+    private static final String KEY_KEPT = micros(IdempotencyKey.REMEMBERED);
 
     /**
      * A change whose command timed out may still be applied by the server (it was sent): its caller

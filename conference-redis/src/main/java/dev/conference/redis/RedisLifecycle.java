@@ -37,6 +37,9 @@ final class RedisLifecycle implements Lifecycle {
     private final InstancePromotion promotion;
     /** Where this store's repair walk over the meetings goes on from (null: from the first). */
     private volatile String repairAfter;
+
+    /** The rank in the active set where this store's repair walk over it goes on from. */
+    private volatile long activeWalkAt;
     /** Instances each side of now, and leases per running instance, one repair step looks at. */
     private static final int REPAIR_INSTANCES = 3;
 
@@ -243,7 +246,36 @@ final class RedisLifecycle implements Lifecycle {
         for (CompletableFuture<Long> write : released) {
             done += redis.await(write).intValue();
         }
-        return new PassResult(meetings.size(), done);
+        return new PassResult(meetings.size(), done + dropEndedFromActive(limit));
+    }
+
+    /**
+     * The other half of the walk, over the index's active set by rank: an entry whose instance has
+     * ended or been deleted (a late index write put it back after its end) is dropped, so it is not
+     * listed active until its {@code to}. Returns how many were dropped.
+     */
+    private int dropEndedFromActive(int limit) {
+        Keys.InstanceIndex index = keys.instanceIndex();
+        long from = activeWalkAt;
+        List<String> members = redis.call(r -> r.zrange(index.active(), from, from + limit - 1));
+        List<CompletableFuture<List<Object>>> states = new ArrayList<>(members.size());
+        for (String member : members) {
+            IndexMember instance = IndexMember.parse(member);
+            MeetingKeys k = keys.meeting(instance.meeting());
+            states.add(redis.start(
+                    Scripts.INSTANCE_STATE,
+                    new String[] {k.starts(), k.ended()},
+                    Integer.toString(instance.instance())));
+        }
+        List<CompletableFuture<List<Object>>> dropped = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (!Replies.status(redis.await(states.get(i))).equals("OPEN")) {
+                dropped.add(redis.start(Scripts.UNINDEX_INSTANCE, index.all(), members.get(i)));
+            }
+        }
+        dropped.forEach(redis::await);
+        activeWalkAt = members.size() < limit ? 0 : from + members.size() - dropped.size();
+        return dropped.size();
     }
 
     /** Puts the earliest leases of a running instance back in the lease index; how many were missing or later. */

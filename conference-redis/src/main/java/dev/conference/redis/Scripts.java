@@ -31,6 +31,7 @@ final class Scripts {
     static final LuaScript RELEASE = LuaScript.plain("release");
     static final LuaScript OPEN_INSTANCES = LuaScript.meeting("open-instances");
     static final LuaScript REINDEX_INSTANCE = LuaScript.plain("reindex-instance");
+    static final LuaScript INSTANCE_STATE = LuaScript.plain("instance-state");
 
     private Scripts() {}
 }

@@ -111,4 +111,23 @@ class RepairTest {
             assertThat(store.conference().participants(STANDUP)).isEmpty();
         }
     }
+
+    @Test
+    void anEndedInstanceThatALateIndexWritePutBackIsNoLongerListed() {
+        try (ConferenceStore store = open()) {
+            givenStandupFromT0(store);
+            clock.advance(Duration.ofSeconds(1));
+            store.conference().end(STANDUP);
+            // What an index write from an earlier save, landing after the end, leaves.
+            long from = T0.toEpochMilli() * 1_000;
+            long to = T0.plus(HOUR).toEpochMilli() * 1_000;
+            REDIS.admin().sync().hset(INDEX + "spans", "1|standup", from + "|" + to);
+            REDIS.admin().sync().zadd(INDEX + "active", to, "1|standup");
+            assertThat(store.conference().activeMeetings()).hasSize(1);
+
+            assertThat(scheduler(store).tick().ended()).isZero();
+
+            assertThat(store.conference().activeMeetings()).isEmpty();
+        }
+    }
 }
