@@ -51,16 +51,18 @@ final class Keys {
     /** The cross-meeting index of instances not yet ended; its keys share one tag of their own. */
     InstanceIndex instanceIndex() {
         String base = prefix + "{instance-index}:";
-        return new InstanceIndex(base + "upcoming", base + "active", base + "spans", base + "announce");
+        return new InstanceIndex(
+                base + "upcoming", base + "active", base + "spans", base + "announce", base + "versions");
     }
 
     /**
      * The keys of the instance index (see index-instance.lua): instances not yet seen started, those
-     * started, each one's span, and those whose STARTED is still to be logged.
+     * started, each one's span, those whose STARTED is still to be logged, and the version of the save
+     * each entry comes from.
      */
-    record InstanceIndex(String upcoming, String active, String spans, String announce) {
+    record InstanceIndex(String upcoming, String active, String spans, String announce, String versions) {
         String[] all() {
-            return new String[] {upcoming, active, spans, announce};
+            return new String[] {upcoming, active, spans, announce, versions};
         }
 
         /** What promotion and the active reads need: upcoming, active, spans. */

@@ -292,7 +292,8 @@ final class RedisDirectory implements Directory {
                                 keys.instanceIndex().all(),
                                 IndexMember.of(instance.meeting(), instance.instance()),
                                 Micros.of(instance.from()),
-                                Micros.of(instance.to())));
+                                Micros.of(instance.to()),
+                                Replies.string(reply, 2)));
                     }
                 }
                 case "UNKNOWN_MEETING" ->

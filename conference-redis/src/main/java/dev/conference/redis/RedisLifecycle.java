@@ -215,7 +215,7 @@ final class RedisLifecycle implements Lifecycle {
             MeetingKeys k = keys.meeting(MeetingId.of(meeting));
             open.add(redis.start(
                     Scripts.OPEN_INSTANCES,
-                    new String[] {k.starts(), k.ends(), k.ended(), k.started()},
+                    new String[] {k.starts(), k.ends(), k.ended(), k.started(), k.meeting()},
                     at,
                     Integer.toString(REPAIR_INSTANCES)));
         }
@@ -224,7 +224,8 @@ final class RedisLifecycle implements Lifecycle {
         for (int i = 0; i < meetings.size(); i++) {
             MeetingId meeting = MeetingId.of(meetings.get(i));
             List<Object> reply = redis.await(open.get(i));
-            for (int j = 0; j + 3 < reply.size(); j += 4) {
+            String version = (String) reply.get(0);
+            for (int j = 1; j + 3 < reply.size(); j += 4) {
                 int instance = Integer.parseInt((String) reply.get(j));
                 String from = (String) reply.get(j + 1);
                 String to = (String) reply.get(j + 2);
@@ -234,7 +235,8 @@ final class RedisLifecycle implements Lifecycle {
                         IndexMember.of(meeting, instance),
                         from,
                         to,
-                        (String) reply.get(j + 3)));
+                        (String) reply.get(j + 3),
+                        version));
                 // Only a running instance has leases; for the others this reads an empty set.
                 released.add(reindexLeases(meeting, instance));
             }

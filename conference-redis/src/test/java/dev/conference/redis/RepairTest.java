@@ -130,4 +130,25 @@ class RepairTest {
             assertThat(store.conference().activeMeetings()).isEmpty();
         }
     }
+
+    @Test
+    void anIndexWriteFromAnOlderSaveLandingLateChangesNothing() {
+        try (ConferenceStore store = open()) {
+            givenStandupFromT0(store);
+            store.directory().saveInstance(anInstance(aPublicMeeting("standup"), 1, T0, HOUR.multipliedBy(2)));
+
+            // The first save's index write (version 1), landing after the second's.
+            Scripts.INDEX_INSTANCE.run(
+                    REDIS.admin().sync(),
+                    new Keys("conference:").instanceIndex().all(),
+                    "1|standup",
+                    Micros.of(T0),
+                    Micros.of(T0.plus(HOUR)),
+                    "1");
+            clock.advance(Duration.ofSeconds(1));
+
+            assertThat(store.conference().activeMeetings())
+                    .containsExactly(new MeetingInstance(STANDUP, 1, T0, T0.plus(HOUR.multipliedBy(2))));
+        }
+    }
 }

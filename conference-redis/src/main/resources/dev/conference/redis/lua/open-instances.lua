@@ -1,11 +1,11 @@
 -- What the repair pass re-indexes for one meeting: the instances not ended among the latest few
 -- started by now and the next few to start, each with its span and whether STARTED is logged.
 -- Bounded: instances further ahead come into view as the nearer ones pass.
--- KEYS: 1 starts, 2 ends, 3 ended, 4 started
+-- KEYS: 1 starts, 2 ends, 3 ended, 4 started, 5 meeting hash
 -- ARGV: 1 now (µs, or '<' and a time: see time_of), 2 how many on each side of now
--- Returns {instance, from, to, started ('1' or '0'), ...}
+-- Returns {schedule version, instance, from, to, started ('1' or '0'), ...}
 local now = time_of(ARGV[1])
-local out = {}
+local out = {redis.call('HGET', KEYS[5], 'version') or '0'}
 local function add(order)
   if redis.call('SISMEMBER', KEYS[3], order) == 0 then
     out[#out + 1] = order

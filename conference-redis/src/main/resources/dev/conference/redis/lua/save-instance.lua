@@ -4,7 +4,7 @@
 -- starts before the new `to`.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended
 -- ARGV: 1 instance, 2 from (µs), 3 to (µs)
--- Returns {'OK', ended ('1' or '0')} | {'OVERLAP', instance, from, to} | {'UNKNOWN_MEETING'}
+-- Returns {'OK', ended ('1' or '0'), version} | {'OVERLAP', instance, from, to} | {'UNKNOWN_MEETING'}
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local before = redis.call('ZREVRANGEBYSCORE', KEYS[2], '(' .. ARGV[3], '-inf', 'LIMIT', 0, 2)
 for _, other in ipairs(before) do
@@ -18,4 +18,7 @@ for _, other in ipairs(before) do
 end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
-return {'OK', tostring(redis.call('SISMEMBER', KEYS[4], ARGV[1]))}
+-- Each save of the meeting's schedule gets the next version, so an index write from an older save
+-- that lands after a newer one changes nothing (index-instance.lua).
+local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
+return {'OK', tostring(redis.call('SISMEMBER', KEYS[4], ARGV[1])), tostring(version)}
