@@ -36,9 +36,10 @@ public interface Lifecycle {
     /**
      * One step of a walk that brings the store's derived indexes back in line with each meeting's own
      * data, after an index write was lost (a caller that gave up, a node that failed over) or landed
-     * out of order: it looks at up to {@code limit} meetings, and the next call goes on from there,
-     * round and round. {@link PassResult#done()} counts the index entries it had to put right. A
-     * store whose indexes cannot drift (the in-memory one) has nothing to do.
+     * out of order: it looks at up to {@code limit} meetings (and index entries), and the next call
+     * goes on from there, round and round. {@link PassResult#due()} counts what it looked at, {@link
+     * PassResult#done()} what it had to put right. A store whose indexes cannot drift (the in-memory
+     * one) has nothing to do.
      */
     default PassResult repair(Instant now, int limit) {
         Objects.requireNonNull(now, "now");

@@ -90,14 +90,15 @@ public final class MeetingScheduler implements AutoCloseable {
         Instant now = options.clock().instant();
         TickResult result;
         try {
-            // One step of the repair walk first, so what it puts back is handled in this very tick.
-            PassResult repaired = lifecycle.repair(now, options.batchSize());
-            if (repaired.done() > 0) {
-                LOG.log(Level.INFO, "repaired " + repaired.done() + " index entries");
-            }
             int started = drain(limit -> lifecycle.startDue(now, limit));
             int ended = drain(limit -> lifecycle.endDue(now, limit));
             int expired = drain(limit -> lifecycle.expireLeases(now, limit));
+            // One step of the repair walk last, so a failing repair never holds up the passes that
+            // end instances on time; what it puts back is handled in the next tick.
+            PassResult repaired = lifecycle.repair(now, options.batchSize());
+            if (repaired.done() > 0) {
+                LOG.log(Level.INFO, "repair walk: put right the index entries of " + repaired.done() + " items");
+            }
             result = new TickResult(started, ended, expired);
         } catch (RuntimeException e) {
             listener.failed(now, e);

@@ -219,9 +219,11 @@ final class RedisLifecycle implements Lifecycle {
                     at,
                     Integer.toString(REPAIR_INSTANCES)));
         }
-        List<CompletableFuture<List<Object>>> reindexed = new ArrayList<>();
-        List<CompletableFuture<Long>> released = new ArrayList<>();
+        // Per meeting, the writes that put its entries back; the meeting counts as repaired if any did.
+        List<List<CompletableFuture<Long>>> fixes = new ArrayList<>(meetings.size());
         for (int i = 0; i < meetings.size(); i++) {
+            List<CompletableFuture<Long>> ofMeeting = new ArrayList<>();
+            fixes.add(ofMeeting);
             MeetingId meeting = MeetingId.of(meetings.get(i));
             List<Object> reply = redis.await(open.get(i));
             String version = (String) reply.get(0);
@@ -229,34 +231,37 @@ final class RedisLifecycle implements Lifecycle {
                 int instance = Integer.parseInt((String) reply.get(j));
                 String from = (String) reply.get(j + 1);
                 String to = (String) reply.get(j + 2);
-                reindexed.add(redis.start(
-                        Scripts.REINDEX_INSTANCE,
-                        keys.instanceIndex().all(),
-                        IndexMember.of(meeting, instance),
-                        from,
-                        to,
-                        (String) reply.get(j + 3),
-                        version));
+                ofMeeting.add(redis.start(
+                                Scripts.REINDEX_INSTANCE,
+                                keys.instanceIndex().all(),
+                                IndexMember.of(meeting, instance),
+                                from,
+                                to,
+                                (String) reply.get(j + 3),
+                                version)
+                        .thenApply(changed -> (Long) changed.get(0)));
                 // Only a running instance has leases; for the others this reads an empty set.
-                released.add(reindexLeases(meeting, instance));
+                ofMeeting.add(reindexLeases(meeting, instance));
             }
         }
-        int done = 0;
-        for (CompletableFuture<List<Object>> write : reindexed) {
-            done += ((Long) redis.await(write).get(0)).intValue();
+        int repaired = 0;
+        for (List<CompletableFuture<Long>> ofMeeting : fixes) {
+            long changed = 0;
+            for (CompletableFuture<Long> write : ofMeeting) {
+                changed += redis.await(write);
+            }
+            repaired += changed > 0 ? 1 : 0;
         }
-        for (CompletableFuture<Long> write : released) {
-            done += redis.await(write).intValue();
-        }
-        return new PassResult(meetings.size(), done + dropEndedFromActive(limit));
+        PassResult active = dropEndedFromActive(limit);
+        return new PassResult(meetings.size() + active.due(), repaired + active.done());
     }
 
     /**
      * The other half of the walk, over the index's active set by rank: an entry whose instance has
      * ended or been deleted (a late index write put it back after its end) is dropped, so it is not
-     * listed active until its {@code to}. Returns how many were dropped.
+     * listed active until its {@code to}. Returns how many it looked at and how many it dropped.
      */
-    private int dropEndedFromActive(int limit) {
+    private PassResult dropEndedFromActive(int limit) {
         Keys.InstanceIndex index = keys.instanceIndex();
         long from = activeWalkAt;
         List<String> members = redis.call(r -> r.zrange(index.active(), from, from + limit - 1));
@@ -277,7 +282,7 @@ final class RedisLifecycle implements Lifecycle {
         }
         dropped.forEach(redis::await);
         activeWalkAt = members.size() < limit ? 0 : from + members.size() - dropped.size();
-        return dropped.size();
+        return new PassResult(members.size(), dropped.size());
     }
 
     /** Puts the earliest leases of a running instance back in the lease index; how many were missing or later. */

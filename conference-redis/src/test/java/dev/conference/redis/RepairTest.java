@@ -63,7 +63,10 @@ class RepairTest {
             REDIS.admin().sync().del("conference:{lease-index}");
 
             clock.advance(Duration.ofMinutes(2));
-            scheduler(store).tick();
+            MeetingScheduler scheduler = scheduler(store);
+            // The walk puts the entry back at the end of a tick; the next tick expires the lease.
+            scheduler.tick();
+            scheduler.tick();
 
             assertThat(store.conference().participants(STANDUP)).isEmpty();
             List<MeetingEvent> events = store.conference().events(STANDUP);
@@ -80,6 +83,7 @@ class RepairTest {
             assertThat(store.conference().activeMeetings()).isEmpty();
 
             MeetingScheduler scheduler = scheduler(store);
+            assertThat(scheduler.tick().started()).isZero();
             assertThat(scheduler.tick().started()).isEqualTo(1);
             assertThat(store.conference().activeMeetings())
                     .containsExactly(new MeetingInstance(STANDUP, 1, T0, T0.plus(HOUR)));
@@ -149,6 +153,24 @@ class RepairTest {
 
             assertThat(store.conference().activeMeetings())
                     .containsExactly(new MeetingInstance(STANDUP, 1, T0, T0.plus(HOUR.multipliedBy(2))));
+        }
+    }
+
+    @Test
+    void aMeetingWithSeveralLostEntriesIsPutRightInOneStep() {
+        try (ConferenceStore store = open()) {
+            givenStandupFromT0(store);
+            store.directory().saveUser(aUser("bob"));
+            store.conference().join(UserId.of("alice"), STANDUP, Duration.ofMinutes(1));
+            store.conference().join(UserId.of("bob"), STANDUP, Duration.ofMinutes(1));
+            REDIS.admin().sync().del("conference:{lease-index}", INDEX + "active", INDEX + "spans", INDEX + "versions");
+
+            assertThat(store.lifecycle().repair(clock.instant(), 10).done()).isEqualTo(1);
+
+            clock.advance(Duration.ofMinutes(2));
+            MeetingScheduler.TickResult tick = scheduler(store).tick();
+            assertThat(tick.leasesExpired()).isEqualTo(2);
+            assertThat(store.conference().activeMeetings()).hasSize(1);
         }
     }
 }
