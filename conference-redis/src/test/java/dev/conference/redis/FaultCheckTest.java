@@ -8,6 +8,7 @@ import dev.conference.model.ChatMessage;
 import dev.conference.model.ConferenceException;
 import dev.conference.model.IdempotencyKey;
 import dev.conference.model.MeetingEvent;
+import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.TimedOut;
@@ -16,6 +17,7 @@ import dev.conference.model.MeetingInstance;
 import dev.conference.model.OutcomeUnknownException;
 import dev.conference.model.Participant;
 import dev.conference.model.RefusedException;
+import dev.conference.model.StoreException;
 import dev.conference.model.UnknownUserException;
 import dev.conference.model.UserId;
 import dev.conference.port.Conference;
@@ -62,11 +64,12 @@ import redis.embedded.RedisServer;
  * two stores whose clocks differ by 30 s, while a scheduler ticks and faults are injected at random:
  * the store's connections killed (CLIENT KILL), the server killed and restarted from its AOF
  * (appendfsync always), and the cross-slot index keys made unwritable for a while (an ACL change).
- * Afterwards, with one repair walk and one pass that expires every lease, the invariants: each
- * meeting's participants are its log replayed; every acknowledged message is in its chat exactly
- * once; nothing of an erased user is left anywhere, and nothing they tried after their erasure
- * succeeded; every lease was expired (none left that no scheduler would ever expire); every open
- * instance is listed with its true span.
+ * Two of the six meetings are also ended now and then. Afterwards, with one repair walk and one
+ * pass that expires every lease, the invariants: each meeting's participants are its log replayed;
+ * an ended instance's participants each timed out once and its ENDED is its last event; every
+ * acknowledged message is in its chat exactly once; nothing of an erased user is left anywhere, and
+ * nothing they tried after their erasure succeeded; every lease was expired (none left that no
+ * scheduler would ever expire); every open instance is listed with its true span.
  *
  * <p>About 20 s in {@code mvn verify}; {@code -Dchecker.minutes=10} soaks. A failure prints the seed
  * of the fault schedule (the interleaving of the threads cannot be replayed).
@@ -82,6 +85,10 @@ class FaultCheckTest {
     private static final int THREADS = 16;
     private static final int USERS = 12;
     private static final int ERASABLE = 4;
+    /** Meetings; the last two of them may be ended during a round. */
+    private static final int MEETINGS = 6;
+
+    private static final int ENDABLE = 2;
     private static final Duration LEASE = Duration.ofSeconds(3);
 
     private final long seed = Long.getLong("checker.seed", System.nanoTime());
@@ -90,6 +97,7 @@ class FaultCheckTest {
     private final List<MeetingId> meetings = new ArrayList<>();
     private final Map<MeetingId, Set<String>> attempted = new ConcurrentHashMap<>();
     private final Map<MeetingId, Set<String>> acknowledged = new ConcurrentHashMap<>();
+    private final List<MeetingInstance> instances = new ArrayList<>();
     /** Erased users, each from the moment its deleteUser returned. */
     private final Set<UserId> erased = ConcurrentHashMap.newKeySet();
 
@@ -157,6 +165,7 @@ class FaultCheckTest {
         admin.flushall();
         users.clear();
         meetings.clear();
+        instances.clear();
         attempted.clear();
         acknowledged.clear();
         erased.clear();
@@ -164,8 +173,20 @@ class FaultCheckTest {
         givenUsersAndMeetings(store);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> workers = new ArrayList<>();
+        // A tick may fail on a fault (the store cannot answer), never for another reason.
+        MeetingScheduler.TickListener ticks = new MeetingScheduler.TickListener() {
+            @Override
+            public void ticked(Instant now, MeetingScheduler.TickResult result) {}
+
+            @Override
+            public void failed(Instant now, RuntimeException failure) {
+                if (!(failure instanceof StoreException)) {
+                    violation("a scheduler tick failed with " + failure);
+                }
+            }
+        };
         try (MeetingScheduler scheduler = MeetingScheduler.start(
-                store.lifecycle(), SchedulerOptions.defaults().withTick(Duration.ofMillis(200)))) {
+                store.lifecycle(), SchedulerOptions.defaults().withTick(Duration.ofMillis(200)), ticks)) {
             for (int t = 0; t < THREADS; t++) {
                 Conference conference = (t % 2 == 0 ? store : skewed).conference();
                 workers.add(pool.submit(() -> work(conference, store)));
@@ -206,14 +227,19 @@ class FaultCheckTest {
             store.directory().saveUser(aUser("user " + i));
         }
         Instant now = Instant.now();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < MEETINGS; i++) {
             MeetingId meeting = MeetingId.of("meeting {" + i + "}");
             meetings.add(meeting);
             attempted.put(meeting, ConcurrentHashMap.newKeySet());
             acknowledged.put(meeting, ConcurrentHashMap.newKeySet());
             store.directory().saveMeeting(aPublicMeeting(meeting.value()));
-            store.directory()
-                    .saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(60), now.plus(Duration.ofHours(2))));
+            MeetingInstance instance = new MeetingInstance(
+                    meeting,
+                    1,
+                    now.minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                    now.plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            instances.add(instance);
+            store.directory().saveInstance(instance);
         }
     }
 
@@ -240,8 +266,11 @@ class FaultCheckTest {
                     conference.renew(user, meeting, LEASE);
                 } else if (pick < 99) {
                     post(conference, user, meeting);
-                } else {
+                } else if (random.nextBoolean()) {
                     erase(store, users.get(random.nextInt(ERASABLE)));
+                    continue;
+                } else {
+                    end(conference, meetings.get(MEETINGS - 1 - random.nextInt(ENDABLE)));
                     continue;
                 }
                 if (erasedBefore) {
@@ -265,6 +294,22 @@ class FaultCheckTest {
             try {
                 conference.post(user, meeting, text, key);
                 acknowledged.get(meeting).add(text);
+                return;
+            } catch (OutcomeUnknownException unknown) {
+                if (attempt == 5) {
+                    throw unknown;
+                }
+                pause(100);
+            }
+        }
+    }
+
+    /** Ends a meeting's instance under a key of its own, retried with it while the outcome is unknown. */
+    private void end(Conference conference, MeetingId meeting) {
+        IdempotencyKey key = IdempotencyKey.of(UUID.randomUUID().toString());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                conference.end(meeting, key);
                 return;
             } catch (OutcomeUnknownException unknown) {
                 if (attempt == 5) {
@@ -377,13 +422,28 @@ class FaultCheckTest {
         }
         Conference conference = store.conference();
         String everything = everythingStored(admin);
+        List<MeetingId> running = new ArrayList<>();
         for (MeetingId meeting : meetings) {
             Set<UserId> present = conference.participants(meeting).stream()
                     .map(Participant::user)
                     .collect(Collectors.toSet());
-            assertThat(replay(conference.events(meeting), context))
+            List<MeetingEvent> log = conference.events(meeting);
+            assertThat(replay(log, context))
                     .as("participants of %s replayed from its log (%s)", meeting, context)
                     .isEqualTo(present);
+            long ends = log.stream().filter(Ended.class::isInstance).count();
+            assertThat(ends).as("ENDED events of %s (%s)", meeting, context).isLessThanOrEqualTo(1);
+            if (ends == 1) {
+                // Every participant timed out once (the replay refuses a TIMED_OUT of one not in), then ENDED.
+                assertThat(log.get(log.size() - 1))
+                        .as("last event of ended %s (%s)", meeting, context)
+                        .isInstanceOf(Ended.class);
+                assertThat(present)
+                        .as("participants of ended %s (%s)", meeting, context)
+                        .isEmpty();
+            } else {
+                running.add(meeting);
+            }
             assertThat(present).as("erased users in %s (%s)", meeting, context).doesNotContainAnyElementsOf(erased);
             assertThat(admin.zcard(new Keys("conference:").meeting(meeting).leases("1")))
                     .as("leases no scheduler expired in %s (%s)", meeting, context)
@@ -408,8 +468,9 @@ class FaultCheckTest {
         }
         assertThat(conference.activeMeetings())
                 .as("instances listed after the repair walk (%s)", context)
-                .extracting(MeetingInstance::meeting)
-                .containsExactlyInAnyOrderElementsOf(meetings);
+                .containsExactlyInAnyOrderElementsOf(instances.stream()
+                        .filter(instance -> running.contains(instance.meeting()))
+                        .toList());
         checks++;
     }
 
