@@ -15,14 +15,9 @@ import dev.conference.model.NotAllowedException;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +67,7 @@ class ErasureTest {
                 store.directory().deleteUser(eve);
                 posting.get();
 
-                assertThat(everythingStored())
+                assertThat(Keyspace.everythingStored(REDIS.admin().sync()))
                         .as("seed %d, round %d", seed, round)
                         .doesNotContain(secret);
                 assertThat(store.conference().participants(ROOM))
@@ -154,7 +149,7 @@ class ErasureTest {
             assertThat(store.directory().deleteUser(eve)).isFalse();
 
             assertThat(store.conference().participants(ROOM)).isEmpty();
-            assertThat(everythingStored()).doesNotContain("a secret");
+            assertThat(Keyspace.everythingStored(REDIS.admin().sync())).doesNotContain("a secret");
         }
     }
 
@@ -175,36 +170,7 @@ class ErasureTest {
 
             store.directory().deleteUser(eve);
 
-            assertThat(everythingStored()).doesNotContain("kept in the feed");
+            assertThat(Keyspace.everythingStored(REDIS.admin().sync())).doesNotContain("kept in the feed");
         }
-    }
-
-    /** Every key, field, member and value the server holds, one per line. */
-    private static String everythingStored() {
-        RedisCommands<String, String> redis = REDIS.admin().sync();
-        List<String> keys = new ArrayList<>();
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            KeyScanCursor<String> page = redis.scan(cursor);
-            keys.addAll(page.getKeys());
-            cursor = page;
-        } while (!cursor.isFinished());
-        StringBuilder out = new StringBuilder();
-        for (String key : keys) {
-            out.append(key).append('\n');
-            switch (redis.type(key)) {
-                case "string" -> out.append(redis.get(key));
-                case "hash" -> out.append(redis.hgetall(key));
-                case "set" -> out.append(redis.smembers(key));
-                case "zset" -> out.append(redis.zrange(key, 0, -1));
-                case "list" -> out.append(redis.lrange(key, 0, -1));
-                case "stream" ->
-                    redis.xrange(key, Range.create("-", "+"))
-                            .forEach(entry -> out.append(entry.getBody()).append('\n'));
-                default -> out.append("?");
-            }
-            out.append('\n');
-        }
-        return out.toString();
     }
 }

@@ -25,12 +25,9 @@ import dev.conference.port.ConferenceStore;
 import dev.conference.scheduler.MeetingScheduler;
 import dev.conference.scheduler.SchedulerOptions;
 import io.lettuce.core.AclSetuserArgs;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KillArgs;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
@@ -421,7 +418,7 @@ class FaultCheckTest {
             // drain
         }
         Conference conference = store.conference();
-        String everything = everythingStored(admin);
+        String everything = Keyspace.everythingStored(admin);
         List<MeetingId> running = new ArrayList<>();
         for (MeetingId meeting : meetings) {
             Set<UserId> present = conference.participants(meeting).stream()
@@ -496,30 +493,5 @@ class FaultCheckTest {
                 .filter(Map.Entry::getValue)
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-    }
-
-    /** Every key, field, member and value the server holds (a test may walk the keyspace). */
-    private static String everythingStored(RedisCommands<String, String> redis) {
-        StringBuilder out = new StringBuilder();
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            KeyScanCursor<String> page = redis.scan(cursor);
-            for (String key : page.getKeys()) {
-                out.append(key).append('\n');
-                switch (redis.type(key)) {
-                    case "string" -> out.append(redis.get(key));
-                    case "hash" -> out.append(redis.hgetall(key));
-                    case "set" -> out.append(redis.smembers(key));
-                    case "zset" -> out.append(redis.zrange(key, 0, -1));
-                    case "stream" ->
-                        redis.xrange(key, Range.create("-", "+"))
-                                .forEach(entry -> out.append(entry.getBody()).append('\n'));
-                    default -> out.append('?');
-                }
-                out.append('\n');
-            }
-            cursor = page;
-        } while (!cursor.isFinished());
-        return out.toString();
     }
 }
