@@ -59,8 +59,7 @@ final class RedisDirectory implements Directory {
             return;
         }
         redis.batch(r -> {
-            List<CompletionStage<?>> sent = new ArrayList<>(users.size() + 1);
-            List<ScoredValue<String>> listed = new ArrayList<>(users.size());
+            List<CompletionStage<?>> sent = new ArrayList<>(users.size() * 2);
             for (User user : users) {
                 // A new user starts a new life; an update keeps the one it has. Set first, so a hash is
                 // never left holding a life alone.
@@ -76,12 +75,15 @@ final class RedisDirectory implements Directory {
                                 user.gender(),
                                 "email",
                                 user.email())));
-                listed.add(ScoredValue.just(0, user.id().value()));
             }
-            // One ZADD carries the whole batch into the listing index.
-            sent.add(r.zadd(keys.users(), listed.toArray(ScoredValue[]::new)));
             return sent;
         });
+        // One ZADD carries the whole batch into the listing index, once the users are saved
+        // (deleteUser unlists first), so a delete racing the save never leaves a user unlisted.
+        ScoredValue<String>[] listed = users.stream()
+                .map(user -> ScoredValue.just(0, user.id().value()))
+                .toArray(ScoredValue[]::new);
+        redis.call(r -> r.zadd(keys.users(), listed));
     }
 
     @Override
@@ -196,9 +198,16 @@ final class RedisDirectory implements Directory {
                     Scripts.SAVE_MEETING,
                     new String[] {meetingKeys.meeting(), meetingKeys.audience()},
                     args.toArray(String[]::new)));
-            pending.add(redis.start(r -> r.zadd(keys.meetings(), 0, meeting.id().value())));
         }
         awaitAll(pending);
+        // Listed only once saved (deleteMeeting unlists first): on a cluster the two live on different
+        // nodes, and in the other order a delete racing the save could leave a meeting that is never listed.
+        if (!meetings.isEmpty()) {
+            ScoredValue<String>[] listed = meetings.stream()
+                    .map(meeting -> ScoredValue.just(0, meeting.id().value()))
+                    .toArray(ScoredValue[]::new);
+            redis.call(r -> r.zadd(keys.meetings(), listed));
+        }
     }
 
     @Override
