@@ -37,9 +37,12 @@ final class ChatCommands {
                 description = "The message; several words are joined with single spaces")
         List<String> words;
 
+        @Mixin
+        KeyOption idempotency;
+
         @Override
         void run() {
-            ChatMessage message = conference().post(user, meeting, String.join(" ", words));
+            ChatMessage message = conference().post(user, meeting, String.join(" ", words), idempotency.key());
             Output output = output();
             output.result(
                     MessageView.of(message),

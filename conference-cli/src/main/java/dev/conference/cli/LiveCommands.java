@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,11 +52,14 @@ final class LiveCommands {
                 })
         Duration lease;
 
+        @Mixin
+        KeyOption idempotency;
+
         @Override
         void run() {
             Participant participant = lease == null
-                    ? conference().join(user, meeting)
-                    : conference().join(user, meeting, lease);
+                    ? conference().join(user, meeting, idempotency.key())
+                    : conference().join(user, meeting, lease, idempotency.key());
             Output output = output();
             output.result(
                     new JoinedView(user.value(), meeting.value(), participant.joinedAt(), lease),
@@ -107,9 +111,12 @@ final class LiveCommands {
         @Parameters(index = "1", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
 
+        @Mixin
+        KeyOption idempotency;
+
         @Override
         void run() {
-            conference().leave(user, meeting);
+            conference().leave(user, meeting, idempotency.key());
             output().result(new LeftView(user.value(), meeting.value()), user + " left " + meeting);
         }
     }
@@ -166,9 +173,12 @@ final class LiveCommands {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
 
+        @Mixin
+        KeyOption idempotency;
+
         @Override
         void run() {
-            Optional<Ending> ending = conference().end(meeting);
+            Optional<Ending> ending = conference().end(meeting, idempotency.key());
             boolean running = ending.isPresent();
             List<String> timedOut = ending.map(Ending::timeouts).orElse(List.of()).stream()
                     .map(TimedOut::user)

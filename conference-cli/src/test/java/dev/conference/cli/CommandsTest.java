@@ -317,6 +317,24 @@ class CommandsTest {
     }
 
     @Test
+    void aChangeRunAgainWithItsIdempotencyKeyIsDoneOnce() {
+        ok("join", "alice", "standup", "--idempotency-key", "join-1");
+        ok("join", "alice", "standup", "--idempotency-key", "join-1");
+        String first = ok("post", "--idempotency-key", "post-1", "alice", "standup", "Hello")
+                .out();
+        String again = ok("post", "--idempotency-key", "post-1", "alice", "standup", "Hello")
+                .out();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(ok("chat", "standup").out().lines()).hasSize(2);
+        assertThat(run("join", "alice", "standup").code()).isEqualTo(4);
+        Result blank = run("leave", "alice", "standup", "--idempotency-key", "");
+        assertThat(blank.code()).isEqualTo(2);
+        assertThat(blank.err()).contains("idempotency key");
+        assertThat(ok("participants", "standup").out()).contains("alice");
+    }
+
+    @Test
     void postChatAndMessagesShowWhatWasSaid() {
         ok("join", "alice", "standup");
         ok("join", "bob", "standup");
