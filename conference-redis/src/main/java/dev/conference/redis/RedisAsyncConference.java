@@ -71,7 +71,7 @@ final class RedisAsyncConference implements AsyncConference {
         this.keys = keys;
         this.time = time;
         this.retentionMillis = Long.toString(retention.toMillis());
-        this.replayWindow = Long.toString(replayWindow.toNanos() / 1_000);
+        this.replayWindow = micros(replayWindow);
         this.promotion = new InstancePromotion(redis, keys);
     }
 

@@ -231,17 +231,21 @@ final class RedisLifecycle implements Lifecycle {
                 int instance = Integer.parseInt((String) reply.get(j));
                 String from = (String) reply.get(j + 1);
                 String to = (String) reply.get(j + 2);
+                String started = (String) reply.get(j + 3);
                 ofMeeting.add(redis.start(
                                 Scripts.REINDEX_INSTANCE,
                                 keys.instanceIndex().all(),
                                 IndexMember.of(meeting, instance),
                                 from,
                                 to,
-                                (String) reply.get(j + 3),
+                                started,
                                 version)
                         .thenApply(changed -> (Long) changed.get(0)));
-                // Only a running instance has leases; for the others this reads an empty set.
-                ofMeeting.add(reindexLeases(meeting, instance));
+                // Only an instance whose STARTED is logged can have leases (a join logs it first): the
+                // others, most of those near now, cost no read.
+                if (started.equals("1")) {
+                    ofMeeting.add(reindexLeases(meeting, instance));
+                }
             }
         }
         int repaired = 0;

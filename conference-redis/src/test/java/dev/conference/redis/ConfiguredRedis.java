@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
 import redis.embedded.RedisServer;
 import redis.embedded.core.RedisServerBuilder;
@@ -43,6 +44,27 @@ final class ConfiguredRedis implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Redis on port " + port + " with " + settings, e);
         }
+    }
+
+    /**
+     * A server that keeps every acknowledged write (AOF, {@code appendfsync always}) in {@code dir},
+     * so it can be killed and started again on the same port with its data: for crash tests. The
+     * caller stops it.
+     */
+    static RedisServer durable(int port, Path dir, String... settings) throws IOException {
+        RedisServerBuilder builder = RedisServer.newRedisServer()
+                .port(port)
+                .setting("bind 127.0.0.1")
+                .setting("dir \"" + dir.toAbsolutePath() + "\"")
+                .setting("appendonly yes")
+                .setting("appendfsync always")
+                .setting("save \"\"");
+        for (String setting : settings) {
+            builder.setting(setting);
+        }
+        RedisServer server = builder.build();
+        server.start();
+        return server;
     }
 
     /** The plain (non-TLS) port. */

@@ -205,17 +205,8 @@ class FaultCheckTest {
     }
 
     private RedisServer start() throws IOException {
-        RedisServer started = RedisServer.newRedisServer()
-                .port(port)
-                .setting("bind 127.0.0.1")
-                .setting("dir \"" + dir.toAbsolutePath() + "\"")
-                .setting("appendonly yes")
-                .setting("appendfsync always")
-                .setting("save \"\"")
-                .setting("user app on >" + PASSWORD + " " + FULL_ACCESS + " &* +@all -@dangerous")
-                .build();
-        started.start();
-        return started;
+        return ConfiguredRedis.durable(
+                port, dir, "user app on >" + PASSWORD + " " + FULL_ACCESS + " &* +@all -@dangerous");
     }
 
     private void givenUsersAndMeetings(ConferenceStore store) {

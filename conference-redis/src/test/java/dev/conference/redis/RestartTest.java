@@ -9,9 +9,6 @@ import dev.conference.port.ConferenceStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,31 +18,12 @@ import redis.embedded.RedisServer;
 /** Faults of a single server: a crash and restart under load, and a server that hangs. */
 class RestartTest {
 
-    private static RedisServer start(int port, Path dir) throws IOException {
-        RedisServer server = RedisServer.newRedisServer()
-                .port(port)
-                .setting("bind 127.0.0.1")
-                .setting("dir \"" + dir.toAbsolutePath() + "\"")
-                .setting("appendonly yes")
-                .setting("appendfsync always")
-                .setting("save \"\"")
-                .build();
-        server.start();
-        return server;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void aCrashAndRestartUnderLoadLosesNothingAcknowledgedAndDoublesNothing() throws Exception {
         Path dir = Files.createTempDirectory("conference-restart");
-        int port = freePort();
+        int port = ConfiguredRedis.freePort();
         String uri = "redis://127.0.0.1:" + port;
-        RedisServer server = start(port, dir);
+        RedisServer server = ConfiguredRedis.durable(port, dir);
         try (ConferenceStore store = RedisConferenceStore.connect(
                 RedisURI.create(uri),
                 RedisOptions.builder().commandTimeout(Duration.ofSeconds(2)).build())) {
@@ -55,7 +33,7 @@ class RestartTest {
 
             Crash.kill(uri);
             long failuresBefore = workload.failures();
-            server = start(port, dir);
+            server = ConfiguredRedis.durable(port, dir);
             long successesAfterRestart = workload.successes();
             workload.awaitSuccesses(successesAfterRestart + 2_000);
             workload.stop();
@@ -73,9 +51,9 @@ class RestartTest {
 
     @Test
     void aServerThatHangsGivesAClearErrorWithinTheTimeout() throws Exception {
-        int port = freePort();
+        int port = ConfiguredRedis.freePort();
         String uri = "redis://127.0.0.1:" + port;
-        RedisServer server = start(port, Files.createTempDirectory("conference-hang"));
+        RedisServer server = ConfiguredRedis.durable(port, Files.createTempDirectory("conference-hang"));
         RedisClient admin = RedisClient.create(uri);
         try (ConferenceStore store = RedisConferenceStore.connect(
                         RedisURI.create(uri),
