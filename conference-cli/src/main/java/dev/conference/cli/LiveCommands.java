@@ -9,7 +9,6 @@ import dev.conference.cli.Views.ParticipantView;
 import dev.conference.cli.Views.ParticipantsView;
 import dev.conference.cli.Views.RenewedView;
 import dev.conference.model.Ending;
-import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
@@ -179,18 +178,15 @@ final class LiveCommands {
         @Override
         void run() {
             Optional<Ending> ending = conference().end(meeting, idempotency.key());
-            boolean running = ending.isPresent();
-            List<String> timedOut = ending.map(Ending::timeouts).orElse(List.of()).stream()
-                    .map(TimedOut::user)
-                    .map(UserId::value)
-                    .toList();
-            String message = !running && timedOut.isEmpty()
+            int timedOut = ending.map(Ending::timedOut).orElse(0);
+            String message = ending.isEmpty()
                     ? meeting + " has no running instance; nothing to end"
                     : "ended " + meeting
-                            + (timedOut.isEmpty()
+                            + (timedOut == 0
                                     ? "; nobody was in it"
-                                    : "; timed out: " + String.join(", ", timedOut));
-            output().result(new EndedView(meeting.value(), running || !timedOut.isEmpty(), timedOut), message);
+                                    : "; " + timedOut + (timedOut == 1 ? " participant" : " participants")
+                                            + " timed out");
+            output().result(new EndedView(meeting.value(), ending.isPresent(), timedOut), message);
         }
     }
 

@@ -130,7 +130,7 @@ final class Views {
     record LeftView(String user, String meeting) {}
 
     /** @param ended whether an instance was running and was ended */
-    record EndedView(String meeting, boolean ended, List<String> timedOut) {}
+    record EndedView(String meeting, boolean ended, int timedOut) {}
 
     record SavedView<T>(boolean replaced, T saved) {}
 }

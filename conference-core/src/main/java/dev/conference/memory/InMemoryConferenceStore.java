@@ -166,26 +166,24 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     }
 
     /** Every participant leaves with a TIMED_OUT at {@code at}; then ENDED. */
-    List<TimedOut> end(InstanceState state, Instant at) {
+    /** Times every participant out, logs ENDED; returns how many timed out. */
+    int end(InstanceState state, Instant at) {
         ensureStarted(state);
         MeetingId meeting = state.instance.meeting();
         int instance = state.instance.instance();
-        List<TimedOut> timeouts = new ArrayList<>();
         // In the order of participants, as the Redis store times them out.
         List<UserId> participants =
                 state.participantsInOrder().stream().map(Participant::user).toList();
         for (UserId user : participants) {
             String id = nextId();
-            TimedOut timeout = new TimedOut(id, meeting, instance, user, at);
-            state.events.add(timeout);
+            state.events.add(new TimedOut(id, meeting, instance, user, at));
             feed(meeting, new TimedOut(nextId(), meeting, instance, user, at));
-            timeouts.add(timeout);
         }
         state.participants.clear();
         state.leases.clear();
         log(state, id -> new Ended(id, meeting, instance, at));
         state.ended = true;
-        return List.copyOf(timeouts);
+        return participants.size();
     }
 
     List<InstanceState> instancesOf(MeetingId meeting) {

@@ -6,6 +6,7 @@ import static dev.conference.testing.Fixtures.aUser;
 import static dev.conference.testing.Fixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.ChatMessage;
@@ -282,18 +283,20 @@ public abstract class ConferenceContract extends StoreContract {
         conference.join(bob, standup);
         later(Duration.ofMinutes(10));
 
-        List<TimedOut> timeouts = conference.end(standup).orElseThrow().timeouts();
+        Ending ending = conference.end(standup).orElseThrow();
 
         Instant endedAt = T0.plus(Duration.ofMinutes(10));
-        assertThat(timeouts).extracting(TimedOut::user).containsExactlyInAnyOrder(alice, bob);
-        assertThat(timeouts).extracting(TimedOut::at).containsOnly(endedAt);
+        assertThat(ending.timedOut()).isEqualTo(2);
+        assertThat(ending.at()).isEqualTo(endedAt);
         assertThat(conference.participants(standup)).isEmpty();
         List<MeetingEvent> events = conference.events(standup);
         assertThat(events)
                 .extracting(Object::getClass)
                 .containsExactly(
                         Started.class, Joined.class, Joined.class, TimedOut.class, TimedOut.class, Ended.class);
-        assertThat(events.subList(3, 5)).containsExactlyInAnyOrderElementsOf(timeouts);
+        assertThat(events.subList(3, 5))
+                .extracting(event -> ((TimedOut) event).user(), MeetingEvent::at)
+                .containsExactlyInAnyOrder(tuple(alice, endedAt), tuple(bob, endedAt));
     }
 
     @Test

@@ -116,6 +116,11 @@ final class Keys {
             return base + ":started";
         }
 
+        /** Instances being ended, batch by batch: when, by whom, how many timed out so far (see end_instance). */
+        String closing() {
+            return base + ":closing";
+        }
+
         /** Every event and message of the meeting across instances, for live subscriptions. */
         String feed() {
             return base + ":feed";

@@ -8,7 +8,6 @@ import dev.conference.model.Ending;
 import dev.conference.model.IdempotencyKey;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.MeetingEvent;
-import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingNotActiveException;
@@ -437,43 +436,19 @@ final class RedisAsyncConference implements AsyncConference {
     public CompletableFuture<Optional<Ending>> end(MeetingId meeting, IdempotencyKey key) {
         String now = time.now();
         String op = operationId("end", key);
+        String keep = keptFor(key);
         return changing(
                 "end",
-                onCurrent(
-                                "end",
-                                meeting,
-                                (k, n) -> redis.start(
-                                        Scripts.END_ACTIVE,
-                                        new String[] {
-                                            k.meeting(),
-                                            k.starts(),
-                                            k.ends(),
-                                            k.ended(),
-                                            k.started(),
-                                            k.feed(),
-                                            k.applied(),
-                                            k.appliedAt(),
-                                            k.participants(n),
-                                            k.events(n),
-                                            k.leases(n),
-                                            k.chat(n),
-                                            k.byUser(n)
-                                        },
-                                        now,
-                                        n,
-                                        op,
-                                        keptFor(key),
-                                        retentionMillis))
+                onCurrent("end", meeting, (k, n) -> endActive(k, n, now, op, keep))
                         .thenCompose(done -> {
                             if (!done.status().equals("OK")) {
                                 return CompletableFuture.completedFuture(Optional.<Ending>empty());
                             }
-                            Instant at = Micros.parse(Replies.string(done.reply(), 1));
                             Ending ending = new Ending(
                                     meeting,
                                     done.instance(),
-                                    at,
-                                    timeouts(done.reply(), 3, meeting, done.instance(), at));
+                                    Micros.parse(Replies.string(done.reply(), 1)),
+                                    Math.toIntExact((Long) done.reply().get(3)));
                             return redis.start(
                                             Scripts.UNINDEX_INSTANCE,
                                             keys.instanceIndex().all(),
@@ -482,13 +457,34 @@ final class RedisAsyncConference implements AsyncConference {
                         }));
     }
 
-    /** Reads {timeout id, user, ...} pairs from {@code from} on. */
-    static List<TimedOut> timeouts(List<Object> reply, int from, MeetingId meeting, int instance, Instant at) {
-        List<TimedOut> out = new ArrayList<>();
-        for (int i = from; i + 1 < reply.size(); i += 2) {
-            out.add(new TimedOut((String) reply.get(i), meeting, instance, UserId.of((String) reply.get(i + 1)), at));
-        }
-        return List.copyOf(out);
+    /** One call of end-active.lua per batch of participants, under one operation id, until it is done. */
+    private CompletableFuture<List<Object>> endActive(MeetingKeys k, String n, String now, String op, String keep) {
+        return redis.start(
+                        Scripts.END_ACTIVE,
+                        new String[] {
+                            k.meeting(),
+                            k.starts(),
+                            k.ends(),
+                            k.ended(),
+                            k.started(),
+                            k.feed(),
+                            k.applied(),
+                            k.appliedAt(),
+                            k.closing(),
+                            k.participants(n),
+                            k.events(n),
+                            k.leases(n),
+                            k.chat(n),
+                            k.byUser(n)
+                        },
+                        now,
+                        n,
+                        op,
+                        keep,
+                        retentionMillis)
+                .thenCompose(reply -> Replies.status(reply).equals("MORE")
+                        ? endActive(k, n, now, op, keep)
+                        : CompletableFuture.completedFuture(reply));
     }
 
     @Override

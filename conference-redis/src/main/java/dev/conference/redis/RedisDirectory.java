@@ -264,6 +264,7 @@ final class RedisDirectory implements Directory {
                         meetingKeys.ends(),
                         meetingKeys.ended(),
                         meetingKeys.started(),
+                        meetingKeys.closing(),
                         meetingKeys.feed(),
                         meetingKeys.applied(),
                         meetingKeys.appliedAt()))
@@ -352,6 +353,7 @@ final class RedisDirectory implements Directory {
             meetingKeys.ends(),
             meetingKeys.ended(),
             meetingKeys.started(),
+            meetingKeys.closing(),
             meetingKeys.participants(n),
             meetingKeys.events(n),
             meetingKeys.chat(n),

@@ -133,34 +133,46 @@ final class RedisLifecycle implements Lifecycle {
         return pass(
                 claimEnds(now, limit),
                 now,
-                (member, at) -> {
-                    IndexMember instance = IndexMember.parse(member);
-                    MeetingKeys k = keys.meeting(instance.meeting());
-                    String n = Integer.toString(instance.instance());
-                    return redis.start(
-                            Scripts.END_DUE,
-                            new String[] {
-                                k.starts(),
-                                k.ends(),
-                                k.ended(),
-                                k.started(),
-                                k.feed(),
-                                k.participants(n),
-                                k.events(n),
-                                k.leases(n),
-                                k.chat(n),
-                                k.byUser(n)
-                            },
-                            n,
-                            at,
-                            retentionMillis);
-                },
+                this::endInstance,
                 "NOT_DUE",
                 "ENDED",
-                // {'ENDED', to, ...}: how late the scheduler came.
+                // {'ENDED', time ended, ...}: how late the scheduler came.
                 ended -> metrics.ended(Duration.between(Micros.parse(Replies.string(ended, 1)), now)),
                 index.active(),
                 index.spans());
+    }
+
+    /**
+     * Ends one instance whose {@code to} has passed, or finishes an ending left half-way, calling
+     * again while the script has more participants to time out (each call is one bounded batch).
+     */
+    private CompletableFuture<List<Object>> endInstance(String member, String at) {
+        IndexMember instance = IndexMember.parse(member);
+        MeetingKeys k = keys.meeting(instance.meeting());
+        String n = Integer.toString(instance.instance());
+        return redis.start(
+                        Scripts.END_DUE,
+                        new String[] {
+                            k.starts(),
+                            k.ends(),
+                            k.ended(),
+                            k.started(),
+                            k.feed(),
+                            k.applied(),
+                            k.appliedAt(),
+                            k.closing(),
+                            k.participants(n),
+                            k.events(n),
+                            k.leases(n),
+                            k.chat(n),
+                            k.byUser(n)
+                        },
+                        n,
+                        at,
+                        retentionMillis)
+                .thenCompose(reply -> Replies.status(reply).equals("MORE")
+                        ? endInstance(member, at)
+                        : CompletableFuture.completedFuture(reply));
     }
 
     /** The first half of {@link #endDue}: what a scheduler that dies right after claiming leaves behind. */
@@ -215,7 +227,7 @@ final class RedisLifecycle implements Lifecycle {
             MeetingKeys k = keys.meeting(MeetingId.of(meeting));
             open.add(redis.start(
                     Scripts.OPEN_INSTANCES,
-                    new String[] {k.starts(), k.ends(), k.ended(), k.started(), k.meeting()},
+                    new String[] {k.starts(), k.ends(), k.ended(), k.started(), k.meeting(), k.closing()},
                     at,
                     Integer.toString(REPAIR_INSTANCES)));
         }
@@ -256,16 +268,17 @@ final class RedisLifecycle implements Lifecycle {
             }
             repaired += changed > 0 ? 1 : 0;
         }
-        PassResult active = dropEndedFromActive(limit);
+        PassResult active = dropEndedFromActive(at, limit);
         return new PassResult(meetings.size() + active.due(), repaired + active.done());
     }
 
     /**
      * The other half of the walk, over the index's active set by rank: an entry whose instance has
      * ended or been deleted (a late index write put it back after its end) is dropped, so it is not
-     * listed active until its {@code to}. Returns how many it looked at and how many it dropped.
+     * listed active until its {@code to}; an ending left half-way (its caller gave up) is finished
+     * first. Returns how many it looked at and how many it dropped.
      */
-    private PassResult dropEndedFromActive(int limit) {
+    private PassResult dropEndedFromActive(String at, int limit) {
         Keys.InstanceIndex index = keys.instanceIndex();
         long from = activeWalkAt;
         List<String> members = redis.call(r -> r.zrange(index.active(), from, from + limit - 1));
@@ -275,13 +288,18 @@ final class RedisLifecycle implements Lifecycle {
             MeetingKeys k = keys.meeting(instance.meeting());
             states.add(redis.start(
                     Scripts.INSTANCE_STATE,
-                    new String[] {k.starts(), k.ended()},
+                    new String[] {k.starts(), k.ended(), k.closing()},
                     Integer.toString(instance.instance())));
         }
         List<CompletableFuture<List<Object>>> dropped = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            if (!Replies.status(redis.await(states.get(i))).equals("OPEN")) {
-                dropped.add(redis.start(Scripts.UNINDEX_INSTANCE, index.all(), members.get(i)));
+            String member = members.get(i);
+            switch (Replies.status(redis.await(states.get(i)))) {
+                case "OPEN" -> {}
+                case "CLOSING" ->
+                    dropped.add(endInstance(member, at)
+                            .thenCompose(ended -> redis.start(Scripts.UNINDEX_INSTANCE, index.all(), member)));
+                default -> dropped.add(redis.start(Scripts.UNINDEX_INSTANCE, index.all(), member));
             }
         }
         dropped.forEach(redis::await);

@@ -193,7 +193,7 @@ class AclTest {
             clock.set(t0.plus(Duration.ofMinutes(4)));
             conference.join(ann, board.id());
             assertThatThrownBy(() -> conference.join(bob, board.id())).isInstanceOf(NotAllowedException.class);
-            assertThat(conference.end(board.id()).orElseThrow().timeouts()).hasSize(1);
+            assertThat(conference.end(board.id()).orElseThrow().timedOut()).isEqualTo(1);
             clock.set(t0.plus(Duration.ofHours(3)));
             try (MeetingScheduler scheduler = MeetingScheduler.manual(
                     store.lifecycle(), SchedulerOptions.defaults().withClock(clock))) {

@@ -167,8 +167,8 @@ class TlsTest {
                     .last()
                     .isInstanceOf(Posted.class);
         }
-        assertThat(store.conference().end(meeting.id()).orElseThrow().timeouts())
-                .hasSize(1);
+        assertThat(store.conference().end(meeting.id()).orElseThrow().timedOut())
+                .isEqualTo(1);
     }
 
     private static String overThePlainPort(String... command) {

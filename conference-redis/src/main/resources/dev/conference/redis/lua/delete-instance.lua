@@ -1,11 +1,12 @@
 -- Removes one instance from its meeting's schedule and deletes its data.
--- KEYS: 1 starts, 2 ends, 3 ended, 4 started, then the instance's own keys (participants, events,
---       chat, leases, by-user)
+-- KEYS: 1 starts, 2 ends, 3 ended, 4 started, 5 closing, then the instance's own keys
+--       (participants, events, chat, leases, by-user)
 -- ARGV: 1 instance
 -- Returns {1} if the instance existed, else {0}
 local existed = redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SREM', KEYS[3], ARGV[1])
 redis.call('SREM', KEYS[4], ARGV[1])
-if #KEYS > 4 then redis.call('DEL', unpack(KEYS, 5)) end
+redis.call('HDEL', KEYS[5], ARGV[1], ARGV[1] .. ':timed-out', ARGV[1] .. ':op', ARGV[1] .. ':window')
+if #KEYS > 5 then redis.call('DEL', unpack(KEYS, 6)) end
 return {existed}

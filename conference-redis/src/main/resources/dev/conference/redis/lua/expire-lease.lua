@@ -7,6 +7,8 @@ local now = time_of(ARGV[3])
 local lease = redis.call('ZSCORE', KEYS[5], ARGV[2])
 if not lease then return {'GONE'} end
 if tonumber(lease) > tonumber(now) then return {'LATER', lease} end
+-- An instance being ended times its participants out itself, at the time it ended.
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return {'GONE'} end
 redis.call('ZREM', KEYS[5], ARGV[2])
 if redis.call('ZREM', KEYS[3], ARGV[2]) == 0 then return {'GONE'} end
 return {'EXPIRED', log_event(KEYS[4], KEYS[2], ARGV[1], 'timed-out', ARGV[2], lease)}

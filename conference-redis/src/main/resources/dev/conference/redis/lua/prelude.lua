@@ -86,21 +86,44 @@ local function ensure_started(starts, started, events, feed, order)
   end
 end
 
--- Every participant leaves with one TIMED_OUT event, then ENDED is logged and the instance is
--- marked ended; its log and chat expire `k.retention` milliseconds later.
--- Returns {ended_event_id, timeout_id_1, user_1, timeout_id_2, user_2, ...}.
-local function end_instance(k, order, at)
-  ensure_started(k.starts, k.started, k.events, k.feed, order)
-  local out = {}
-  for _, user in ipairs(redis.call('ZRANGE', k.participants, 0, -1)) do
-    out[#out + 1] = log_event(k.events, k.feed, order, 'timed-out', user, at)
-    out[#out + 1] = user
+-- Participants timed out per call of an ending. Each is two stream entries, so one call stays
+-- within a few milliseconds however many participants the instance has.
+local END_BATCH = 500
+
+-- Ends an instance in calls of END_BATCH participants. The first call marks it ended, so nothing
+-- more joins, posts or leaves, and records in `k.closing` the time it ends at (every TIMED_OUT and
+-- ENDED carries it), who asked (the operation `op` and how long to keep its reply; none for the
+-- scheduler) and how many have timed out. Each call times out the next batch; the call that finds
+-- none left logs ENDED, lets the log and chat expire `k.retention` milliseconds later and forgets
+-- the record. Whoever makes that call, the reply {'OK', at, ended id, timed out} is kept for the
+-- operation that asked, so its next call (or a retry with its key) gets it.
+-- Returns {'DONE', at, ended id, timed out, op} | {'MORE', at}
+local function end_instance(k, order, at, op, window)
+  local fields = {order, order .. ':timed-out', order .. ':op', order .. ':window'}
+  local closing = redis.call('HMGET', k.closing, unpack(fields))
+  if closing[1] then
+    at, op, window = closing[1], closing[3], closing[4]
+  else
+    ensure_started(k.starts, k.started, k.events, k.feed, order)
+    redis.call('SADD', k.ended, order)
+    redis.call('HSET', k.closing, fields[1], at, fields[2], 0, fields[3], op or '', fields[4], window or '')
   end
+  local users = redis.call('ZRANGE', k.participants, 0, END_BATCH - 1)
+  for _, user in ipairs(users) do log_event(k.events, k.feed, order, 'timed-out', user, at) end
+  if #users > 0 then
+    redis.call('ZREM', k.participants, unpack(users))
+    redis.call('ZREM', k.leases, unpack(users))
+  end
+  local timed_out = redis.call('HINCRBY', k.closing, fields[2], #users)
+  if #users == END_BATCH then return {'MORE', at} end
   redis.call('DEL', k.participants, k.leases)
-  redis.call('SADD', k.ended, order)
-  table.insert(out, 1, log_event(k.events, k.feed, order, 'ended', nil, at))
+  redis.call('HDEL', k.closing, unpack(fields))
+  local ended = log_event(k.events, k.feed, order, 'ended', nil, at)
   for _, key in ipairs({k.events, k.chat, k.by_user}) do
     redis.call('PEXPIRE', key, k.retention)
   end
-  return out
+  if op and op ~= '' then
+    remember(k.applied, k.applied_at, op, window, {'OK', at, ended, timed_out})
+  end
+  return {'DONE', at, ended, timed_out, op or ''}
 end

@@ -221,8 +221,7 @@ sealed interface Step {
     }
 
     private static String ending(Optional<Ending> ending) {
-        return ending.map(end -> end.instance() + "@" + end.at() + " "
-                        + end.timeouts().stream().map(Step::event).toList())
+        return ending.map(end -> end.instance() + "@" + end.at() + " timed out " + end.timedOut())
                 .orElse("nothing to end");
     }
 
