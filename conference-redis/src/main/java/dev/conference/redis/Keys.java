@@ -36,12 +36,21 @@ final class Keys {
         return user.value().length() + ":" + user.value();
     }
 
-    String users() {
-        return prefix + "users";
+    /** Every user id, and the ids with a change under way (see Listing); one tag, one slot. */
+    ListingKeys users() {
+        return new ListingKeys(prefix + "{users}", prefix + "{users}:pending");
     }
 
-    String meetings() {
-        return prefix + "meetings";
+    /** Every meeting id, and the ids with a change under way. */
+    ListingKeys meetings() {
+        return new ListingKeys(prefix + "{meetings}", prefix + "{meetings}:pending");
+    }
+
+    /** A listing sorted set (score 0, paged by id) and its hash of marks: id -> mark of a change under way. */
+    record ListingKeys(String listing, String pending) {
+        String[] both() {
+            return new String[] {listing, pending};
+        }
     }
 
     MeetingKeys meeting(MeetingId id) {

@@ -43,6 +43,11 @@ final class LuaScript {
         return new LuaScript(INDEX_PRELUDE + "\n" + resource(name));
     }
 
+    /** A script that reads the server's clock (time.lua) and nothing else shared. */
+    static LuaScript timed(String name) {
+        return new LuaScript(TIME + "\n" + resource(name));
+    }
+
     /** A script that stands alone. */
     static LuaScript plain(String name) {
         return new LuaScript(resource(name));

@@ -11,9 +11,6 @@ import dev.conference.model.User;
 import dev.conference.model.UserId;
 import dev.conference.port.Directory;
 import dev.conference.redis.Keys.MeetingKeys;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
-import io.lettuce.core.ScoredValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,9 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Users, meetings and instances on Redis. An entity's own keys change in one step; the listing
- * indexes are separate keys (another slot on a cluster), written after the entity and cleaned before
- * it goes, so a listing may briefly miss an entity being saved but never shows half of one.
+ * Users, meetings and instances on Redis. An entity's own keys change in one step; the listings of
+ * every user and every meeting live in other slots and follow each change in two steps around it
+ * (see Listing), so a listing may briefly miss an entity being saved but never shows half of one.
  */
 final class RedisDirectory implements Directory {
     /** How many instances deleteUser erases a user from per round. */
@@ -39,10 +36,14 @@ final class RedisDirectory implements Directory {
     private final Keys keys;
     private final ScriptTime time;
     private final String replayWindowMillis;
+    private final Listing users;
+    private final Listing meetings;
 
     RedisDirectory(RedisGateway redis, Keys keys, ScriptTime time, Duration replayWindow) {
         this.redis = redis;
         this.keys = keys;
+        this.users = new Listing(redis, keys.users());
+        this.meetings = new Listing(redis, keys.meetings());
         this.time = time;
         this.replayWindowMillis = Long.toString(replayWindow.toMillis());
     }
@@ -58,6 +59,8 @@ final class RedisDirectory implements Directory {
         if (users.isEmpty()) {
             return;
         }
+        List<String> ids = users.stream().map(user -> user.id().value()).toList();
+        String mark = this.users.mark(ids);
         redis.batch(r -> {
             List<CompletionStage<?>> sent = new ArrayList<>(users.size() * 2);
             for (User user : users) {
@@ -78,12 +81,7 @@ final class RedisDirectory implements Directory {
             }
             return sent;
         });
-        // One ZADD carries the whole batch into the listing index, once the users are saved
-        // (deleteUser unlists first), so a delete racing the save never leaves a user unlisted.
-        ScoredValue<String>[] listed = users.stream()
-                .map(user -> ScoredValue.just(0, user.id().value()))
-                .toArray(ScoredValue[]::new);
-        redis.call(r -> r.zadd(keys.users(), listed));
+        this.users.settle(mark, ids, true);
     }
 
     @Override
@@ -106,7 +104,7 @@ final class RedisDirectory implements Directory {
 
     @Override
     public List<User> users(Page page) {
-        List<String> ids = page(keys.users(), page);
+        List<String> ids = users.page(page);
         List<CompletableFuture<Map<String, String>>> pending = new ArrayList<>(ids.size());
         for (String id : ids) {
             pending.add(redis.start(r -> r.hgetall(keys.user(UserId.of(id)))));
@@ -126,13 +124,13 @@ final class RedisDirectory implements Directory {
     /**
      * Erases a user. Their record goes first, in one step with reading which life it was, so no join
      * can start after it; then each instance in their joined-in hash is erased (erase.lua) and
-     * crossed off, in batches. A deleteUser that fails half-way leaves the rest listed, and the next
-     * deleteUser of the id finishes it.
+     * crossed off, in batches; then the id leaves the listing. A deleteUser that fails half-way
+     * leaves the rest in joined-in, and the next deleteUser of the id finishes it.
      */
     @Override
     public boolean deleteUser(UserId id) {
         Objects.requireNonNull(id, "user id");
-        redis.call(r -> r.zrem(keys.users(), id.value()));
+        String mark = users.mark(List.of(id.value()));
         List<Object> forgotten = redis.run(Scripts.FORGET_USER, new String[] {keys.user(id)});
         boolean existed = ((Long) forgotten.get(0)) > 0;
         String life = (String) forgotten.get(1);
@@ -141,6 +139,7 @@ final class RedisDirectory implements Directory {
         while (true) {
             List<String> batch = redis.call(r -> r.hrandfield(joinedIn, ERASE_BATCH));
             if (batch.isEmpty()) {
+                users.settle(mark, List.of(id.value()), false);
                 return existed;
             }
             String now = time.now();
@@ -181,9 +180,15 @@ final class RedisDirectory implements Directory {
 
     @Override
     public void saveMeetings(List<Meeting> meetings) {
-        List<CompletableFuture<?>> pending = new ArrayList<>(meetings.size() * 2);
+        meetings.forEach(meeting -> Objects.requireNonNull(meeting, "meeting"));
+        if (meetings.isEmpty()) {
+            return;
+        }
+        List<String> ids =
+                meetings.stream().map(meeting -> meeting.id().value()).toList();
+        String mark = this.meetings.mark(ids);
+        List<CompletableFuture<?>> pending = new ArrayList<>(meetings.size());
         for (Meeting meeting : meetings) {
-            Objects.requireNonNull(meeting, "meeting");
             MeetingKeys meetingKeys = keys.meeting(meeting.id());
             List<String> args = new ArrayList<>(4 + meeting.audience().size() * 2);
             args.add(meeting.id().value());
@@ -200,14 +205,7 @@ final class RedisDirectory implements Directory {
                     args.toArray(String[]::new)));
         }
         awaitAll(pending);
-        // Listed only once saved (deleteMeeting unlists first): on a cluster the two live on different
-        // nodes, and in the other order a delete racing the save could leave a meeting that is never listed.
-        if (!meetings.isEmpty()) {
-            ScoredValue<String>[] listed = meetings.stream()
-                    .map(meeting -> ScoredValue.just(0, meeting.id().value()))
-                    .toArray(ScoredValue[]::new);
-            redis.call(r -> r.zadd(keys.meetings(), listed));
-        }
+        this.meetings.settle(mark, ids, true);
     }
 
     @Override
@@ -233,7 +231,7 @@ final class RedisDirectory implements Directory {
 
     @Override
     public List<Meeting> meetings(Page page) {
-        List<String> ids = page(keys.meetings(), page);
+        List<String> ids = meetings.page(page);
         List<CompletableFuture<Map<String, String>>> fields = new ArrayList<>(ids.size());
         List<CompletableFuture<List<String>>> audiences = new ArrayList<>(ids.size());
         for (String id : ids) {
@@ -252,12 +250,12 @@ final class RedisDirectory implements Directory {
     @Override
     public boolean deleteMeeting(MeetingId id) {
         Objects.requireNonNull(id, "meeting id");
+        String mark = meetings.mark(List.of(id.value()));
         for (MeetingInstance instance : instances(id)) {
             deleteInstance(id, instance.instance());
         }
         MeetingKeys meetingKeys = keys.meeting(id);
-        redis.call(r -> r.zrem(keys.meetings(), id.value()));
-        return redis.call(r -> r.del(
+        boolean existed = redis.call(r -> r.del(
                         meetingKeys.meeting(),
                         meetingKeys.audience(),
                         meetingKeys.starts(),
@@ -269,6 +267,8 @@ final class RedisDirectory implements Directory {
                         meetingKeys.applied(),
                         meetingKeys.appliedAt()))
                 > 0;
+        meetings.settle(mark, List.of(id.value()), false);
+        return existed;
     }
 
     @Override
@@ -363,14 +363,6 @@ final class RedisDirectory implements Directory {
         redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(), IndexMember.of(meeting, instance));
         List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);
         return ((Long) reply.get(0)) > 0;
-    }
-
-    private List<String> page(String index, Page page) {
-        Objects.requireNonNull(page, "page");
-        Range<String> range = page.after() == null
-                ? Range.unbounded()
-                : Range.from(Range.Boundary.excluding(page.after()), Range.Boundary.unbounded());
-        return redis.call(r -> r.zrangebylex(index, range, Limit.create(0, page.limit())));
     }
 
     private void awaitAll(List<? extends CompletableFuture<?>> pending) {

@@ -35,6 +35,8 @@ final class RedisLifecycle implements Lifecycle {
     private final String retentionMillis;
     private final Metrics metrics;
     private final InstancePromotion promotion;
+    private final Listing userListing;
+    private final Listing meetingListing;
     /** Where this store's repair walk over the meetings goes on from (null: from the first). */
     private volatile String repairAfter;
 
@@ -51,6 +53,8 @@ final class RedisLifecycle implements Lifecycle {
         this.redis = redis;
         this.time = time;
         this.promotion = new InstancePromotion(redis, keys);
+        this.userListing = new Listing(redis, keys.users());
+        this.meetingListing = new Listing(redis, keys.meetings());
         this.metrics = metrics;
         this.keys = keys;
         this.retentionMillis = Long.toString(retention.toMillis());
@@ -210,7 +214,8 @@ final class RedisLifecycle implements Lifecycle {
      * for each, the instances its own keys say are open are put back in the instance index if an
      * index write was lost or landed out of order, and the earliest leases of those running are put
      * back in the lease index (only ever earlier: ZADD LT). A whole walk takes (meetings / limit)
-     * calls; the scheduler makes one per tick.
+     * calls; the scheduler makes one per tick. Each call also settles up to {@code limit} marks of
+     * user and meeting changes that stopped half-way (see Listing).
      */
     @Override
     public PassResult repair(Instant now, int limit) {
@@ -219,7 +224,8 @@ final class RedisLifecycle implements Lifecycle {
         Range<String> range = after == null
                 ? Range.unbounded()
                 : Range.from(Range.Boundary.excluding(after), Range.Boundary.unbounded());
-        List<String> meetings = redis.call(r -> r.zrangebylex(keys.meetings(), range, Limit.create(0, limit)));
+        List<String> meetings =
+                redis.call(r -> r.zrangebylex(keys.meetings().listing(), range, Limit.create(0, limit)));
         repairAfter = meetings.size() < limit ? null : meetings.get(meetings.size() - 1);
         String at = time.atMost(now);
         List<CompletableFuture<List<Object>>> open = new ArrayList<>(meetings.size());
@@ -269,7 +275,13 @@ final class RedisLifecycle implements Lifecycle {
             repaired += changed > 0 ? 1 : 0;
         }
         PassResult active = dropEndedFromActive(at, limit);
-        return new PassResult(meetings.size() + active.due(), repaired + active.done());
+        PassResult users = userListing.repair(limit, id -> redis.start(r -> r.exists(keys.user(UserId.of(id)))));
+        PassResult listed = meetingListing.repair(
+                limit,
+                id -> redis.start(r -> r.exists(keys.meeting(MeetingId.of(id)).meeting())));
+        return new PassResult(
+                meetings.size() + active.due() + users.due() + listed.due(),
+                repaired + active.done() + users.done() + listed.done());
     }
 
     /**

@@ -76,7 +76,7 @@ class FaultCheckTest {
     private static final String FULL_ACCESS = "~conference:*";
     /** Everything but the keys that span meetings ({instance-index}, {lease-index}). */
     private static final String[] NO_INDEX = {
-        "conference:user:*", "conference:meeting:*", "conference:users", "conference:meetings"
+        "conference:user:*", "conference:meeting:*", "conference:{users}*", "conference:{meetings}*"
     };
 
     private static final int THREADS = 16;

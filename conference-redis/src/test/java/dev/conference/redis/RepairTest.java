@@ -9,6 +9,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
+import dev.conference.model.Page;
 import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
 import dev.conference.scheduler.MeetingScheduler;
@@ -171,6 +172,87 @@ class RepairTest {
             MeetingScheduler.TickResult tick = scheduler(store).tick();
             assertThat(tick.leasesExpired()).isEqualTo(2);
             assertThat(store.conference().activeMeetings()).hasSize(1);
+        }
+    }
+
+    /** A mark of a change to the listing that stopped half-way {@code ago}, by the server's clock. */
+    private static String aMarkFrom(Duration ago) {
+        List<String> time = REDIS.admin().sync().time();
+        long micros = Long.parseLong(time.get(0)) * 1_000_000 + Long.parseLong(time.get(1));
+        return (micros - ago.toNanos() / 1_000) + "|token";
+    }
+
+    private static boolean listed(String listing, String id) {
+        return REDIS.admin().sync().zscore("conference:" + listing, id) != null;
+    }
+
+    @Test
+    void aUserWhoseListingWriteWasLostIsListedAgain() {
+        try (ConferenceStore store = open()) {
+            store.directory().saveUser(aUser("alice"));
+            // What a saveUser whose last step was lost leaves: the user, unlisted, still marked.
+            REDIS.admin().sync().zrem("conference:{users}", "alice");
+            REDIS.admin().sync().hset("conference:{users}:pending", "alice", aMarkFrom(Duration.ofMinutes(2)));
+
+            scheduler(store).tick();
+
+            assertThat(listed("{users}", "alice")).isTrue();
+            assertThat(REDIS.admin().sync().exists("conference:{users}:pending"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aMeetingDeleteThatStoppedHalfWayLeavesTheListing() {
+        try (ConferenceStore store = open()) {
+            givenStandupFromT0(store);
+            // What a deleteMeeting that stopped after the meeting's keys went leaves: listed, marked.
+            REDIS.admin().sync().del("conference:meeting:{standup}");
+            REDIS.admin().sync().hset("conference:{meetings}:pending", "standup", aMarkFrom(Duration.ofMinutes(2)));
+
+            scheduler(store).tick();
+
+            assertThat(listed("{meetings}", "standup")).isFalse();
+            assertThat(REDIS.admin().sync().exists("conference:{meetings}:pending"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aMeetingSavedAndDeletedByOverlappingChangesIsListedAsItsKeysSay() {
+        try (ConferenceStore store = open()) {
+            givenStandupFromT0(store);
+            // Two changes overlapped (the mark ends in '*'), and the delete's unlisting came last.
+            REDIS.admin().sync().zrem("conference:{meetings}", "standup");
+            REDIS.admin()
+                    .sync()
+                    .hset("conference:{meetings}:pending", "standup", aMarkFrom(Duration.ofMinutes(2)) + "*");
+
+            scheduler(store).tick();
+
+            assertThat(listed("{meetings}", "standup")).isTrue();
+            assertThat(REDIS.admin().sync().exists("conference:{meetings}:pending"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aChangeStillUnderWayIsLeftToSettleItsListing() {
+        try (ConferenceStore store = open()) {
+            // A deleteUser of bob under way: marked a moment ago, record gone, not yet unlisted.
+            REDIS.admin().sync().hset("conference:{users}:pending", "bob", aMarkFrom(Duration.ofSeconds(5)));
+            REDIS.admin().sync().zadd("conference:{users}", 0, "bob");
+
+            scheduler(store).tick();
+
+            assertThat(listed("{users}", "bob")).isTrue();
+            // A save overlapping it lists bob, and leaves the mark for the walk to settle.
+            store.directory().saveUser(aUser("bob"));
+            assertThat(store.directory().users(Page.first(10)))
+                    .extracting(user -> user.id().value())
+                    .containsExactly("bob");
+            assertThat(REDIS.admin().sync().hget("conference:{users}:pending", "bob"))
+                    .endsWith("*");
         }
     }
 }

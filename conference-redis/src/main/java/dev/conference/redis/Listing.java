@@ -1,0 +1,96 @@
+package dev.conference.redis;
+
+import dev.conference.model.Page;
+import dev.conference.port.PassResult;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A listing index (every user, every meeting) kept in its own slot, away from the entities it
+ * lists, so no script can change both. A change marks its ids first (the mark is the server's time
+ * and a token of the call), writes the entities, and then settles the listing for the ids that still
+ * carry its mark: listed if the entity exists, unlisted if not. A later change's mark hands the
+ * listing over to that change, so a save racing a delete never leaves an entity unlisted or a
+ * deleted one listed. A change that stops half-way (a caller that gave up, a write that failed)
+ * leaves its mark, and the repair walk settles marks older than {@link #GRACE} from whether each
+ * entity exists.
+ */
+final class Listing {
+    /** Longer than any change takes between its first and last step: a younger mark may be in use. */
+    static final Duration GRACE = Duration.ofMinutes(1);
+
+    private static final String GRACE_MICROS = Long.toString(GRACE.toNanos() / 1_000);
+
+    private final RedisGateway redis;
+    private final Keys.ListingKeys keys;
+
+    Listing(RedisGateway redis, Keys.ListingKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    /** The first step of a change of {@code ids}; returns the mark to settle them with. */
+    String mark(List<String> ids) {
+        String[] args = new String[ids.size() + 1];
+        args[0] = UUID.randomUUID().toString();
+        for (int i = 0; i < ids.size(); i++) {
+            args[i + 1] = ids.get(i);
+        }
+        return (String) redis.run(Scripts.MARK_PENDING, new String[] {keys.pending()}, args)
+                .get(0);
+    }
+
+    /** The last step of a change: {@code exists} is whether it left the entities in place. */
+    void settle(String mark, List<String> ids, boolean exists) {
+        List<String> args = new ArrayList<>(1 + ids.size() * 3);
+        args.add("0");
+        for (String id : ids) {
+            args.add(id);
+            args.add(mark);
+            args.add(exists ? "1" : "0");
+        }
+        redis.run(Scripts.SETTLE_LISTING, keys.both(), args.toArray(String[]::new));
+    }
+
+    /** One page of the listing, in id order (lexicographic: every score is 0). */
+    List<String> page(Page page) {
+        Objects.requireNonNull(page, "page");
+        Range<String> range = page.after() == null
+                ? Range.unbounded()
+                : Range.from(Range.Boundary.excluding(page.after()), Range.Boundary.unbounded());
+        return redis.call(r -> r.zrangebylex(keys.listing(), range, Limit.create(0, page.limit())));
+    }
+
+    /**
+     * One step of the repair walk: up to {@code limit} marks, picked at random (only changes under way
+     * or stopped half-way have one), each settled from whether its entity exists if it is older than
+     * {@link #GRACE}. Returns how many marks it looked at and how many ids it listed or unlisted.
+     */
+    PassResult repair(int limit, Function<String, CompletableFuture<Long>> exists) {
+        List<KeyValue<String, String>> marks = redis.call(r -> r.hrandfieldWithvalues(keys.pending(), limit));
+        if (marks.isEmpty()) {
+            return new PassResult(0, 0);
+        }
+        List<CompletableFuture<Long>> found = new ArrayList<>(marks.size());
+        for (KeyValue<String, String> mark : marks) {
+            found.add(exists.apply(mark.getKey()));
+        }
+        List<String> args = new ArrayList<>(1 + marks.size() * 3);
+        args.add(GRACE_MICROS);
+        for (int i = 0; i < marks.size(); i++) {
+            args.add(marks.get(i).getKey());
+            args.add(marks.get(i).getValue());
+            args.add(redis.await(found.get(i)) > 0 ? "1" : "0");
+        }
+        List<Object> reply = redis.run(Scripts.SETTLE_LISTING, keys.both(), args.toArray(String[]::new));
+        return new PassResult(marks.size(), Math.toIntExact((Long) reply.get(0)));
+    }
+}
