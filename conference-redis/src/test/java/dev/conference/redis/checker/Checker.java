@@ -1,13 +1,19 @@
 package dev.conference.redis.checker;
 
 import dev.conference.memory.InMemoryConferenceStore;
+import dev.conference.model.ConferenceException;
+import dev.conference.model.MeetingId;
 import dev.conference.port.ConferenceStore;
 import dev.conference.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,12 +24,15 @@ import java.util.function.Function;
  * steps that still make the stores disagree.
  *
  * <p>It runs for {@code -Dchecker.seconds} in {@code mvn verify}; a soak runs longer with {@code
- * -Dchecker.minutes=10}. Not yet generated: subscriptions. Concurrency and faults are checked against
- * invariants by {@code FaultCheckTest}.
+ * -Dchecker.minutes=10}. Subscriptions are kept open across steps, resumed after an event they
+ * delivered, and compared once both have delivered the same (deliveries are asynchronous) and at the
+ * end. Concurrency and faults are checked against invariants by {@code FaultCheckTest}.
  */
 public final class Checker implements AutoCloseable {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static final int LENGTH = 150;
+    /** How long two subscriptions may take to deliver the same before they count as disagreeing. */
+    private static final Duration DELIVERY = Duration.ofSeconds(3);
 
     private final MutableClock clock = new MutableClock(T0);
     private final ConferenceStore redis;
@@ -49,12 +58,12 @@ public final class Checker implements AutoCloseable {
     record Divergence(int index, Step step, String model, String redis) {}
 
     /** What a run did. */
-    public record Report(int sequences, long steps, long comparisons, long firstSeed) {
+    public record Report(int sequences, long steps, long comparisons, long delivered, long firstSeed) {
         @Override
         public String toString() {
             return String.format(
-                    "%d sequences, %d steps, %d answers compared, no disagreement (first seed %d)",
-                    sequences, steps, comparisons, firstSeed);
+                    "%d sequences, %d steps, %d answers and %d live events compared, no disagreement (first seed %d)",
+                    sequences, steps, comparisons, delivered, firstSeed);
         }
     }
 
@@ -75,42 +84,154 @@ public final class Checker implements AutoCloseable {
         int sequences = 0;
         long steps = 0;
         long comparisons = 0;
+        long delivered = 0;
         do {
             long seed = firstSeed + sequences;
             List<Step> sequence = Sequences.generate(seed, LENGTH, T0);
-            long[] compared = {0};
+            long[] compared = {0, 0};
             Optional<Divergence> divergence = run(sequence, compared);
             sequences++;
             steps += sequence.size();
             comparisons += compared[0];
+            delivered += compared[1];
             if (divergence.isPresent()) {
                 List<Step> shortest = shorten(sequence);
-                throw new AssertionError(report(seed, divergence.get(), shortest, run(shortest, new long[1])));
+                throw new AssertionError(report(seed, divergence.get(), shortest, run(shortest, new long[2])));
             }
         } while (fixedSeed == null && System.nanoTime() < deadline);
-        return new Report(sequences, steps, comparisons, firstSeed);
+        return new Report(sequences, steps, comparisons, delivered, firstSeed);
     }
 
     private Optional<Divergence> run(List<Step> sequence, long[] compared) {
         clock.set(T0);
         empty.run();
         ConferenceStore store = redis;
+        Map<MeetingId, Watch[]> watches = new LinkedHashMap<>();
         try (ConferenceStore model = new InMemoryConferenceStore(clock)) {
-            for (int i = 0; i < sequence.size(); i++) {
-                Step step = sequence.get(i);
-                if (step instanceof Step.Advance advance) {
-                    clock.advance(advance.by());
-                    continue;
+            try {
+                for (int i = 0; i < sequence.size(); i++) {
+                    Step step = sequence.get(i);
+                    String[] outcomes;
+                    if (step instanceof Step.Advance advance) {
+                        clock.advance(advance.by());
+                        continue;
+                    } else if (step instanceof Step.Subscribe subscribe) {
+                        outcomes = subscribe(subscribe.meeting(), model, store, watches);
+                    } else if (step instanceof Step.Resume resume) {
+                        outcomes = resume(resume, watches.get(resume.meeting()));
+                    } else {
+                        if (step instanceof Step.DeleteMeeting || step instanceof Step.DeleteUser) {
+                            // They take entries out of the feed: each subscription must have
+                            // delivered what it will before, or what it gets depends on its timing.
+                            Optional<Divergence> late = allDelivered(i, watches, compared);
+                            if (late.isPresent()) {
+                                return late;
+                            }
+                        }
+                        outcomes =
+                                new String[] {step.apply(model, clock.instant()), step.apply(store, clock.instant())};
+                    }
+                    compared[0] +=
+                            1 + outcomes[0].chars().filter(c -> c == '\n').count();
+                    if (!outcomes[0].equals(outcomes[1])) {
+                        return Optional.of(new Divergence(i, step, outcomes[0], outcomes[1]));
+                    }
                 }
-                String expected = step.apply(model, clock.instant());
-                String actual = step.apply(store, clock.instant());
-                compared[0] += 1 + expected.chars().filter(c -> c == '\n').count();
-                if (!expected.equals(actual)) {
-                    return Optional.of(new Divergence(i, step, expected, actual));
-                }
+                // Every subscription has delivered the same by the end.
+                return allDelivered(sequence.size(), watches, compared);
+            } finally {
+                watches.values().forEach(pair -> {
+                    pair[0].close();
+                    pair[1].close();
+                });
             }
         }
+    }
+
+    /** Waits for every subscription pair to deliver the same; the first that does not, at step {@code index}. */
+    private static Optional<Divergence> allDelivered(int index, Map<MeetingId, Watch[]> watches, long[] compared) {
+        for (Map.Entry<MeetingId, Watch[]> watch : watches.entrySet()) {
+            String[] delivered = converged(watch.getValue());
+            if (!delivered[0].equals(delivered[1])) {
+                return Optional.of(
+                        new Divergence(index, new Step.Subscribe(watch.getKey()), delivered[0], delivered[1]));
+            }
+            compared[1] += watch.getValue()[0].delivered();
+        }
         return Optional.empty();
+    }
+
+    /** Opens a subscription on each store unless one is open; the outcomes of the subscribe calls. */
+    private static String[] subscribe(
+            MeetingId meeting, ConferenceStore model, ConferenceStore store, Map<MeetingId, Watch[]> watches) {
+        if (watches.containsKey(meeting)) {
+            return new String[] {"already watching", "already watching"};
+        }
+        Watch[] pair = new Watch[2];
+        String[] outcomes = new String[2];
+        ConferenceStore[] stores = {model, store};
+        for (int i = 0; i < 2; i++) {
+            try {
+                pair[i] = Watch.open(stores[i], meeting);
+                outcomes[i] = "watching";
+            } catch (ConferenceException e) {
+                outcomes[i] = e.getClass().getSimpleName();
+            }
+        }
+        if (pair[0] != null && pair[1] != null) {
+            watches.put(meeting, pair);
+        } else {
+            Arrays.stream(pair).filter(Objects::nonNull).forEach(Watch::close);
+        }
+        return outcomes;
+    }
+
+    /**
+     * Once both subscriptions have delivered the same, resumes each after the same event; the
+     * outcomes are what they delivered until then and how the resumption went.
+     */
+    private static String[] resume(Step.Resume resume, Watch[] pair) {
+        if (pair == null) {
+            return new String[] {"not watching", "not watching"};
+        }
+        String[] delivered = converged(pair);
+        if (!delivered[0].equals(delivered[1]) || pair[0].delivered() == 0) {
+            return delivered;
+        }
+        int index = resume.pick() % pair[0].delivered();
+        return new String[] {
+            delivered[0] + " " + pair[0].resumeAfter(index), delivered[1] + " " + pair[1].resumeAfter(index)
+        };
+    }
+
+    /**
+     * What the two subscriptions delivered, once they agree and have stayed so a moment (deliveries
+     * are asynchronous); or what they delivered when they did not come to agree within a few seconds.
+     */
+    private static String[] converged(Watch[] pair) {
+        long deadline = System.nanoTime() + DELIVERY.toNanos();
+        String agreed = null;
+        int stable = 0;
+        while (true) {
+            String model = pair[0].outcome();
+            String store = pair[1].outcome();
+            if (model.equals(store)) {
+                stable = model.equals(agreed) ? stable + 1 : 0;
+                agreed = model;
+                if (stable == 3) {
+                    return new String[] {model, store};
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return new String[] {model, store};
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new String[] {model, store};
+            }
+        }
     }
 
     /** Leaves out one step after another while the stores still disagree somewhere. */
@@ -124,7 +245,7 @@ public final class Checker implements AutoCloseable {
                 List<Step> without = new ArrayList<>(shortest);
                 without.remove(i);
                 runs++;
-                if (run(without, new long[1]).isPresent()) {
+                if (run(without, new long[2]).isPresent()) {
                     shortest = without;
                     shorter = true;
                 }

@@ -81,8 +81,12 @@ final class Sequences {
             // bounds of the lease ends), while within one pass both time leases out in lease order.
             // Limits themselves are LifecycleContract's business.
             return new Step.Passes(PASS_LIMIT);
-        } else if (roll < 85) {
+        } else if (roll < 81) {
             return new Step.Read(meeting, user);
+        } else if (roll < 86) {
+            return new Step.Subscribe(meeting);
+        } else if (roll < 89) {
+            return new Step.Resume(meeting, random.nextInt(20));
         }
         return new Step.Advance(Duration.ofSeconds(1 + random.nextInt(random.nextBoolean() ? 120 : 3600)));
     }

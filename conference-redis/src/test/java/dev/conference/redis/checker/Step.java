@@ -179,6 +179,28 @@ sealed interface Step {
         }
     }
 
+    /**
+     * Opens a live subscription to the meeting from the oldest event kept, unless one is open (not a
+     * store operation alone: the runner keeps the subscriptions and compares what they deliver).
+     */
+    record Subscribe(MeetingId meeting) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return "";
+        }
+    }
+
+    /**
+     * Closes the meeting's subscription, once both stores' have delivered the same, and resumes after
+     * the {@code pick}-th event (modulo how many were delivered), as after a reconnect.
+     */
+    record Resume(MeetingId meeting, int pick) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return "";
+        }
+    }
+
     /** Time passes (not a store operation: the runner moves the shared clock). */
     record Advance(Duration by) implements Step {
         @Override
@@ -211,7 +233,10 @@ sealed interface Step {
         return messages.stream().map(Step::message).toList().toString();
     }
 
-    private static String event(MeetingEvent event) {
+    static String event(MeetingEvent event) {
+        if (event instanceof MeetingEvent.Posted posted) {
+            return "POSTED:" + message(posted.message());
+        }
         String who = event instanceof MeetingEvent.ParticipantEvent participant ? ":" + participant.user() : "";
         return event.type() + ":" + event.instance() + who + "@" + event.at();
     }
