@@ -42,10 +42,11 @@ final class Watch implements AutoCloseable {
 
     /**
      * Closes the subscription and resumes after the {@code index}-th event delivered, forgetting
-     * those after it (they are delivered again). Returns the outcome of the subscribe call.
+     * those after it (they are delivered again). Returns the outcome of the subscribe call (the
+     * meeting may have been deleted meanwhile: then nothing is delivered until a resumption succeeds).
      */
     String resumeAfter(int index) {
-        subscription.close();
+        close();
         String after;
         synchronized (this) {
             events.subList(index + 1, events.size()).clear();
