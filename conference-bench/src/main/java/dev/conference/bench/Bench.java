@@ -76,6 +76,8 @@ final class Bench {
                 new ThroughputBench(config.throughput(), fixture, library, raw, rawScriptAlone, progress);
         Table table = bench.run();
         section("Throughput, operations in flight = callers", table, bench.errors());
+        CpuBench cpu = new CpuBench(config.throughput(), server, fixture, library, progress);
+        section("Server CPU per operation, library beside the minimal script", cpu.run(), cpu.notes());
     }
 
     private void section(String title, Table table, List<String> notes) {

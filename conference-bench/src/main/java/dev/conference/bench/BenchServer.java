@@ -124,6 +124,19 @@ final class BenchServer implements AutoCloseable {
         return (local != null ? "embedded Redis " : "Redis ") + version + " at " + uri.replaceAll("//[^@]*@", "//");
     }
 
+    /** The embedded server's process id, or -1 for a server given by URI (it may run anywhere). */
+    long embeddedPid() {
+        if (local == null) {
+            return -1;
+        }
+        for (String line : admin().info("server").split("\r?\n")) {
+            if (line.startsWith("process_id:")) {
+                return Long.parseLong(line.substring("process_id:".length()).trim());
+            }
+        }
+        return -1;
+    }
+
     void flush() {
         admin().flushdb();
     }
