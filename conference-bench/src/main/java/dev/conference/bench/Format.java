@@ -14,6 +14,11 @@ final class Format {
         return perSecond(spread.median()) + " [" + perSecond(spread.min()) + " .. " + perSecond(spread.max()) + "]";
     }
 
+    /** Microseconds, one decimal: CPU per operation is a few of them. */
+    static String micros(Spread spread) {
+        return String.format(Locale.ROOT, "%.1f [%.1f .. %.1f]", spread.median(), spread.min(), spread.max());
+    }
+
     static String millis(double value) {
         return value >= 100
                 ? String.format(Locale.ROOT, "%,.0f ms", value)
