@@ -172,7 +172,7 @@ final class MemoryBench {
     private void dropReplayRecords(Dataset data) {
         Fixture.expectNoErrors("dropping replay records", InFlight.run(IN_FLIGHT, sizes.joinedMeetings(), null, k -> {
             String meeting = meetingId(data, Dataset.joined(k));
-            return server.adminAsync().del(RawKeys.applied(meeting), RawKeys.appliedAt(meeting));
+            return server.adminAsync().del(RawKeys.replayEven(meeting), RawKeys.replayOdd(meeting));
         }));
     }
 

@@ -41,12 +41,16 @@ final class RawKeys {
         return meeting(meeting) + ":feed";
     }
 
-    static String applied(String meeting) {
-        return meeting(meeting) + ":applied";
+    /**
+     * The two hashes that keep replies for re-sent commands whose window is the default replay
+     * window (10 s, so a span of 16 s), whichever period of it is current.
+     */
+    static String replayEven(String meeting) {
+        return meeting(meeting) + ":applied:16:0";
     }
 
-    static String appliedAt(String meeting) {
-        return meeting(meeting) + ":applied-at";
+    static String replayOdd(String meeting) {
+        return meeting(meeting) + ":applied:16:1";
     }
 
     static String ofInstance(String meeting, String order, String what) {

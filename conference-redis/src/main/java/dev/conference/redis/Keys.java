@@ -135,14 +135,19 @@ final class Keys {
             return base + ":feed";
         }
 
-        /** Replies of recent changing scripts by operation id, so a re-sent command changes nothing twice. */
-        String applied() {
-            return base + ":applied";
-        }
-
-        /** When each remembered operation ran, to forget it after the replay window. */
-        String appliedAt() {
-            return base + ":applied-at";
+        /**
+         * The two hashes that keep replies of recent changing scripts by operation id, for a reply
+         * window of {@code windowMicros}: named after its span, the window rounded up to a power of
+         * two seconds (as replay_span in prelude.lua rounds it), periods of which alternate between
+         * them. So a re-sent command changes nothing twice.
+         */
+        String[] replay(String windowMicros) {
+            long span = 1_000_000;
+            while (span < Long.parseLong(windowMicros)) {
+                span *= 2;
+            }
+            String family = base + ":applied:" + (span / 1_000_000) + ":";
+            return new String[] {family + "0", family + "1"};
         }
 
         String participants(String order) {

@@ -197,8 +197,8 @@ final class RedisAsyncConference implements AsyncConference {
                                                     k.ended(),
                                                     k.started(),
                                                     k.feed(),
-                                                    k.applied(),
-                                                    k.appliedAt(),
+                                                    k.replay(keptFor(key))[0],
+                                                    k.replay(keptFor(key))[1],
                                                     k.participants(n),
                                                     k.events(n),
                                                     k.leases(n),
@@ -332,8 +332,8 @@ final class RedisAsyncConference implements AsyncConference {
                                                     k.ends(),
                                                     k.ended(),
                                                     k.feed(),
-                                                    k.applied(),
-                                                    k.appliedAt(),
+                                                    k.replay(keptFor(key))[0],
+                                                    k.replay(keptFor(key))[1],
                                                     k.participants(n),
                                                     k.events(n),
                                                     k.leases(n)
@@ -448,7 +448,7 @@ final class RedisAsyncConference implements AsyncConference {
                                     meeting,
                                     done.instance(),
                                     Micros.parse(Replies.string(done.reply(), 1)),
-                                    Math.toIntExact((Long) done.reply().get(3)));
+                                    Integer.parseInt(String.valueOf(done.reply().get(3))));
                             return redis.start(
                                             Scripts.UNINDEX_INSTANCE,
                                             keys.instanceIndex().all(),
@@ -468,8 +468,8 @@ final class RedisAsyncConference implements AsyncConference {
                             k.ended(),
                             k.started(),
                             k.feed(),
-                            k.applied(),
-                            k.appliedAt(),
+                            k.replay(keep)[0],
+                            k.replay(keep)[1],
                             k.closing(),
                             k.participants(n),
                             k.events(n),
@@ -508,8 +508,8 @@ final class RedisAsyncConference implements AsyncConference {
                                                     k.ends(),
                                                     k.ended(),
                                                     k.feed(),
-                                                    k.applied(),
-                                                    k.appliedAt(),
+                                                    k.replay(keptFor(key))[0],
+                                                    k.replay(keptFor(key))[1],
                                                     k.participants(n),
                                                     k.chat(n),
                                                     k.byUser(n)

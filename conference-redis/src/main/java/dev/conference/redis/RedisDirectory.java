@@ -255,6 +255,7 @@ final class RedisDirectory implements Directory {
             deleteInstance(id, instance.instance());
         }
         MeetingKeys meetingKeys = keys.meeting(id);
+        // The replies kept for re-sent commands (applied:*) hold no text and expire by themselves.
         boolean existed = redis.call(r -> r.del(
                         meetingKeys.meeting(),
                         meetingKeys.audience(),
@@ -263,9 +264,7 @@ final class RedisDirectory implements Directory {
                         meetingKeys.ended(),
                         meetingKeys.started(),
                         meetingKeys.closing(),
-                        meetingKeys.feed(),
-                        meetingKeys.applied(),
-                        meetingKeys.appliedAt()))
+                        meetingKeys.feed()))
                 > 0;
         meetings.settle(mark, List.of(id.value()), false);
         return existed;

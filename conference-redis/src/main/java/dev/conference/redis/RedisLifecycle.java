@@ -162,8 +162,6 @@ final class RedisLifecycle implements Lifecycle {
                             k.ended(),
                             k.started(),
                             k.feed(),
-                            k.applied(),
-                            k.appliedAt(),
                             k.closing(),
                             k.participants(n),
                             k.events(n),

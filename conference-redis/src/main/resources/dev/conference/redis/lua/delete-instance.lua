@@ -7,6 +7,7 @@ local existed = redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SREM', KEYS[3], ARGV[1])
 redis.call('SREM', KEYS[4], ARGV[1])
-redis.call('HDEL', KEYS[5], ARGV[1], ARGV[1] .. ':timed-out', ARGV[1] .. ':op', ARGV[1] .. ':window')
+redis.call('HDEL', KEYS[5], ARGV[1], ARGV[1] .. ':timed-out', ARGV[1] .. ':op', ARGV[1] .. ':window',
+  ARGV[1] .. ':reply')
 if #KEYS > 5 then redis.call('DEL', unpack(KEYS, 6)) end
 return {existed}

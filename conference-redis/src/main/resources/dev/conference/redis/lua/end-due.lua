@@ -3,18 +3,18 @@
 -- ending left half-way, at the time it was started with. Idempotent: an instance already ended,
 -- deleted, or moved to a later end is left as it is, so two schedulers handling the same instance
 -- log its TIMED_OUT events and ENDED once.
--- KEYS: 1 starts, 2 ends, 3 ended, 4 started, 5 feed, 6 applied, 7 applied-at, 8 closing,
---       9 participants, 10 events, 11 leases, 12 chat, 13 by-user (9-13 of instance ARGV[1])
+-- KEYS: 1 starts, 2 ends, 3 ended, 4 started, 5 feed, 6 closing, 7 participants, 8 events,
+--       9 leases, 10 chat, 11 by-user (7-11 of instance ARGV[1])
 -- ARGV: 1 instance, 2 now (µs, or '<' and a time: see time_of), 3 retention after the end (ms)
 -- Returns {'ENDED', time ended, ended id, timed out} | {'MORE'} | {'DONE'} | {'GONE'} | {'NOT_DUE', to}
 local now = time_of(ARGV[2])
-local closing = redis.call('HEXISTS', KEYS[8], ARGV[1]) == 1
+local closing = redis.call('HEXISTS', KEYS[6], ARGV[1]) == 1
 if not closing and redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then return {'DONE'} end
 local to = redis.call('ZSCORE', KEYS[2], ARGV[1])
 if not to then return {'GONE'} end
 if not closing and tonumber(to) > tonumber(now) then return {'NOT_DUE', to} end
 local out = end_instance({starts = KEYS[1], ended = KEYS[3], started = KEYS[4], feed = KEYS[5],
-  applied = KEYS[6], applied_at = KEYS[7], closing = KEYS[8], participants = KEYS[9], events = KEYS[10],
-  leases = KEYS[11], chat = KEYS[12], by_user = KEYS[13], retention = ARGV[3]}, ARGV[1], to)
+  closing = KEYS[6], participants = KEYS[7], events = KEYS[8], leases = KEYS[9], chat = KEYS[10],
+  by_user = KEYS[11], retention = ARGV[3]}, ARGV[1], to)
 if out[1] == 'MORE' then return {'MORE'} end
 return {'ENDED', out[2], out[3], out[4]}

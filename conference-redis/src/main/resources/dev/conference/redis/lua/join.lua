@@ -2,7 +2,7 @@
 -- changes nothing. A user is in `participants` exactly when their last event in `events` is a
 -- JOINED, because both change together here and in leave, end and lease expiry.
 -- KEYS: 1 meeting hash, 2 audience hash, 3 starts, 4 ends, 5 ended, 6 started, 7 feed,
---       8 applied, 9 applied-at, 10 participants, 11 events, 12 leases (10-12 of instance ARGV[2]),
+--       8-9 the replay hashes of the reply's span, 10 participants, 11 events, 12 leases (10-12 of instance ARGV[2]),
 --       13 the user's erased marker (erase.lua)
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 the instance (number) the caller expects to be current, 3 operation id,
 --       4 how long to keep the reply (µs), 5 user id, 6 user email, normalized, 7 presence lease length (µs) or '',
@@ -10,7 +10,7 @@
 -- Returns {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
-local again = replayed(KEYS[8], ARGV[3])
+local again = replayed(KEYS[8], KEYS[9], ARGV[3], ARGV[4])
 if again then return again end
 local order = latest_started(KEYS[3], now)
 if order ~= ARGV[2] then return {'RETRY', order} end

@@ -1,11 +1,11 @@
 -- Removes a current participant and logs LEFT, or refuses and changes nothing.
--- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6 applied, 7 applied-at,
+-- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6-7 the replay hashes of the reply's span,
 --       8 participants, 9 events, 10 leases (8-10 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id
 -- Returns {'OK', event id} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
-local again = replayed(KEYS[6], ARGV[3])
+local again = replayed(KEYS[6], KEYS[7], ARGV[3], ARGV[4])
 if again then return again end
 local order = latest_started(KEYS[2], now)
 if order ~= ARGV[2] then return {'RETRY', order} end

@@ -10,31 +10,59 @@
 -- caller gave none. Lettuce sends a command again when the connection dropped before its reply
 -- came, though the server may already have run it, and a caller retries with its key after an
 -- unknown outcome; the second run then returns the first run's reply instead of changing anything
--- twice. Each reply is kept for its own window (µs): longer than a command can wait to be re-sent,
+-- twice. Each reply must be kept for its window (µs): longer than a command can wait to be re-sent,
 -- or as long as a caller's key is remembered.
-local function replayed(applied, op)
-  local reply = redis.call('HGET', applied, op)
-  if reply then return cjson.decode(reply) end
+--
+-- Replies are kept in two hashes per span, the window rounded up to a power of two seconds (the
+-- caller passes both hashes, named after the span): periods of one span alternate between them, by
+-- the server's clock, so a client whose clock runs ahead cannot make the others' replies be
+-- forgotten. The hash of the current period takes new replies; the other holds the previous
+-- period's. Each expires at the end of the period after its own, as a whole, so a reply is kept for
+-- between one and two spans and a quiet meeting keeps none. A reply is its items joined by newlines
+-- (no item holds one).
+local function replay_span(window)
+  local span = 1000000
+  while span < tonumber(window) do span = span * 2 end
+  return span
+end
+
+-- {current hash, previous hash, end of the current hash's life (ms), how far into the period (µs)}
+local function replay_period(even, odd, window)
+  local span = replay_span(window)
+  local now = tonumber(server_micros())
+  local period = math.floor(now / span)
+  local current, previous = even, odd
+  if period % 2 == 1 then current, previous = odd, even end
+  return current, previous, string.format('%.0f', (period + 2) * span / 1000), now - period * span
+end
+
+local function split_reply(stored)
+  local out, from = {}, 1
+  while true do
+    local newline = string.find(stored, '\n', from, true)
+    if not newline then
+      out[#out + 1] = string.sub(stored, from)
+      return out
+    end
+    out[#out + 1] = string.sub(stored, from, newline - 1)
+    from = newline + 1
+  end
+end
+
+-- The reply kept for `op`, or nil. A reply in the previous period's hash can only matter while the
+-- current period is younger than the window.
+local function replayed(even, odd, op, window)
+  local current, previous, _, into = replay_period(even, odd, window)
+  local stored = redis.call('HGET', current, op)
+  if not stored and into < tonumber(window) then stored = redis.call('HGET', previous, op) end
+  if stored then return split_reply(stored) end
   return nil
 end
 
--- `applied-at` scores each reply with when to forget it, by the server's clock, so a client whose
--- clock runs ahead cannot make the others' replies be forgotten early. Both keys expire with the
--- longest window in them, so a meeting where nothing more happens keeps none of them.
-local function remember(applied, applied_at, op, window, reply)
-  local now = tonumber(server_micros())
-  redis.call('HSET', applied, op, cjson.encode(reply))
-  redis.call('ZADD', applied_at, string.format('%.0f', now + tonumber(window)), op)
-  local window_ms = math.ceil(tonumber(window) / 1000)
-  if redis.call('PTTL', applied) < window_ms then
-    redis.call('PEXPIRE', applied, window_ms)
-    redis.call('PEXPIRE', applied_at, window_ms)
-  end
-  local expired = redis.call('ZRANGEBYSCORE', applied_at, '-inf', string.format('%.0f', now), 'LIMIT', 0, 100)
-  if #expired > 0 then
-    redis.call('HDEL', applied, unpack(expired))
-    redis.call('ZREM', applied_at, unpack(expired))
-  end
+local function remember(even, odd, op, window, reply)
+  local current, _, expires = replay_period(even, odd, window)
+  redis.call('HSET', current, op, table.concat(reply, '\n'))
+  redis.call('PEXPIREAT', current, expires)
   return reply
 end
 
@@ -92,11 +120,12 @@ local END_BATCH = 500
 
 -- Ends an instance in calls of END_BATCH participants. The first call marks it ended, so nothing
 -- more joins, posts or leaves, and records in `k.closing` the time it ends at (every TIMED_OUT and
--- ENDED carries it), who asked (the operation `op` and how long to keep its reply; none for the
+-- ENDED carries it), who asked (the operation `op` and how long its reply is kept; none for the
 -- scheduler) and how many have timed out. Each call times out the next batch; the call that finds
 -- none left logs ENDED, lets the log and chat expire `k.retention` milliseconds later and forgets
--- the record. Whoever makes that call, the reply {'OK', at, ended id, timed out} is kept for the
--- operation that asked, so its next call (or a retry with its key) gets it.
+-- the record, but for the reply {'OK', at, ended id, timed out} of the operation that asked, kept
+-- beside its id in `k.closing` for the operation's window whoever made that call: its next call, or
+-- a retry with its key, gets it there (see end-active.lua).
 -- Returns {'DONE', at, ended id, timed out, op} | {'MORE', at}
 local function end_instance(k, order, at, op, window)
   local fields = {order, order .. ':timed-out', order .. ':op', order .. ':window'}
@@ -107,6 +136,8 @@ local function end_instance(k, order, at, op, window)
     ensure_started(k.starts, k.started, k.events, k.feed, order)
     redis.call('SADD', k.ended, order)
     redis.call('HSET', k.closing, fields[1], at, fields[2], 0, fields[3], op or '', fields[4], window or '')
+    -- A finished ending's reply may have set the hash to expire: this ending must not go with it.
+    redis.call('PERSIST', k.closing)
   end
   local users = redis.call('ZRANGE', k.participants, 0, END_BATCH - 1)
   for _, user in ipairs(users) do log_event(k.events, k.feed, order, 'timed-out', user, at) end
@@ -117,13 +148,19 @@ local function end_instance(k, order, at, op, window)
   local timed_out = redis.call('HINCRBY', k.closing, fields[2], #users)
   if #users == END_BATCH then return {'MORE', at} end
   redis.call('DEL', k.participants, k.leases)
-  redis.call('HDEL', k.closing, unpack(fields))
   local ended = log_event(k.events, k.feed, order, 'ended', nil, at)
   for _, key in ipairs({k.events, k.chat, k.by_user}) do
     redis.call('PEXPIRE', key, k.retention)
   end
+  redis.call('HDEL', k.closing, fields[1], fields[2], fields[4])
   if op and op ~= '' then
-    remember(k.applied, k.applied_at, op, window, {'OK', at, ended, timed_out})
+    redis.call('HSET', k.closing, order .. ':reply', table.concat({'OK', at, ended, timed_out}, '\n'))
+    -- Only this reply left: the hash expires with it (another ending under way keeps it).
+    if redis.call('HLEN', k.closing) == 2 then
+      redis.call('PEXPIRE', k.closing, math.ceil(tonumber(window) / 1000))
+    end
+  else
+    redis.call('HDEL', k.closing, fields[3])
   end
   return {'DONE', at, ended, timed_out, op or ''}
 end
