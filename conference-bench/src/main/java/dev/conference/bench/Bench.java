@@ -33,12 +33,18 @@ final class Bench {
             out.println("        " + config.scheduler());
             out.println();
             if (config.sections().contains(Section.THROUGHPUT)
+                    || config.sections().contains(Section.CPU)
                     || config.sections().contains(Section.LATENCY)) {
                 try (ConferenceStore store = server.openStore()) {
                     progress.step("setting up the fixture");
                     Fixture fixture = Fixture.create(store, config.throughput());
                     if (config.sections().contains(Section.THROUGHPUT)) {
                         throughput(server, store, fixture);
+                    }
+                    if (config.sections().contains(Section.CPU)) {
+                        CpuBench cpu = new CpuBench(
+                                config.throughput(), server, fixture, new LibraryWorkload(store.async()), progress);
+                        section("Server CPU per operation, library beside the minimal script", cpu.run(), cpu.notes());
                     }
                     if (config.sections().contains(Section.LATENCY)) {
                         section(
@@ -76,8 +82,6 @@ final class Bench {
                 new ThroughputBench(config.throughput(), fixture, library, raw, rawScriptAlone, progress);
         Table table = bench.run();
         section("Throughput, operations in flight = callers", table, bench.errors());
-        CpuBench cpu = new CpuBench(config.throughput(), server, fixture, library, progress);
-        section("Server CPU per operation, library beside the minimal script", cpu.run(), cpu.notes());
     }
 
     private void section(String title, Table table, List<String> notes) {

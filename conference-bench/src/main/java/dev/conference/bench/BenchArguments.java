@@ -13,7 +13,7 @@ final class BenchArguments {
                                must be empty (it is flushed while measuring and at the end),
                                e.g. redis://localhost:6379/15
               --quick          tiny sizes (seconds): checks the harness runs, the figures mean nothing
-              --sections LIST  comma-separated subset of throughput,latency,memory,scheduler
+              --sections LIST  comma-separated subset of throughput,cpu,latency,memory,scheduler
                                (default: all)""";
 
     private BenchArguments() {}
@@ -51,7 +51,7 @@ final class BenchArguments {
                 out.add(Section.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--sections: unknown section '" + name.trim()
-                        + "', expected throughput, latency, memory or scheduler");
+                        + "', expected throughput, cpu, latency, memory or scheduler");
             }
         }
         return out;

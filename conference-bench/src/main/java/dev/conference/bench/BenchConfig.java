@@ -26,6 +26,8 @@ record BenchConfig(
     /** The parts of a run, in the order they run. */
     enum Section {
         THROUGHPUT,
+        /** The server's CPU per join, leave and post beside the minimal script. */
+        CPU,
         LATENCY,
         MEMORY,
         SCHEDULER

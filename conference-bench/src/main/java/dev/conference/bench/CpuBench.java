@@ -18,16 +18,16 @@ import java.util.function.IntFunction;
  */
 final class CpuBench {
     private static final String JOIN = """
-            if redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2]) == 0 then return {'ALREADY_IN'} end
-            return {'OK', redis.call('XADD', KEYS[2], '*', 'type', 'joined', 'user', ARGV[2], 'at', ARGV[1])}
+            if redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2]) == 0 then return 'ALREADY_IN' end
+            return redis.call('XADD', KEYS[2], '*', 'type', 'joined', 'user', ARGV[2], 'at', ARGV[1])
             """;
     private static final String LEAVE = """
-            if redis.call('ZREM', KEYS[1], ARGV[2]) == 0 then return {'NOT_IN'} end
-            return {'OK', redis.call('XADD', KEYS[2], '*', 'type', 'left', 'user', ARGV[2], 'at', ARGV[1])}
+            if redis.call('ZREM', KEYS[1], ARGV[2]) == 0 then return 'NOT_IN' end
+            return redis.call('XADD', KEYS[2], '*', 'type', 'left', 'user', ARGV[2], 'at', ARGV[1])
             """;
     private static final String POST = """
-            if redis.call('ZSCORE', KEYS[1], ARGV[2]) == false then return {'NOT_IN'} end
-            return {'OK', redis.call('XADD', KEYS[2], '*', 'user', ARGV[2], 'text', ARGV[3], 'at', ARGV[1])}
+            if redis.call('ZSCORE', KEYS[1], ARGV[2]) == false then return 'NOT_IN' end
+            return redis.call('XADD', KEYS[2], '*', 'user', ARGV[2], 'text', ARGV[3], 'at', ARGV[1])
             """;
     private static final String ORDER = "1";
 
@@ -195,12 +195,12 @@ final class CpuBench {
         String[] keys = {RawKeys.ofInstance(meeting, ORDER, "participants"), RawKeys.ofInstance(meeting, ORDER, log)};
         String now = Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
         String[] args = text.length == 0 ? new String[] {now, user} : new String[] {now, user, text[0]};
-        return raw.<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keys, args)
-                .thenApply(reply -> {
-                    if (!"OK".equals(reply.get(0))) {
-                        throw new IllegalStateException("minimal script answered " + reply);
-                    }
-                    return reply;
-                });
+        // The reply is the entry's id, a bulk string: a table reply costs Redis 6.2 several times more.
+        return raw.<String>evalsha(sha, ScriptOutputType.VALUE, keys, args).thenApply(reply -> {
+            if (reply.equals("ALREADY_IN") || reply.equals("NOT_IN")) {
+                throw new IllegalStateException("minimal script answered " + reply);
+            }
+            return reply;
+        });
     }
 }

@@ -53,6 +53,16 @@ final class RawWorkload implements Workload {
         return redis.<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keys, args);
     }
 
+    /** A changing script, whose reply is one string of items joined by newlines, as the library reads it. */
+    private CompletionStage<String> runFlatOk(String sha, String[] keys, String... args) {
+        return redis.<String>evalsha(sha, ScriptOutputType.VALUE, keys, args).thenApply(reply -> {
+            if (!reply.equals("OK") && !reply.startsWith("OK\n")) {
+                throw new IllegalStateException("script answered " + reply.replace('\n', ' '));
+            }
+            return reply;
+        });
+    }
+
     private CompletionStage<List<Object>> runOk(String sha, String[] keys, String... args) {
         return run(sha, keys, args).thenApply(reply -> {
             if (!"OK".equals(reply.get(0))) {
@@ -70,7 +80,7 @@ final class RawWorkload implements Workload {
         CompletionStage<String> email = knownEmail == null
                 ? redis.hget(RawKeys.user(user), "email")
                 : CompletableFuture.completedFuture(knownEmail.apply(user));
-        return email.thenCompose(address -> runOk(
+        return email.thenCompose(address -> runFlatOk(
                 scripts.join,
                 new String[] {
                     RawKeys.meeting(meeting),
@@ -99,7 +109,7 @@ final class RawWorkload implements Workload {
 
     @Override
     public CompletionStage<?> leave(String user, String meeting) {
-        return runOk(
+        return runFlatOk(
                 scripts.leave,
                 new String[] {
                     RawKeys.meeting(meeting),
@@ -122,7 +132,7 @@ final class RawWorkload implements Workload {
 
     @Override
     public CompletionStage<?> post(String user, String meeting, String text) {
-        return runOk(
+        return runFlatOk(
                 scripts.post,
                 new String[] {
                     RawKeys.meeting(meeting),

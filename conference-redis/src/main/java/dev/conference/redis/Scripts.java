@@ -2,11 +2,11 @@ package dev.conference.redis;
 
 /** Every Lua script the adapter runs, loaded once per JVM. */
 final class Scripts {
-    static final LuaScript JOIN = LuaScript.meeting("join");
-    static final LuaScript LEAVE = LuaScript.meeting("leave");
-    static final LuaScript RENEW = LuaScript.meeting("renew");
-    static final LuaScript POST = LuaScript.meeting("post");
-    static final LuaScript END_ACTIVE = LuaScript.meeting("end-active");
+    static final LuaScript JOIN = LuaScript.meeting("join").flat();
+    static final LuaScript LEAVE = LuaScript.meeting("leave").flat();
+    static final LuaScript RENEW = LuaScript.meeting("renew").flat();
+    static final LuaScript POST = LuaScript.meeting("post").flat();
+    static final LuaScript END_ACTIVE = LuaScript.meeting("end-active").flat();
     static final LuaScript END_DUE = LuaScript.meeting("end-due");
     static final LuaScript START_DUE = LuaScript.meeting("start-due");
     static final LuaScript EXPIRE_LEASE = LuaScript.meeting("expire-lease");
@@ -14,7 +14,7 @@ final class Scripts {
     static final LuaScript READ_LATEST = LuaScript.meeting("read-latest");
     static final LuaScript READ_INSTANCE = LuaScript.meeting("read-instance");
     static final LuaScript MESSAGES = LuaScript.meeting("messages");
-    static final LuaScript NOTE_JOINED = LuaScript.plain("note-joined");
+    static final LuaScript NOTE_JOINED = LuaScript.plain("note-joined").flat();
     static final LuaScript UNNOTE_JOINED = LuaScript.plain("unnote-joined");
     static final LuaScript FORGET_USER = LuaScript.plain("forget-user");
     static final LuaScript ERASE = LuaScript.meeting("erase");

@@ -7,13 +7,13 @@
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 the instance (number) the caller expects to be current, 3 operation id,
 --       4 how long to keep the reply (µs), 5 user id, 6 user email, normalized, 7 presence lease length (µs) or '',
 --       8 the user's life, as note-joined.lua read it
--- Returns {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
+-- Returns, flat (see flat in prelude.lua): {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
 local again = replayed(KEYS[8], KEYS[9], ARGV[3], ARGV[4])
 if again then return again end
 local order = latest_started(KEYS[3], now)
-if order ~= ARGV[2] then return {'RETRY', order} end
+if order ~= ARGV[2] then return flat({'RETRY', order}) end
 local function done(reply) return remember(KEYS[8], KEYS[9], ARGV[3], ARGV[4], reply) end
 -- This life of the user was erased while the join was on its way: it must not make them a participant.
 if redis.call('GET', KEYS[13]) == ARGV[8] then return done({'UNKNOWN_USER'}) end

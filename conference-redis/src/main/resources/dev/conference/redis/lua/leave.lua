@@ -2,13 +2,13 @@
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6-7 the replay hashes of the reply's span,
 --       8 participants, 9 events, 10 leases (8-10 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id
--- Returns {'OK', event id} | {'RETRY', current instance} | {refusal}
+-- Returns, flat (see flat in prelude.lua): {'OK', event id} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
 local again = replayed(KEYS[6], KEYS[7], ARGV[3], ARGV[4])
 if again then return again end
 local order = latest_started(KEYS[2], now)
-if order ~= ARGV[2] then return {'RETRY', order} end
+if order ~= ARGV[2] then return flat({'RETRY', order}) end
 local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
 if not is_active(KEYS[3], KEYS[4], order, now) then return done({'NOT_ACTIVE'}) end
 if redis.call('ZREM', KEYS[8], ARGV[5]) == 0 then return done({'NOT_IN'}) end

@@ -7,13 +7,13 @@
 -- `by-user` holds, per user field F, F = count of messages and F#i = "chat id feed id" of the
 -- i-th: one key per instance whatever the number of posters, so it can be expired and deleted
 -- by name.
--- Returns {'OK', message id, time posted} | {'RETRY', current instance} | {refusal}
+-- Returns, flat (see flat in prelude.lua): {'OK', message id, time posted} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
 local again = replayed(KEYS[6], KEYS[7], ARGV[3], ARGV[4])
 if again then return again end
 local order = latest_started(KEYS[2], now)
-if order ~= ARGV[2] then return {'RETRY', order} end
+if order ~= ARGV[2] then return flat({'RETRY', order}) end
 local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
 if not is_active(KEYS[3], KEYS[4], order, now) then return done({'NOT_ACTIVE'}) end
 if redis.call('ZSCORE', KEYS[8], ARGV[5]) == false then return done({'NOT_IN'}) end

@@ -2,19 +2,19 @@
 -- the same end, so it needs no operation id.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 participants, 6 leases (5-6 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 user id, 4 lease length (µs)
--- Returns {'LATER'} when a lease was moved later (or kept) | {'SOONER', lease end} when the participant had
+-- Returns, flat (see flat in prelude.lua): {'LATER'} when a lease was moved later (or kept) | {'SOONER', lease end} when the participant had
 --         no lease or it now ends sooner, so the lease index needs the new end |
 --         {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
 local order = latest_started(KEYS[2], now)
-if order ~= ARGV[2] then return {'RETRY', order} end
-if not is_active(KEYS[3], KEYS[4], order, now) then return {'NOT_ACTIVE'} end
-if redis.call('ZSCORE', KEYS[5], ARGV[3]) == false then return {'NOT_IN'} end
+if order ~= ARGV[2] then return flat({'RETRY', order}) end
+if not is_active(KEYS[3], KEYS[4], order, now) then return flat({'NOT_ACTIVE'}) end
+if redis.call('ZSCORE', KEYS[5], ARGV[3]) == false then return flat({'NOT_IN'}) end
 local had_lease = redis.call('ZSCORE', KEYS[6], ARGV[3])
 local lease_end = later_by(now, ARGV[4])
 redis.call('ZADD', KEYS[6], lease_end, ARGV[3])
 -- The lease index must never say later than the truth: a lease moved later needs no index write,
 -- a new one or one moved sooner (a shorter renewal) does.
-if had_lease and tonumber(had_lease) <= tonumber(lease_end) then return {'LATER'} end
-return {'SOONER', lease_end}
+if had_lease and tonumber(had_lease) <= tonumber(lease_end) then return flat({'LATER'}) end
+return flat({'SOONER', lease_end})
