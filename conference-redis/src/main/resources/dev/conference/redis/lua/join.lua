@@ -9,7 +9,9 @@
 --       8 the user's life, as note-joined.lua read it
 -- Returns, flat (see flat in prelude.lua): {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
+-- Every saved meeting has `public`: one read tells both that it exists and who may join.
+local public = redis.call('HGET', KEYS[1], 'public')
+if not public then return flat({'UNKNOWN_MEETING'}) end
 local again = replayed(KEYS[8], KEYS[9], ARGV[3], ARGV[4])
 if again then return again end
 local order = latest_started(KEYS[3], now)
@@ -18,7 +20,7 @@ local function done(reply) return remember(KEYS[8], KEYS[9], ARGV[3], ARGV[4], r
 -- This life of the user was erased while the join was on its way: it must not make them a participant.
 if redis.call('GET', KEYS[13]) == ARGV[8] then return done({'UNKNOWN_USER'}) end
 if not is_active(KEYS[4], KEYS[5], order, now) then return done({'NOT_ACTIVE'}) end
-if redis.call('HGET', KEYS[1], 'public') ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[6]) == 0 then
+if public ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[6]) == 0 then
   return done({'NOT_ALLOWED'})
 end
 if redis.call('ZADD', KEYS[10], 'NX', now, ARGV[5]) == 0 then return done({'ALREADY_IN'}) end

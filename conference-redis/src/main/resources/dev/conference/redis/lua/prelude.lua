@@ -42,9 +42,15 @@ local function flat(items) return table.concat(items, '\n') end
 
 -- The reply kept for `op`, or nil. A reply in the previous period's hash can only matter while the
 -- current period is younger than the window.
+-- Whether the current period's hash already has its expiry (its field '#' is set with it), as the
+-- last replayed() found: then remember() needs no PEXPIREAT.
+local replay_hash_set = false
+
 local function replayed(even, odd, op, window)
   local current, previous, _, into = replay_period(even, odd, window)
-  local stored = redis.call('HGET', current, op)
+  local found = redis.call('HMGET', current, op, '#')
+  replay_hash_set = found[2] ~= false
+  local stored = found[1]
   if not stored and into < tonumber(window) then stored = redis.call('HGET', previous, op) end
   return stored or nil
 end
@@ -53,8 +59,12 @@ end
 local function remember(even, odd, op, window, reply)
   if type(reply) == 'table' then reply = flat(reply) end
   local current, _, expires = replay_period(even, odd, window)
-  redis.call('HSET', current, op, reply)
-  redis.call('PEXPIREAT', current, expires)
+  if replay_hash_set then
+    redis.call('HSET', current, op, reply)
+  else
+    redis.call('HSET', current, op, reply, '#', '1')
+    redis.call('PEXPIREAT', current, expires)
+  end
   return reply
 end
 
