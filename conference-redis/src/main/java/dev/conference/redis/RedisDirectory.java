@@ -353,6 +353,7 @@ final class RedisDirectory implements Directory {
             meetingKeys.ended(),
             meetingKeys.started(),
             meetingKeys.closing(),
+            meetingKeys.meeting(),
             meetingKeys.participants(n),
             meetingKeys.events(n),
             meetingKeys.chat(n),

@@ -167,7 +167,8 @@ final class RedisLifecycle implements Lifecycle {
                             k.events(n),
                             k.leases(n),
                             k.chat(n),
-                            k.byUser(n)
+                            k.byUser(n),
+                            k.meeting()
                         },
                         n,
                         at,

@@ -11,14 +11,14 @@ local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
 local again = replayed(KEYS[7], KEYS[8], ARGV[3], ARGV[4])
 if again then return again end
-local order = latest_started(KEYS[2], now)
+local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, true)
 if order ~= ARGV[2] then return flat({'RETRY', order}) end
 local function done(reply) return remember(KEYS[7], KEYS[8], ARGV[3], ARGV[4], reply) end
 local closing = redis.call('HMGET', KEYS[9], order, order .. ':op', order .. ':reply')
 -- This operation's ending, finished by another call (see end_instance).
 if closing[3] and closing[2] == ARGV[3] then return done(closing[3]) end
-if not closing[1] and not is_active(KEYS[3], KEYS[4], order, now) then return done({'NONE'}) end
-local out = end_instance({starts = KEYS[2], ended = KEYS[4], started = KEYS[5], feed = KEYS[6],
+if not closing[1] and not active then return done({'NONE'}) end
+local out = end_instance({meeting = KEYS[1], starts = KEYS[2], ended = KEYS[4], started = KEYS[5], feed = KEYS[6],
   closing = KEYS[9], participants = KEYS[10], events = KEYS[11], leases = KEYS[12], chat = KEYS[13],
   by_user = KEYS[14], retention = ARGV[5]}, order, now, ARGV[3], ARGV[4])
 if out[1] == 'MORE' then return flat({'MORE'}) end

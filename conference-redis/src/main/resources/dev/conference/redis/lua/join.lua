@@ -14,12 +14,12 @@ local public = redis.call('HGET', KEYS[1], 'public')
 if not public then return flat({'UNKNOWN_MEETING'}) end
 local again = replayed(KEYS[8], KEYS[9], ARGV[3], ARGV[4])
 if again then return again end
-local order = latest_started(KEYS[3], now)
+local order, active = current(KEYS[1], KEYS[3], KEYS[4], KEYS[5], now, true)
 if order ~= ARGV[2] then return flat({'RETRY', order}) end
 local function done(reply) return remember(KEYS[8], KEYS[9], ARGV[3], ARGV[4], reply) end
 -- This life of the user was erased while the join was on its way: it must not make them a participant.
 if redis.call('GET', KEYS[13]) == ARGV[8] then return done({'UNKNOWN_USER'}) end
-if not is_active(KEYS[4], KEYS[5], order, now) then return done({'NOT_ACTIVE'}) end
+if not active then return done({'NOT_ACTIVE'}) end
 if public ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[6]) == 0 then
   return done({'NOT_ALLOWED'})
 end

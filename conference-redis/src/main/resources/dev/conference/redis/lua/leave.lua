@@ -7,10 +7,10 @@ local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
 local again = replayed(KEYS[6], KEYS[7], ARGV[3], ARGV[4])
 if again then return again end
-local order = latest_started(KEYS[2], now)
+local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, true)
 if order ~= ARGV[2] then return flat({'RETRY', order}) end
 local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
-if not is_active(KEYS[3], KEYS[4], order, now) then return done({'NOT_ACTIVE'}) end
+if not active then return done({'NOT_ACTIVE'}) end
 if redis.call('ZREM', KEYS[8], ARGV[5]) == 0 then return done({'NOT_IN'}) end
 redis.call('ZREM', KEYS[10], ARGV[5])
 return done({'OK', log_event(KEYS[9], KEYS[5], order, 'left', ARGV[5], now)})

@@ -4,9 +4,9 @@
 -- Returns {'OK', id, n, field, value, ... (n items), id, ...} | {'NOT_ACTIVE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
 local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
-local order = latest_started(KEYS[2], now)
+local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, false)
 if order ~= ARGV[2] then return {'RETRY', order} end
-if not is_active(KEYS[3], KEYS[4], order, now) then return {'NOT_ACTIVE'} end
+if not active then return {'NOT_ACTIVE'} end
 local out = {'OK'}
 local count = tonumber(redis.call('HGET', KEYS[6], ARGV[3]) or '0')
 for i = 1, count do

@@ -4,9 +4,9 @@
 -- Returns {'OK', user, joined at, ...} | {'NOT_ACTIVE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
 local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
-local order = latest_started(KEYS[2], now)
+local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, false)
 if order ~= ARGV[2] then return {'RETRY', order} end
-if not is_active(KEYS[3], KEYS[4], order, now) then return {'NOT_ACTIVE'} end
+if not active then return {'NOT_ACTIVE'} end
 local out = redis.call('ZRANGE', KEYS[5], 0, -1, 'WITHSCORES')
 table.insert(out, 1, 'OK')
 return out

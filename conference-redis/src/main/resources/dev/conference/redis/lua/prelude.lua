@@ -89,6 +89,36 @@ local function is_active(ends, ended, order, now)
   return to ~= false and tonumber(to) > tonumber(now) and redis.call('SISMEMBER', ended, order) == 0
 end
 
+-- The meeting's current instance as of `now` (the latest started by then, '0' if none) and whether
+-- it is active, in one read of the meeting hash: its `now:*` fields cache them for as long as that
+-- instance stays the latest started (from its `from` to the next instance's). A save or delete of an
+-- instance, and the start of an ending, clear the cache (forget_current); a miss reads the schedule
+-- and, when `keep` is true (a changing script), caches what it found.
+local function current(meeting, starts, ends, ended, now, keep)
+  local c = redis.call('HMGET', meeting, 'now:instance', 'now:from', 'now:next', 'now:to', 'now:ended')
+  local t = tonumber(now)
+  if c[1] and (c[2] == '' or tonumber(c[2]) <= t) and (c[3] == '' or t < tonumber(c[3])) then
+    return c[1], c[1] ~= '0' and c[5] == '0' and c[4] ~= '' and t < tonumber(c[4])
+  end
+  local order = latest_started(starts, now)
+  local from, to, finished = '', '', '0'
+  if order ~= '0' then
+    from = redis.call('ZSCORE', starts, order)
+    to = redis.call('ZSCORE', ends, order) or ''
+    finished = tostring(redis.call('SISMEMBER', ended, order))
+  end
+  if keep then
+    local following = redis.call('ZRANGEBYSCORE', starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+    redis.call('HSET', meeting, 'now:instance', order, 'now:from', from, 'now:next', following[2] or '',
+      'now:to', to, 'now:ended', finished)
+  end
+  return order, order ~= '0' and finished == '0' and to ~= '' and t < tonumber(to)
+end
+
+local function forget_current(meeting)
+  redis.call('HDEL', meeting, 'now:instance')
+end
+
 -- The live feed keeps about this many recent entries per meeting (LiveEvents.FEED_KEEPS; trimmed as it grows, cheaply:
 -- MAXLEN ~); instance logs and chats are kept whole and expire after their instance ends.
 local FEED_MAXLEN = '10000'
@@ -137,6 +167,7 @@ local function end_instance(k, order, at, op, window)
   else
     ensure_started(k.starts, k.started, k.events, k.feed, order)
     redis.call('SADD', k.ended, order)
+    forget_current(k.meeting)
     redis.call('HSET', k.closing, fields[1], at, fields[2], 0, fields[3], op or '', fields[4], window or '')
     -- A finished ending's reply may have set the hash to expire: this ending must not go with it.
     redis.call('PERSIST', k.closing)

@@ -7,9 +7,9 @@
 --         {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
-local order = latest_started(KEYS[2], now)
+local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, true)
 if order ~= ARGV[2] then return flat({'RETRY', order}) end
-if not is_active(KEYS[3], KEYS[4], order, now) then return flat({'NOT_ACTIVE'}) end
+if not active then return flat({'NOT_ACTIVE'}) end
 if redis.call('ZSCORE', KEYS[5], ARGV[3]) == false then return flat({'NOT_IN'}) end
 local had_lease = redis.call('ZSCORE', KEYS[6], ARGV[3])
 local lease_end = later_by(now, ARGV[4])
