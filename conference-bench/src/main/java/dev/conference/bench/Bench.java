@@ -55,10 +55,12 @@ final class Bench {
                 }
             }
             if (config.sections().contains(Section.MEMORY)) {
+                MemoryBench memory = new MemoryBench(config.memory(), server, progress);
+                section("Memory (INFO memory used_memory deltas)", memory.run(), List.of());
                 section(
-                        "Memory (INFO memory used_memory deltas)",
-                        new MemoryBench(config.memory(), server, progress).run(),
-                        List.of());
+                        "Memory by part of the layout (MEMORY USAGE SAMPLES 0, growth per item)",
+                        memory.breakdown(),
+                        List.of("per event: joins and leaves together; its replay records are the leaves', doubled"));
             }
             if (config.sections().contains(Section.SCHEDULER)) {
                 SchedulerBench scheduler = new SchedulerBench(config.scheduler(), server, progress);

@@ -6,6 +6,8 @@ import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.port.ConferenceStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntFunction;
 
@@ -96,24 +98,89 @@ final class MemoryBench {
                 Format.ratio(library / original));
     }
 
+    /** Bytes per item of each part of the library's layout, once {@link #run} has run. */
+    Table breakdown() {
+        return breakdown;
+    }
+
+    private Table breakdown = new Table("part");
+
+    /** The library's layout in parts (families of keys), for the breakdown. */
+    private MemoryParts parts(Dataset data) {
+        List<String> userIds =
+                data.users.stream().map(user -> user.id().value()).toList();
+        List<String> meetingIds =
+                data.meetings.stream().map(meeting -> meeting.id().value()).toList();
+        List<String> joined = new ArrayList<>(sizes.joinedMeetings());
+        for (int k = 0; k < sizes.joinedMeetings(); k++) {
+            joined.add(meetingId(data, Dataset.joined(k)));
+        }
+        java.util.function.Function<
+                        java.util.function.Function<String, String>, java.util.function.Supplier<List<String>>>
+                ofUsers = key -> () -> userIds.stream().map(key).toList();
+        java.util.function.Function<
+                        java.util.function.Function<String, List<String>>, java.util.function.Supplier<List<String>>>
+                ofMeetings = keys -> () ->
+                meetingIds.stream().flatMap(id -> keys.apply(id).stream()).toList();
+        java.util.function.Function<
+                        java.util.function.Function<String, List<String>>, java.util.function.Supplier<List<String>>>
+                ofJoined = keys -> () ->
+                joined.stream().flatMap(id -> keys.apply(id).stream()).toList();
+        return new MemoryParts(
+                server,
+                List.of(
+                        new MemoryParts.Part("user hash `user:{U}`", ofUsers.apply(RawKeys::user)),
+                        new MemoryParts.Part("user's `joined-in`", ofUsers.apply(RawKeys::joinedIn)),
+                        new MemoryParts.Part("listings `{users}`, `{meetings}` and their `pending`", RawKeys::listings),
+                        new MemoryParts.Part(
+                                "meeting hash `meeting:{M}`", ofMeetings.apply(id -> List.of(RawKeys.meeting(id)))),
+                        new MemoryParts.Part("`audience`", ofMeetings.apply(id -> List.of(RawKeys.audience(id)))),
+                        new MemoryParts.Part(
+                                "schedule `starts`, `ends`, `started`, `ended`",
+                                ofMeetings.apply(id -> List.of(
+                                        RawKeys.starts(id), RawKeys.ends(id), RawKeys.started(id), RawKeys.ended(id)))),
+                        new MemoryParts.Part("`{instance-index}` (5 keys)", () -> List.of(RawKeys.instanceIndex())),
+                        new MemoryParts.Part(
+                                "instance's `participants`",
+                                ofJoined.apply(id -> List.of(RawKeys.ofInstance(id, "1", "participants")))),
+                        new MemoryParts.Part(
+                                "instance's `events`",
+                                ofJoined.apply(id -> List.of(RawKeys.ofInstance(id, "1", "events")))),
+                        new MemoryParts.Part(
+                                "instance's `chat`",
+                                ofJoined.apply(id -> List.of(RawKeys.ofInstance(id, "1", "chat")))),
+                        new MemoryParts.Part(
+                                "instance's `by-user`",
+                                ofJoined.apply(id -> List.of(RawKeys.ofInstance(id, "1", "by-user")))),
+                        new MemoryParts.Part("meeting's `feed`", ofJoined.apply(id -> List.of(RawKeys.feed(id)))),
+                        new MemoryParts.Part(
+                                "replay records `applied:*` (transient)",
+                                ofJoined.apply(id -> List.of(RawKeys.replayEven(id), RawKeys.replayOdd(id))))));
+    }
+
     private PerItem library(Dataset data) {
+        MemoryParts parts = parts(data);
         try (ConferenceStore store = server.openStore()) {
+            parts.snapshot("start");
             long start = server.usedMemory();
             for (int from = 0; from < data.users.size(); from += BATCH) {
                 store.directory().saveUsers(data.users.subList(from, Math.min(data.users.size(), from + BATCH)));
             }
             long users = server.usedMemory();
+            parts.snapshot("users");
             progress.step("memory: library users saved");
             for (int from = 0; from < data.meetings.size(); from += BATCH) {
                 store.directory()
                         .saveMeetings(data.meetings.subList(from, Math.min(data.meetings.size(), from + BATCH)));
             }
             long meetings = server.usedMemory();
+            parts.snapshot("meetings");
             for (int from = 0; from < data.instances.size(); from += BATCH) {
                 store.directory()
                         .saveInstances(data.instances.subList(from, Math.min(data.instances.size(), from + BATCH)));
             }
             long instances = server.usedMemory();
+            parts.snapshot("instances");
             AsyncConference conference = store.async();
             progress.step("memory: library meetings and instances saved");
             int per = sizes.participantsPerMeeting();
@@ -129,6 +196,8 @@ final class MemoryBench {
                     sizes.participants(),
                     j -> conference.leave(user(data, j), meeting(data, Dataset.joined(j / per))));
             long left = server.usedMemory();
+            // The leaves' replay records are still there (the joins' were dropped): half the events'.
+            parts.snapshot("left");
             dropReplayRecords(data);
             long leftDurable = server.usedMemory();
             int posters = sizes.postersPerMeeting();
@@ -138,6 +207,7 @@ final class MemoryBench {
                     j -> conference.join(user(data, poster(j)), meeting(data, Dataset.joined(j / posters))));
             dropReplayRecords(data);
             long beforePosts = server.usedMemory();
+            parts.snapshot("before posts");
             int postsPerMeeting = posters * sizes.messagesPerPoster();
             pipelined(
                     "library posts",
@@ -147,6 +217,8 @@ final class MemoryBench {
                             meeting(data, Dataset.joined(j / postsPerMeeting)),
                             Dataset.MESSAGE_TEXT));
             long posted = server.usedMemory();
+            parts.snapshot("posted");
+            breakdown = breakdown(parts);
             dropReplayRecords(data);
             long postedDurable = server.usedMemory();
             PerItem durable =
@@ -162,6 +234,45 @@ final class MemoryBench {
                     ((joined - joinedDurable) + (left - leftDurable)) / 2 / participants,
                     (posted - postedDurable) / (double) sizes.messages());
         }
+    }
+
+    /** The table of bytes per item by part; the events' replay share is the leaves' alone, doubled. */
+    private Table breakdown(MemoryParts parts) {
+        double events = 2.0 * sizes.participants();
+        double[][] columns = {
+            parts.perItem("start", "users", sizes.users()),
+            parts.perItem("users", "meetings", sizes.meetings()),
+            parts.perItem("meetings", "instances", sizes.meetings()),
+            parts.perItem("instances", "left", events),
+            parts.perItem("before posts", "posted", sizes.messages())
+        };
+        Table table = new Table("part", "per user", "per meeting", "per instance", "per event", "per chat message");
+        List<String> names = parts.names();
+        double[] totals = new double[columns.length];
+        for (int i = 0; i < names.size(); i++) {
+            String[] row = new String[columns.length + 1];
+            row[0] = names.get(i);
+            boolean any = false;
+            for (int c = 0; c < columns.length; c++) {
+                double bytes = columns[c][i];
+                if (c == 3 && names.get(i).startsWith("replay")) {
+                    bytes *= 2;
+                }
+                totals[c] += bytes;
+                any |= Math.abs(bytes) >= 0.5;
+                row[c + 1] = Math.abs(bytes) >= 0.5 ? Format.bytes(bytes) : "-";
+            }
+            if (any) {
+                table.add(row);
+            }
+        }
+        String[] total = new String[columns.length + 1];
+        total[0] = "all parts (MEMORY USAGE)";
+        for (int c = 0; c < columns.length; c++) {
+            total[c + 1] = Format.bytes(totals[c]);
+        }
+        table.add(total);
+        return table;
     }
 
     /**

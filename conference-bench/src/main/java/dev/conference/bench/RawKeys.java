@@ -1,5 +1,7 @@
 package dev.conference.bench;
 
+import java.util.List;
+
 /**
  * The library's key layout (conference-redis README, "Key schema"), spelled out again for the raw
  * baseline so it sends the very keys the library sends. If the schema changes there, it changes here.
@@ -64,7 +66,17 @@ final class RawKeys {
 
     static String[] instanceIndex() {
         String base = PREFIX + "{instance-index}:";
-        return new String[] {base + "upcoming", base + "active", base + "spans", base + "announce"};
+        return new String[] {base + "upcoming", base + "active", base + "spans", base + "announce", base + "versions"};
+    }
+
+    static String joinedIn(String user) {
+        return user(user) + ":joined-in";
+    }
+
+    /** The listings of users and of meetings, each with its hash of changes under way. */
+    static List<String> listings() {
+        return List.of(
+                PREFIX + "{users}", PREFIX + "{users}:pending", PREFIX + "{meetings}", PREFIX + "{meetings}:pending");
     }
 
     private static String tag(String id) {

@@ -27,7 +27,13 @@ class BenchSmokeTest {
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(report)
-                .contains("## Throughput", "## Server CPU per operation", "## Latency", "## Memory", "## Scheduler")
+                .contains(
+                        "## Throughput",
+                        "## Server CPU per operation",
+                        "## Latency",
+                        "## Memory",
+                        "## Memory by part",
+                        "## Scheduler")
                 .doesNotContain("failed operations", "ran out");
     }
 
