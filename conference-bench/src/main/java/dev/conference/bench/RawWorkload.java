@@ -1,5 +1,6 @@
 package dev.conference.bench;
 
+import dev.conference.model.IdempotencyKey;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,10 +43,9 @@ final class RawWorkload implements Workload {
         return Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
     }
 
-    /** A fresh operation id per changing call, of the library's form (128 random bits in hex). */
+    /** A fresh operation id per changing call, the library's own. */
     private static String operationId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        return IdempotencyKey.fresh().value();
     }
 
     private CompletionStage<List<Object>> run(String sha, String[] keys, String... args) {

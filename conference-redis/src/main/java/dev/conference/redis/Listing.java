@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -40,7 +39,7 @@ final class Listing {
     /** The first step of a change of {@code ids}; returns the mark to settle them with. */
     String mark(List<String> ids) {
         String[] args = new String[ids.size() + 1];
-        args[0] = UUID.randomUUID().toString();
+        args[0] = RandomIds.next();
         for (int i = 0; i < ids.size(); i++) {
             args[i + 1] = ids.get(i);
         }

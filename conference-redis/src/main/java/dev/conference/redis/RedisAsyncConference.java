@@ -76,8 +76,8 @@ final class RedisAsyncConference implements AsyncConference {
 
     /**
      * The id a changing operation runs under, kept across its RETRY attempts and re-sends. A fresh
-     * key is a random UUID (from the system's entropy, so JVMs restored from one snapshot never share
-     * one); a caller's key is scoped to the operation, so one key used for a post and a leave names
+     * key is 128 random bits (from the system's entropy, so JVMs restored from one snapshot never
+     * share one); a caller's key is scoped to the operation, so one key used for a post and a leave names
      * two operations. Replies live in the meeting's keys, so a key is scoped to the meeting too.
      */
     private static String operationId(String operation, IdempotencyKey key) {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -118,7 +117,7 @@ final class RedisDirectory implements Directory {
 
     /** A random id telling one life of a user id from the next (see erase.lua). */
     private static String newLife() {
-        return UUID.randomUUID().toString();
+        return RandomIds.next();
     }
 
     /**
