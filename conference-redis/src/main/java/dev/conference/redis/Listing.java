@@ -16,11 +16,12 @@ import java.util.function.Function;
  * A listing index (every user, every meeting) kept in its own slot, away from the entities it
  * lists, so no script can change both. A change marks its ids first (the mark is the server's time
  * and a token of the call), writes the entities, and then settles the listing for the ids that still
- * carry its mark: listed if the entity exists, unlisted if not. A later change's mark hands the
- * listing over to that change, so a save racing a delete never leaves an entity unlisted or a
- * deleted one listed. A change that stops half-way (a caller that gave up, a write that failed)
- * leaves its mark, and the repair walk settles marks older than {@link #GRACE} from whether each
- * entity exists.
+ * carry its mark: listed if the entity exists, unlisted if not. Two changes of one id that overlap
+ * may write the entity in either order: the second finds the first's mark and leaves one ending in
+ * '*', which neither clears (mark-pending.lua). A change that stops half-way (a caller that gave up,
+ * a write that failed) leaves its mark too. The repair walk settles marks older than {@link #GRACE}
+ * from whether each entity exists, so a save racing a delete never leaves an entity unlisted or a
+ * deleted one listed for longer.
  */
 final class Listing {
     /** Longer than any change takes between its first and last step: a younger mark may be in use. */
