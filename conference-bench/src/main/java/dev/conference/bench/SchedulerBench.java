@@ -171,53 +171,29 @@ final class SchedulerBench {
                 store.directory().saveMeetings(saved.subList(i, Math.min(saved.size(), i + 1_000)));
             }
             saveInBatches(store, instances);
-            RedisCommands<String, String> admin = server.admin();
-            String threshold = admin.configGet("slowlog-log-slower-than").get("slowlog-log-slower-than");
-            String length = admin.configGet("slowlog-max-len").get("slowlog-max-len");
-            admin.configSet("slowlog-max-len", "100000");
-            try {
-                // Calls over 0.1 ms are logged: every script call of the listing, none of the
-                // microsecond commands inside them (which Redis 6.2 logs too, and would crowd the
-                // log); of the end passes (several calls per instance), those over a millisecond.
-                admin.configSet("slowlog-log-slower-than", "100");
-                admin.slowlogReset();
-                long start = System.nanoTime();
-                int listed = store.conference().activeMeetings().size();
-                long listing = System.nanoTime() - start;
-                if (listed != sizes.surge()) {
-                    throw new IllegalStateException(sizes.surge() + " instances started, " + listed + " listed");
+            // Calls over 0.1 ms are logged while listing: every script call of the listing, none of
+            // the microsecond commands inside them (which Redis 6.2 logs too, and would crowd the
+            // log); of the end passes (several calls per instance), those over a millisecond.
+            int[] listed = {0};
+            String listing = timedWithSlowlog(100, () -> {
+                listed[0] = store.conference().activeMeetings().size();
+                if (listed[0] != sizes.surge()) {
+                    throw new IllegalStateException(sizes.surge() + " instances started, " + listed[0] + " listed");
                 }
-                long[] longest = longestCommand(admin.slowlogGet(100_000));
-                table.add(
-                        String.format("activeMeetings right after %s instances started at once", Format.count(listed)),
-                        String.format(
-                                "%s in all; script calls over 0.1 ms: %s, longest %s",
-                                Format.millis(listing / 1e6),
-                                Format.count(longest[1]),
-                                Format.millis(longest[0] / 1e3)));
-                admin.configSet("slowlog-log-slower-than", "1000");
-                admin.slowlogReset();
-                Instant over = from.plus(Duration.ofHours(2));
-                start = System.nanoTime();
+            });
+            table.add(
+                    String.format("activeMeetings right after %s instances started at once", Format.count(listed[0])),
+                    listing);
+            Instant over = from.plus(Duration.ofHours(2));
+            String ending = timedWithSlowlog(1_000, () -> {
                 while (store.lifecycle()
                                 .endDue(over, SchedulerOptions.defaults().batchSize())
                                 .due()
                         > 0) {
                     // drain
                 }
-                long ending = System.nanoTime() - start;
-                longest = longestCommand(admin.slowlogGet(100_000));
-                table.add(
-                        String.format("endDue passes until all %s are ended", Format.count(listed)),
-                        String.format(
-                                "%s in all; script calls over 1 ms: %s, longest %s",
-                                Format.millis(ending / 1e6),
-                                Format.count(longest[1]),
-                                longest[1] == 0 ? "-" : Format.millis(longest[0] / 1e3)));
-            } finally {
-                admin.configSet("slowlog-log-slower-than", threshold);
-                admin.configSet("slowlog-max-len", length);
-            }
+            });
+            table.add(String.format("endDue passes until all %s are ended", Format.count(listed[0])), ending);
         }
         server.flush();
     }
@@ -250,30 +226,43 @@ final class SchedulerBench {
                     users.clear();
                 }
             }
-            RedisCommands<String, String> admin = server.admin();
-            String threshold = admin.configGet("slowlog-log-slower-than").get("slowlog-log-slower-than");
-            String length = admin.configGet("slowlog-max-len").get("slowlog-max-len");
-            try {
-                admin.configSet("slowlog-max-len", "100000");
-                admin.configSet("slowlog-log-slower-than", "1000");
-                admin.slowlogReset();
-                long start = System.nanoTime();
-                int timedOut = store.conference().end(hall).orElseThrow().timedOut();
-                long ending = System.nanoTime() - start;
-                long[] longest = longestCommand(admin.slowlogGet(100_000));
-                table.add(
-                        String.format("end of one instance with %s participants", Format.count(timedOut)),
-                        String.format(
-                                "%s in all; script calls over 1 ms: %s, longest %s",
-                                Format.millis(ending / 1e6),
-                                Format.count(longest[1]),
-                                longest[1] == 0 ? "-" : Format.millis(longest[0] / 1e3)));
-            } finally {
-                admin.configSet("slowlog-log-slower-than", threshold);
-                admin.configSet("slowlog-max-len", length);
-            }
+            int[] timedOut = {0};
+            String ending = timedWithSlowlog(
+                    1_000,
+                    () -> timedOut[0] =
+                            store.conference().end(hall).orElseThrow().timedOut());
+            table.add(String.format("end of one instance with %s participants", Format.count(timedOut[0])), ending);
         }
         server.flush();
+    }
+
+    /**
+     * Runs {@code measured} with the server's SLOWLOG taking every call over {@code overMicros}, and
+     * says how long it took in all, how many script calls took longer, and the longest: what every
+     * other client of the server waits at worst. The server's SLOWLOG settings are put back after.
+     */
+    private String timedWithSlowlog(int overMicros, Runnable measured) {
+        RedisCommands<String, String> admin = server.admin();
+        String threshold = admin.configGet("slowlog-log-slower-than").get("slowlog-log-slower-than");
+        String length = admin.configGet("slowlog-max-len").get("slowlog-max-len");
+        try {
+            admin.configSet("slowlog-max-len", "100000");
+            admin.configSet("slowlog-log-slower-than", Integer.toString(overMicros));
+            admin.slowlogReset();
+            long start = System.nanoTime();
+            measured.run();
+            long took = System.nanoTime() - start;
+            long[] longest = longestCommand(admin.slowlogGet(100_000));
+            return String.format(
+                    "%s in all; script calls over %s: %s, longest %s",
+                    Format.millis(took / 1e6),
+                    overMicros >= 1_000 ? overMicros / 1_000 + " ms" : overMicros / 1e3 + " ms",
+                    Format.count(longest[1]),
+                    longest[1] == 0 ? "-" : Format.millis(longest[0] / 1e3));
+        } finally {
+            admin.configSet("slowlog-log-slower-than", threshold);
+            admin.configSet("slowlog-max-len", length);
+        }
     }
 
     /**
