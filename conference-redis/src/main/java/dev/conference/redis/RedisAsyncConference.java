@@ -187,31 +187,17 @@ final class RedisAsyncConference implements AsyncConference {
                                 "join",
                                 meeting,
                                 (k, n) -> noteJoined(user, meeting, n)
-                                        .thenCompose(life -> redis.start(
-                                                Scripts.JOIN,
-                                                new String[] {
-                                                    k.meeting(),
-                                                    k.audience(),
-                                                    k.starts(),
-                                                    k.ends(),
-                                                    k.ended(),
-                                                    k.started(),
-                                                    k.feed(),
-                                                    k.replay(keptFor(key))[0],
-                                                    k.replay(keptFor(key))[1],
-                                                    k.participants(n),
-                                                    k.events(n),
-                                                    k.leases(n),
-                                                    k.erased(user)
-                                                },
-                                                at,
-                                                n,
-                                                op,
-                                                keptFor(key),
-                                                user.value(),
-                                                life.email(),
-                                                leaseLength,
-                                                life.life()))
+                                        .thenCompose(life -> new MeetingCalls.Join(
+                                                        k,
+                                                        n,
+                                                        at,
+                                                        op,
+                                                        keptFor(key),
+                                                        user,
+                                                        life.email(),
+                                                        leaseLength,
+                                                        life.life())
+                                                .start(redis))
                                         .thenCompose(reply -> Replies.status(reply)
                                                         .equals("OK")
                                                 ? indexLease(lease, meeting, n, user, leaseEnd(reply, lease))
@@ -288,15 +274,7 @@ final class RedisAsyncConference implements AsyncConference {
                 onCurrent(
                                 "renew",
                                 meeting,
-                                (k, n) -> redis.start(
-                                        Scripts.RENEW,
-                                        new String[] {
-                                            k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.leases(n)
-                                        },
-                                        now,
-                                        n,
-                                        user.value(),
-                                        micros(lease)))
+                                (k, n) -> new MeetingCalls.Renew(k, n, now, user, micros(lease)).start(redis))
                         .thenCompose(done -> switch (done.status()) {
                             // A later lease needs no index write: the entry already there is earlier, which is all
                             // the index promises, and the scheduler moves it when it comes due. So heartbeats touch
@@ -324,25 +302,8 @@ final class RedisAsyncConference implements AsyncConference {
                         onCurrent(
                                         "leave",
                                         meeting,
-                                        (k, n) -> redis.start(
-                                                Scripts.LEAVE,
-                                                new String[] {
-                                                    k.meeting(),
-                                                    k.starts(),
-                                                    k.ends(),
-                                                    k.ended(),
-                                                    k.feed(),
-                                                    k.replay(keptFor(key))[0],
-                                                    k.replay(keptFor(key))[1],
-                                                    k.participants(n),
-                                                    k.events(n),
-                                                    k.leases(n)
-                                                },
-                                                now,
-                                                n,
-                                                op,
-                                                keptFor(key),
-                                                user.value()))
+                                        (k, n) ->
+                                                new MeetingCalls.Leave(k, n, now, op, keptFor(key), user).start(redis))
                                 .thenCompose(done -> switch (done.status()) {
                                     case "OK" -> CompletableFuture.<Void>completedFuture(null);
                                     case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
@@ -459,29 +420,8 @@ final class RedisAsyncConference implements AsyncConference {
 
     /** One call of end-active.lua per batch of participants, under one operation id, until it is done. */
     private CompletableFuture<List<Object>> endActive(MeetingKeys k, String n, String now, String op, String keep) {
-        return redis.start(
-                        Scripts.END_ACTIVE,
-                        new String[] {
-                            k.meeting(),
-                            k.starts(),
-                            k.ends(),
-                            k.ended(),
-                            k.started(),
-                            k.feed(),
-                            k.replay(keep)[0],
-                            k.replay(keep)[1],
-                            k.closing(),
-                            k.participants(n),
-                            k.events(n),
-                            k.leases(n),
-                            k.chat(n),
-                            k.byUser(n)
-                        },
-                        now,
-                        n,
-                        op,
-                        keep,
-                        retentionMillis)
+        return new MeetingCalls.EndActive(k, n, now, op, keep, retentionMillis)
+                .start(redis)
                 .thenCompose(reply -> Replies.status(reply).equals("MORE")
                         ? endActive(k, n, now, op, keep)
                         : CompletableFuture.completedFuture(reply));
@@ -500,27 +440,8 @@ final class RedisAsyncConference implements AsyncConference {
                         onCurrent(
                                         "post",
                                         meeting,
-                                        (k, n) -> redis.start(
-                                                Scripts.POST,
-                                                new String[] {
-                                                    k.meeting(),
-                                                    k.starts(),
-                                                    k.ends(),
-                                                    k.ended(),
-                                                    k.feed(),
-                                                    k.replay(keptFor(key))[0],
-                                                    k.replay(keptFor(key))[1],
-                                                    k.participants(n),
-                                                    k.chat(n),
-                                                    k.byUser(n)
-                                                },
-                                                now,
-                                                n,
-                                                op,
-                                                keptFor(key),
-                                                user.value(),
-                                                Keys.userField(user),
-                                                text))
+                                        (k, n) -> new MeetingCalls.Post(k, n, now, op, keptFor(key), user, text)
+                                                .start(redis))
                                 .thenCompose(done -> switch (done.status()) {
                                     case "OK" ->
                                         CompletableFuture.completedFuture(new ChatMessage(

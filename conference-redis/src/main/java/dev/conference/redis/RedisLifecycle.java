@@ -154,25 +154,8 @@ final class RedisLifecycle implements Lifecycle {
         IndexMember instance = IndexMember.parse(member);
         MeetingKeys k = keys.meeting(instance.meeting());
         String n = Integer.toString(instance.instance());
-        return redis.start(
-                        Scripts.END_DUE,
-                        new String[] {
-                            k.starts(),
-                            k.ends(),
-                            k.ended(),
-                            k.started(),
-                            k.feed(),
-                            k.closing(),
-                            k.participants(n),
-                            k.events(n),
-                            k.leases(n),
-                            k.chat(n),
-                            k.byUser(n),
-                            k.meeting()
-                        },
-                        n,
-                        at,
-                        retentionMillis)
+        return new MeetingCalls.EndDue(k, n, at, retentionMillis)
+                .start(redis)
                 .thenCompose(reply -> Replies.status(reply).equals("MORE")
                         ? endInstance(member, at)
                         : CompletableFuture.completedFuture(reply));

@@ -102,29 +102,14 @@ class EndingTest {
     /** One call of end-active.lua, as a caller that gives up after the first batch leaves it. */
     private String oneBatchOfAnEnd(String operation) {
         MeetingKeys k = new Keys("conference:").meeting(STANDUP);
-        List<Object> reply = Scripts.END_ACTIVE.run(
-                REDIS.admin().sync(),
-                new String[] {
-                    k.meeting(),
-                    k.starts(),
-                    k.ends(),
-                    k.ended(),
-                    k.started(),
-                    k.feed(),
-                    k.replay(KEPT)[0],
-                    k.replay(KEPT)[1],
-                    k.closing(),
-                    k.participants("1"),
-                    k.events("1"),
-                    k.leases("1"),
-                    k.chat("1"),
-                    k.byUser("1")
-                },
-                Micros.of(clock.instant()),
-                "1",
-                operation,
-                KEPT,
-                Long.toString(Duration.ofDays(1).toMillis()));
+        List<Object> reply = new MeetingCalls.EndActive(
+                        k,
+                        "1",
+                        Micros.of(clock.instant()),
+                        operation,
+                        KEPT,
+                        Long.toString(Duration.ofDays(1).toMillis()))
+                .run(REDIS.admin().sync());
         return Replies.status(reply);
     }
 

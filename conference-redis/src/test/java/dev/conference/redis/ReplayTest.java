@@ -38,21 +38,10 @@ class ReplayTest {
             store.conference().join(ann, meeting);
 
             MeetingKeys k = new Keys("conference:").meeting(meeting);
-            String[] keys = {
-                k.meeting(),
-                k.starts(),
-                k.ends(),
-                k.ended(),
-                k.feed(),
-                k.replay(WINDOW)[0],
-                k.replay(WINDOW)[1],
-                k.participants("1"),
-                k.chat("1"),
-                k.byUser("1")
-            };
-            String[] args = {Micros.of(now), "1", "operation-42", WINDOW, "ann", Keys.userField(ann), "hello once"};
-            List<Object> first = Scripts.POST.run(REDIS.admin().sync(), keys, args);
-            List<Object> again = Scripts.POST.run(REDIS.admin().sync(), keys, args);
+            MeetingCalls.Post post =
+                    new MeetingCalls.Post(k, "1", Micros.of(now), "operation-42", WINDOW, ann, "hello once");
+            List<Object> first = post.run(REDIS.admin().sync());
+            List<Object> again = post.run(REDIS.admin().sync());
 
             assertThat(again).isEqualTo(first);
             assertThat(store.conference().chat(meeting))
@@ -123,25 +112,8 @@ class ReplayTest {
 
     /** Runs leave.lua for ann as the adapter would, stamped {@code at}, its reply kept {@code window} µs. */
     private static void leave(MeetingKeys k, Instant at, String operation, String window) {
-        Scripts.LEAVE.run(
-                REDIS.admin().sync(),
-                new String[] {
-                    k.meeting(),
-                    k.starts(),
-                    k.ends(),
-                    k.ended(),
-                    k.feed(),
-                    k.replay(window)[0],
-                    k.replay(window)[1],
-                    k.participants("1"),
-                    k.events("1"),
-                    k.leases("1")
-                },
-                Micros.of(at),
-                "1",
-                operation,
-                window,
-                "ann");
+        new MeetingCalls.Leave(k, "1", Micros.of(at), operation, window, UserId.of("ann"))
+                .run(REDIS.admin().sync());
     }
 
     @Test
