@@ -8,11 +8,10 @@
 --       4 how long to keep the reply (µs), 5 retention after the end (ms)
 -- Returns, flat (see flat in prelude.lua): {'OK', time ended, ended id, timed out} | {'MORE'} | {'NONE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
 local now = time_of(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
-local again = replayed(KEYS[7], KEYS[8], ARGV[3], ARGV[4])
-if again then return again end
-local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, true)
-if order ~= ARGV[2] then return flat({'RETRY', order}) end
+local c, early = open_change({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4],
+  replay_even = KEYS[7], replay_odd = KEYS[8]}, now, ARGV[2], ARGV[3], ARGV[4])
+if early then return early end
+local order, active = c.order, c.active
 local function done(reply) return remember(KEYS[7], KEYS[8], ARGV[3], ARGV[4], reply) end
 local closing = redis.call('HMGET', KEYS[9], order, order .. ':op', order .. ':reply')
 -- This operation's ending, finished by another call (see end_instance).

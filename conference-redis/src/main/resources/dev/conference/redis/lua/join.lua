@@ -9,18 +9,15 @@
 --       8 the user's life, as note-joined.lua read it
 -- Returns, flat (see flat in prelude.lua): {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
--- Every saved meeting has `public`: one read tells both that it exists and who may join.
-local public = redis.call('HGET', KEYS[1], 'public')
-if not public then return flat({'UNKNOWN_MEETING'}) end
-local again = replayed(KEYS[8], KEYS[9], ARGV[3], ARGV[4])
-if again then return again end
-local order, active = current(KEYS[1], KEYS[3], KEYS[4], KEYS[5], now, true)
-if order ~= ARGV[2] then return flat({'RETRY', order}) end
+local c, early = open_change({meeting = KEYS[1], starts = KEYS[3], ends = KEYS[4], ended = KEYS[5],
+  replay_even = KEYS[8], replay_odd = KEYS[9]}, now, ARGV[2], ARGV[3], ARGV[4])
+if early then return early end
+local order = c.order
 local function done(reply) return remember(KEYS[8], KEYS[9], ARGV[3], ARGV[4], reply) end
 -- This life of the user was erased while the join was on its way: it must not make them a participant.
 if redis.call('GET', KEYS[13]) == ARGV[8] then return done({'UNKNOWN_USER'}) end
-if not active then return done({'NOT_ACTIVE'}) end
-if public ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[6]) == 0 then
+if not c.active then return done({'NOT_ACTIVE'}) end
+if c.public ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[6]) == 0 then
   return done({'NOT_ALLOWED'})
 end
 if redis.call('ZADD', KEYS[10], 'NX', now, ARGV[5]) == 0 then return done({'ALREADY_IN'}) end

@@ -3,8 +3,8 @@
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 the user's field in by-user
 -- Returns {'OK', id, n, field, value, ... (n items), id, ...} | {'NOT_ACTIVE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
 local now = time_of(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'UNKNOWN_MEETING'} end
 local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, false)
+if not order then return {'UNKNOWN_MEETING'} end
 if order ~= ARGV[2] then return {'RETRY', order} end
 if not active then return {'NOT_ACTIVE'} end
 local out = {'OK'}

@@ -9,13 +9,12 @@
 -- by name.
 -- Returns, flat (see flat in prelude.lua): {'OK', message id, time posted} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
-local again = replayed(KEYS[6], KEYS[7], ARGV[3], ARGV[4])
-if again then return again end
-local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, true)
-if order ~= ARGV[2] then return flat({'RETRY', order}) end
+local c, early = open_change({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4],
+  replay_even = KEYS[6], replay_odd = KEYS[7]}, now, ARGV[2], ARGV[3], ARGV[4])
+if early then return early end
+local order = c.order
 local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
-if not active then return done({'NOT_ACTIVE'}) end
+if not c.active then return done({'NOT_ACTIVE'}) end
 if redis.call('ZSCORE', KEYS[8], ARGV[5]) == false then return done({'NOT_IN'}) end
 local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[7], 'at', now)
 local feed_id = redis.call('XADD', KEYS[5], 'MAXLEN', '~', FEED_MAXLEN, '*', 'type', 'posted',

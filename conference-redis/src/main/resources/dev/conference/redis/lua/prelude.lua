@@ -89,16 +89,20 @@ local function is_active(ends, ended, order, now)
   return to ~= false and tonumber(to) > tonumber(now) and redis.call('SISMEMBER', ended, order) == 0
 end
 
--- The meeting's current instance as of `now` (the latest started by then, '0' if none) and whether
--- it is active, in one read of the meeting hash: its `now:*` fields cache them for as long as that
--- instance stays the latest started (from its `from` to the next instance's). A save or delete of an
--- instance, and the start of an ending, clear the cache (forget_current); a miss reads the schedule
--- and, when `keep` is true (a changing script), caches what it found.
+-- The meeting's current instance as of `now` (the latest started by then, '0' if none), whether it
+-- is active, and the meeting's `public`, in one read of the meeting hash; nil if there is no such
+-- meeting (every saved meeting has `public`). The hash's `now:*` fields cache the current instance
+-- for as long as it stays the latest started (from its `from` to the next instance's). A save or
+-- delete of an instance, and the start of an ending, clear the cache (forget_current); a miss reads
+-- the schedule and, when `keep` is true (a changing script), caches what it found.
 local function current(meeting, starts, ends, ended, now, keep)
-  local c = redis.call('HMGET', meeting, 'now:instance', 'now:from', 'now:next', 'now:to', 'now:ended')
+  local c = redis.call('HMGET', meeting, 'public', 'now:instance', 'now:from', 'now:next', 'now:to',
+    'now:ended')
+  local public = c[1]
+  if not public then return nil end
   local t = tonumber(now)
-  if c[1] and (c[2] == '' or tonumber(c[2]) <= t) and (c[3] == '' or t < tonumber(c[3])) then
-    return c[1], c[1] ~= '0' and c[5] == '0' and c[4] ~= '' and t < tonumber(c[4])
+  if c[2] and (c[3] == '' or tonumber(c[3]) <= t) and (c[4] == '' or t < tonumber(c[4])) then
+    return c[2], c[2] ~= '0' and c[6] == '0' and c[5] ~= '' and t < tonumber(c[5]), public
   end
   local order = latest_started(starts, now)
   local from, to, finished = '', '', '0'
@@ -112,7 +116,24 @@ local function current(meeting, starts, ends, ended, now, keep)
     redis.call('HSET', meeting, 'now:instance', order, 'now:from', from, 'now:next', following[2] or '',
       'now:to', to, 'now:ended', finished)
   end
-  return order, order ~= '0' and finished == '0' and to ~= '' and t < tonumber(to)
+  return order, order ~= '0' and finished == '0' and to ~= '' and t < tonumber(to), public
+end
+
+-- The opening every changing script of a meeting shares, in this order: the meeting must exist; an
+-- operation sent again gets its first reply (when `op` is given: `k.replay_even` and `k.replay_odd`
+-- are its replay hashes, `window` its reply's window); the instance the caller expected must be the
+-- current one, else RETRY with the right one and nothing changed. `k` also holds the meeting hash,
+-- starts, ends and ended. Returns what to go on with, {order, active, public}, or nil and the reply
+-- to return at once.
+local function open_change(k, now, expected, op, window)
+  local order, active, public = current(k.meeting, k.starts, k.ends, k.ended, now, true)
+  if not order then return nil, flat({'UNKNOWN_MEETING'}) end
+  if op then
+    local again = replayed(k.replay_even, k.replay_odd, op, window)
+    if again then return nil, again end
+  end
+  if order ~= expected then return nil, flat({'RETRY', order}) end
+  return {order = order, active = active, public = public}
 end
 
 local function forget_current(meeting)

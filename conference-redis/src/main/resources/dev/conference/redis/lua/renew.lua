@@ -6,10 +6,10 @@
 --         no lease or it now ends sooner, so the lease index needs the new end |
 --         {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 0 then return flat({'UNKNOWN_MEETING'}) end
-local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, true)
-if order ~= ARGV[2] then return flat({'RETRY', order}) end
-if not active then return flat({'NOT_ACTIVE'}) end
+-- No replay record: renewing twice sets the same lease.
+local c, early = open_change({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4]}, now, ARGV[2])
+if early then return early end
+if not c.active then return flat({'NOT_ACTIVE'}) end
 if redis.call('ZSCORE', KEYS[5], ARGV[3]) == false then return flat({'NOT_IN'}) end
 local had_lease = redis.call('ZSCORE', KEYS[6], ARGV[3])
 local lease_end = later_by(now, ARGV[4])
