@@ -149,9 +149,6 @@ final class MemoryBench {
                         new MemoryParts.Part(
                                 "instance's `chat`",
                                 ofJoined.apply(id -> List.of(RawKeys.ofInstance(id, "1", "chat")))),
-                        new MemoryParts.Part(
-                                "instance's `by-user`",
-                                ofJoined.apply(id -> List.of(RawKeys.ofInstance(id, "1", "by-user")))),
                         new MemoryParts.Part("meeting's `feed`", ofJoined.apply(id -> List.of(RawKeys.feed(id)))),
                         new MemoryParts.Part(
                                 "replay records `applied:*` (transient)",

@@ -59,7 +59,7 @@ final class RawKeys {
         return meeting(meeting) + ":" + order + ":" + what;
     }
 
-    /** A user's field in an instance's by-user hash: the id's length, a colon, the id. */
+    /** A user's id after others in a key name (the erased marker): its length, a colon, the id. */
     static String userField(String user) {
         return user.length() + ":" + user;
     }

@@ -142,15 +142,13 @@ final class RawWorkload implements Workload {
                     RawKeys.replayEven(meeting),
                     RawKeys.replayOdd(meeting),
                     RawKeys.ofInstance(meeting, ORDER, "participants"),
-                    RawKeys.ofInstance(meeting, ORDER, "chat"),
-                    RawKeys.ofInstance(meeting, ORDER, "by-user")
+                    RawKeys.ofInstance(meeting, ORDER, "chat")
                 },
                 now(),
                 ORDER,
                 operationId(),
                 REPLAY_WINDOW,
                 user,
-                RawKeys.userField(user),
                 text);
     }
 

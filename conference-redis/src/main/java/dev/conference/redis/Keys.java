@@ -29,8 +29,8 @@ final class Keys {
     }
 
     /**
-     * A user's field in an instance's by-user hash. The length prefix keeps fields apart whatever the
-     * ids hold: user "a#1" and message 1 of user "a" are "3:a#1" and "1:a#1".
+     * A user's id in a key name after others (the erased marker): the length prefix keeps names apart
+     * whatever the ids hold, so no id can end where another begins.
      */
     static String userField(UserId user) {
         return user.value().length() + ":" + user.value();
@@ -169,11 +169,6 @@ final class Keys {
         /** Set while a user erased from this meeting could still have a join on its way (see erase.lua). */
         String erased(UserId user) {
             return base + ":erased:" + userField(user);
-        }
-
-        /** Per poster: how many messages, and the chat and feed ids of each (see post.lua). */
-        String byUser(String order) {
-            return base + ":" + order + ":by-user";
         }
     }
 }

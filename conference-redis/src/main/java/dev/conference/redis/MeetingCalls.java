@@ -105,14 +105,13 @@ final class MeetingCalls {
                 replay[0],
                 replay[1],
                 k.participants(n),
-                k.chat(n),
-                k.byUser(n)
+                k.chat(n)
             };
         }
 
         @Override
         public String[] args() {
-            return new String[] {now, n, op, window, user.value(), Keys.userField(user), text};
+            return new String[] {now, n, op, window, user.value(), text};
         }
     }
 
@@ -158,8 +157,7 @@ final class MeetingCalls {
                 k.participants(n),
                 k.events(n),
                 k.leases(n),
-                k.chat(n),
-                k.byUser(n)
+                k.chat(n)
             };
         }
 
@@ -189,7 +187,6 @@ final class MeetingCalls {
                 k.events(n),
                 k.leases(n),
                 k.chat(n),
-                k.byUser(n),
                 k.meeting()
             };
         }

@@ -519,14 +519,7 @@ final class RedisAsyncConference implements AsyncConference {
         CompletableFuture<Long> exists = redis.start(r -> r.exists(keys.user(user)));
         String now = time.now();
         CompletableFuture<OnInstance> read = onCurrent(
-                "messages",
-                meeting,
-                (k, n) -> redis.start(
-                        Scripts.MESSAGES,
-                        new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n), k.byUser(n)},
-                        now,
-                        n,
-                        Keys.userField(user)));
+                "messages", meeting, (k, n) -> messagesFrom(k, n, now, user, "-", new ArrayList<>(List.of("OK"))));
         return userFirst(user, exists.thenCombine(read, (count, done) -> {
             if (count == 0) {
                 throw new UnknownUserException(user);
@@ -536,6 +529,32 @@ final class RedisAsyncConference implements AsyncConference {
             }
             return Replies.messages(done.reply(), 1, meeting, done.instance());
         }));
+    }
+
+    /**
+     * One user's messages in the instance's chat from {@code after} on, a page of the chat per call
+     * (messages.lua), gathered into {@code found} ({'OK', entries...}); a reply other than OK (the
+     * instance changed between pages) is returned as it is, and the read starts over or fails.
+     */
+    private CompletableFuture<List<Object>> messagesFrom(
+            MeetingKeys k, String n, String now, UserId user, String after, List<Object> found) {
+        return redis.start(
+                        Scripts.MESSAGES,
+                        new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n)},
+                        now,
+                        n,
+                        after,
+                        user.value())
+                .thenCompose(page -> {
+                    if (!Replies.status(page).equals("OK")) {
+                        return CompletableFuture.completedFuture(page);
+                    }
+                    found.addAll(page.subList(2, page.size()));
+                    String next = (String) page.get(1);
+                    return next.isEmpty()
+                            ? CompletableFuture.completedFuture(found)
+                            : messagesFrom(k, n, now, user, next, found);
+                });
     }
 
     @Override

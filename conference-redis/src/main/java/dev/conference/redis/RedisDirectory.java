@@ -133,7 +133,6 @@ final class RedisDirectory implements Directory {
         List<Object> forgotten = redis.run(Scripts.FORGET_USER, new String[] {keys.user(id)});
         boolean existed = ((Long) forgotten.get(0)) > 0;
         String life = (String) forgotten.get(1);
-        String field = Keys.userField(id);
         String joinedIn = keys.joinedIn(id);
         while (true) {
             List<String> batch = redis.call(r -> r.hrandfield(joinedIn, ERASE_BATCH));
@@ -155,18 +154,24 @@ final class RedisDirectory implements Directory {
                 // The feed is searched once per meeting (per batch): with its last instance.
                 boolean lastOfMeeting = i == instances.size() - 1
                         || !instances.get(i + 1).meeting().equals(instance.meeting());
-                redis.run(
-                        Scripts.ERASE,
-                        new String[] {
-                            k.feed(), k.erased(id), k.participants(n), k.leases(n), k.events(n), k.chat(n), k.byUser(n)
-                        },
-                        now,
-                        n,
-                        id.value(),
-                        field,
-                        life,
-                        replayWindowMillis,
-                        lastOfMeeting ? "1" : "0");
+                // A page of the chat per call, until the cursor comes back empty; the feed is searched on the first.
+                String after = "-";
+                boolean searchFeed = lastOfMeeting;
+                do {
+                    List<Object> erased = redis.run(
+                            Scripts.ERASE,
+                            new String[] {k.feed(), k.erased(id), k.participants(n), k.leases(n), k.events(n), k.chat(n)
+                            },
+                            now,
+                            n,
+                            id.value(),
+                            after,
+                            life,
+                            replayWindowMillis,
+                            searchFeed ? "1" : "0");
+                    after = (String) erased.get(1);
+                    searchFeed = false;
+                } while (!after.isEmpty());
             }
             redis.call(r -> r.hdel(joinedIn, batch.toArray(String[]::new)));
         }
@@ -356,8 +361,7 @@ final class RedisDirectory implements Directory {
             meetingKeys.participants(n),
             meetingKeys.events(n),
             meetingKeys.chat(n),
-            meetingKeys.leases(n),
-            meetingKeys.byUser(n)
+            meetingKeys.leases(n)
         };
         redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(), IndexMember.of(meeting, instance));
         List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);

@@ -42,6 +42,40 @@ class ErasureTest {
         store.directory().saveInstance(new MeetingInstance(ROOM, 1, now.minusSeconds(60), now.plusSeconds(3600)));
     }
 
+    /**
+     * The chat is read and erased a page (1,000 entries) at a time: one user's messages among more
+     * than two pages of others' come back whole, and an erasure takes every one of them.
+     */
+    @Test
+    void aUsersMessagesAcrossSeveralPagesOfTheChatAreReadWholeAndErasedWhole() {
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            givenARunningRoom(store);
+            UserId eve = UserId.of("eve");
+            UserId bob = UserId.of("bob");
+            store.directory().saveUsers(List.of(aUser("eve"), aUser("bob")));
+            store.conference().join(eve, ROOM);
+            store.conference().join(bob, ROOM);
+            List<CompletableFuture<?>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                UserId poster = i % 5 == 0 ? eve : bob;
+                posts.add(store.async()
+                        .post(poster, ROOM, "text " + i + " of " + poster)
+                        .toCompletableFuture());
+            }
+            posts.forEach(CompletableFuture::join);
+
+            assertThat(store.conference().messages(ROOM, eve))
+                    .hasSize(500)
+                    .allMatch(message -> message.user().equals(eve));
+            store.directory().deleteUser(eve);
+
+            assertThat(Keyspace.everythingStored(REDIS.admin().sync())).doesNotContain("of eve");
+            assertThat(store.conference().messages(ROOM, bob)).hasSize(2_000);
+            assertThat(store.conference().chat(ROOM, 1, dev.conference.model.Page.first(5_000)))
+                    .hasSize(2_000);
+        }
+    }
+
     @Test
     void aPostRacingDeleteUserIsErasedOrRefused() throws Exception {
         long seed = System.nanoTime();

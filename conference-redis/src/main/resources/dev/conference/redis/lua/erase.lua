@@ -1,40 +1,37 @@
--- Erases a user from one instance of a meeting: they leave it (a LEFT, so the log still replays to
--- the participants), and every message they posted in it goes from its chat, the meeting feed and
--- the by-user index. With ARGV[7] = '1' the whole feed is also searched for their messages: the
--- feed keeps entries of instances whose chat and by-user index have expired, which nothing else
--- points at. It holds about 10,000 entries (FEED_MAXLEN), so the search is bounded. `erased` marks the meeting for a replay window: a join that passed
--- note-joined.lua for this life of the user before the user was forgotten, and reaches the meeting
--- only now, is refused (join.lua).
--- KEYS: 1 feed, 2 erased marker of this user, 3 participants, 4 leases, 5 events, 6 chat,
---       7 by-user (3-7 of instance ARGV[2])
--- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 instance, 3 user id, 4 the user's field in by-user, 5 life, 6 replay window (ms),
+-- Erases a user from one instance of a meeting, a page of its chat at a time (the caller goes on
+-- from the cursor until it is ''): they leave it (a LEFT, so the log still replays to the
+-- participants), and every message they posted in it goes from its chat. With ARGV[7] = '1' the
+-- whole feed is also searched for their messages, which takes them out of the feed of every
+-- instance of the meeting, those whose chat has expired included. The feed holds about 10,000
+-- entries (FEED_MAXLEN), so the search is bounded. `erased` marks the meeting for a replay window:
+-- a join that passed note-joined.lua for this life of the user before the user was forgotten, and
+-- reaches the meeting only now, is refused (join.lua).
+-- KEYS: 1 feed, 2 erased marker of this user, 3 participants, 4 leases, 5 events, 6 chat
+--       (3-6 of instance ARGV[2])
+-- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 instance, 3 user id, 4 where to go
+--       on in the chat from ('-' at first, then the cursor), 5 life, 6 replay window (ms),
 --       7 '1' to search the whole feed as well
--- Returns {number of messages deleted}
+-- Returns {number of messages deleted, cursor ('' when the chat is through)}
+local SCAN_PAGE = 1000
 local now = time_of(ARGV[1])
 redis.call('SET', KEYS[2], ARGV[5], 'PX', ARGV[6])
 redis.call('ZREM', KEYS[4], ARGV[3])
 if redis.call('ZREM', KEYS[3], ARGV[3]) == 1 then
   log_event(KEYS[5], KEYS[1], ARGV[2], 'left', ARGV[3], now)
 end
-local count = tonumber(redis.call('HGET', KEYS[7], ARGV[4]) or '0')
-local deleted = 0
-for i = 1, count do
-  local field = ARGV[4] .. '#' .. i
-  local ids = redis.call('HGET', KEYS[7], field)
-  if ids then
-    local id, feed_id = string.match(ids, '^(%S+) (%S+)$')
-    deleted = deleted + redis.call('XDEL', KEYS[6], id)
-    redis.call('XDEL', KEYS[1], feed_id)
-    redis.call('HDEL', KEYS[7], field)
-  end
+local page = redis.call('XRANGE', KEYS[6], ARGV[4], '+', 'COUNT', SCAN_PAGE)
+local theirs = {}
+for _, entry in ipairs(page) do
+  if user_of(entry) == ARGV[3] then theirs[#theirs + 1] = entry[1] end
 end
-redis.call('HDEL', KEYS[7], ARGV[4])
+local deleted = 0
+if #theirs > 0 then deleted = redis.call('XDEL', KEYS[6], unpack(theirs)) end
 if ARGV[7] == '1' then
   -- In pages, a little past FEED_MAXLEN: MAXLEN ~ trims in whole nodes, so a few more may be kept.
   local after = '-'
   for _ = 1, 12 do
-    local page = redis.call('XRANGE', KEYS[1], after, '+', 'COUNT', 1000)
-    for _, entry in ipairs(page) do
+    local feed = redis.call('XRANGE', KEYS[1], after, '+', 'COUNT', 1000)
+    for _, entry in ipairs(feed) do
       local fields, posted, mine = entry[2], false, false
       for i = 1, #fields, 2 do
         if fields[i] == 'type' then posted = fields[i + 1] == 'posted' end
@@ -42,8 +39,10 @@ if ARGV[7] == '1' then
       end
       if posted and mine then redis.call('XDEL', KEYS[1], entry[1]) end
     end
-    if #page < 1000 then break end
-    after = '(' .. page[#page][1]
+    if #feed < 1000 then break end
+    after = '(' .. feed[#feed][1]
   end
 end
-return {deleted}
+local cursor = ''
+if #page == SCAN_PAGE then cursor = '(' .. page[#page][1] end
+return {deleted, cursor}

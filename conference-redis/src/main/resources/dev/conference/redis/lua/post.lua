@@ -1,12 +1,8 @@
--- Appends a current participant's message to the instance's chat, to their own index and to the
--- meeting feed.
+-- Appends a current participant's message to the instance's chat and to the meeting feed.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6-7 the replay hashes of the reply's span,
---       8 participants, 9 chat stream, 10 by-user hash (8-10 of instance ARGV[2])
--- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id,
---       6 the user's field in by-user, 7 text
--- `by-user` holds, per user field F, F = count of messages and F#i = "chat id feed id" of the
--- i-th: one key per instance whatever the number of posters, so it can be expired and deleted
--- by name.
+--       8 participants, 9 chat stream (8-9 of instance ARGV[2])
+-- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id,
+--       4 how long to keep the reply (µs), 5 user id, 6 text
 -- Returns, flat (see flat in prelude.lua): {'OK', message id, time posted} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
 local c, early = open_change({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4],
@@ -16,9 +12,7 @@ local order = c.order
 local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
 if not c.active then return done({'NOT_ACTIVE'}) end
 if redis.call('ZSCORE', KEYS[8], ARGV[5]) == false then return done({'NOT_IN'}) end
-local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[7], 'at', now)
-local feed_id = redis.call('XADD', KEYS[5], 'MAXLEN', '~', FEED_MAXLEN, '*', 'type', 'posted',
-  'instance', order, 'user', ARGV[5], 'at', now, 'ref', id, 'text', ARGV[7])
-local n = redis.call('HINCRBY', KEYS[10], ARGV[6], 1)
-redis.call('HSET', KEYS[10], ARGV[6] .. '#' .. n, id .. ' ' .. feed_id)
+local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[6], 'at', now)
+redis.call('XADD', KEYS[5], 'MAXLEN', '~', FEED_MAXLEN, '*', 'type', 'posted', 'instance', order,
+  'user', ARGV[5], 'at', now, 'ref', id, 'text', ARGV[6])
 return done({'OK', id, now})

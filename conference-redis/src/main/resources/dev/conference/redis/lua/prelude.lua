@@ -79,6 +79,15 @@ local function append_entries(out, entries)
   return out
 end
 
+-- The `user` field of a stream entry as XRANGE returns it, or nil.
+local function user_of(entry)
+  local fields = entry[2]
+  for i = 1, #fields, 2 do
+    if fields[i] == 'user' then return fields[i + 1] end
+  end
+  return nil
+end
+
 -- The number of the latest instance whose `from` <= now, or '0' when none has started.
 local function latest_started(starts, now)
   return redis.call('ZREVRANGEBYSCORE', starts, now, '-inf', 'LIMIT', 0, 1)[1] or '0'
@@ -203,7 +212,7 @@ local function end_instance(k, order, at, op, window)
   if #users == END_BATCH then return {'MORE', at} end
   redis.call('DEL', k.participants, k.leases)
   local ended = log_event(k.events, k.feed, order, 'ended', nil, at)
-  for _, key in ipairs({k.events, k.chat, k.by_user}) do
+  for _, key in ipairs({k.events, k.chat}) do
     redis.call('PEXPIRE', key, k.retention)
   end
   redis.call('HDEL', k.closing, fields[1], fields[2], fields[4])
