@@ -20,7 +20,6 @@ import dev.conference.redis.Keys.MeetingKeys;
 import dev.conference.scheduler.MeetingScheduler;
 import dev.conference.scheduler.SchedulerOptions;
 import dev.conference.testing.MutableClock;
-import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,9 +48,7 @@ class EndingTest {
     private final MutableClock clock = new MutableClock(T0);
 
     private ConferenceStore open() {
-        return RedisConferenceStore.connect(
-                RedisURI.create(REDIS.uri()),
-                RedisOptions.builder().clock(clock).build());
+        return REDIS.openStore(clock);
     }
 
     private MeetingScheduler scheduler(ConferenceStore store) {

@@ -1,7 +1,10 @@
 package dev.conference.redis;
 
+import dev.conference.port.ConferenceStore;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -38,6 +41,12 @@ public final class LocalRedisExtension implements BeforeAllCallback, AfterAllCal
 
     public String uri() {
         return "redis://127.0.0.1:" + server.port();
+    }
+
+    /** A store on this server whose time is {@code clock}'s (the test moves it). */
+    public ConferenceStore openStore(Clock clock) {
+        return RedisConferenceStore.connect(
+                RedisURI.create(uri()), RedisOptions.builder().clock(clock).build());
     }
 
     /** A connection for a test's own checks on the server (INFO, DBSIZE, raw keys). */

@@ -15,7 +15,6 @@ import dev.conference.port.ConferenceStore;
 import dev.conference.scheduler.MeetingScheduler;
 import dev.conference.scheduler.SchedulerOptions;
 import dev.conference.testing.MutableClock;
-import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,9 +38,7 @@ class RepairTest {
     private final MutableClock clock = new MutableClock(T0);
 
     private ConferenceStore open() {
-        return RedisConferenceStore.connect(
-                RedisURI.create(REDIS.uri()),
-                RedisOptions.builder().clock(clock).build());
+        return REDIS.openStore(clock);
     }
 
     private MeetingScheduler scheduler(ConferenceStore store) {
