@@ -115,44 +115,45 @@ final class MemoryBench {
         for (int k = 0; k < sizes.joinedMeetings(); k++) {
             joined.add(meetingId(data, Dataset.joined(k)));
         }
-        java.util.function.Function<
-                        java.util.function.Function<String, String>, java.util.function.Supplier<List<String>>>
-                ofUsers = key -> () -> userIds.stream().map(key).toList();
-        java.util.function.Function<
-                        java.util.function.Function<String, List<String>>, java.util.function.Supplier<List<String>>>
-                ofMeetings = keys -> () ->
-                meetingIds.stream().flatMap(id -> keys.apply(id).stream()).toList();
-        java.util.function.Function<
-                        java.util.function.Function<String, List<String>>, java.util.function.Supplier<List<String>>>
-                ofJoined = keys -> () ->
-                joined.stream().flatMap(id -> keys.apply(id).stream()).toList();
         return new MemoryParts(
                 server,
                 List.of(
-                        new MemoryParts.Part("user hash `user:{U}`", ofUsers.apply(RawKeys::user)),
-                        new MemoryParts.Part("user's `joined-in`", ofUsers.apply(RawKeys::joinedIn)),
+                        new MemoryParts.Part("user hash `user:{U}`", keysOf(userIds, id -> List.of(RawKeys.user(id)))),
+                        new MemoryParts.Part(
+                                "user's `joined-in`", keysOf(userIds, id -> List.of(RawKeys.joinedIn(id)))),
                         new MemoryParts.Part("listings `{users}`, `{meetings}` and their `pending`", RawKeys::listings),
                         new MemoryParts.Part(
-                                "meeting hash `meeting:{M}`", ofMeetings.apply(id -> List.of(RawKeys.meeting(id)))),
-                        new MemoryParts.Part("`audience`", ofMeetings.apply(id -> List.of(RawKeys.audience(id)))),
+                                "meeting hash `meeting:{M}`", keysOf(meetingIds, id -> List.of(RawKeys.meeting(id)))),
+                        new MemoryParts.Part("`audience`", keysOf(meetingIds, id -> List.of(RawKeys.audience(id)))),
                         new MemoryParts.Part(
                                 "schedule `starts`, `ends`, `started`, `ended`",
-                                ofMeetings.apply(id -> List.of(
-                                        RawKeys.starts(id), RawKeys.ends(id), RawKeys.started(id), RawKeys.ended(id)))),
+                                keysOf(
+                                        meetingIds,
+                                        id -> List.of(
+                                                RawKeys.starts(id),
+                                                RawKeys.ends(id),
+                                                RawKeys.started(id),
+                                                RawKeys.ended(id)))),
                         new MemoryParts.Part("`{instance-index}` (5 keys)", () -> List.of(RawKeys.instanceIndex())),
                         new MemoryParts.Part(
                                 "instance's `participants`",
-                                ofJoined.apply(id -> List.of(RawKeys.ofInstance(id, "1", "participants")))),
+                                keysOf(joined, id -> List.of(RawKeys.ofInstance(id, "1", "participants")))),
                         new MemoryParts.Part(
                                 "instance's `events`",
-                                ofJoined.apply(id -> List.of(RawKeys.ofInstance(id, "1", "events")))),
+                                keysOf(joined, id -> List.of(RawKeys.ofInstance(id, "1", "events")))),
                         new MemoryParts.Part(
                                 "instance's `chat`",
-                                ofJoined.apply(id -> List.of(RawKeys.ofInstance(id, "1", "chat")))),
-                        new MemoryParts.Part("meeting's `feed`", ofJoined.apply(id -> List.of(RawKeys.feed(id)))),
+                                keysOf(joined, id -> List.of(RawKeys.ofInstance(id, "1", "chat")))),
+                        new MemoryParts.Part("meeting's `feed`", keysOf(joined, id -> List.of(RawKeys.feed(id)))),
                         new MemoryParts.Part(
                                 "replay records `applied:*` (transient)",
-                                ofJoined.apply(id -> List.of(RawKeys.replayEven(id), RawKeys.replayOdd(id))))));
+                                keysOf(joined, id -> List.of(RawKeys.replayEven(id), RawKeys.replayOdd(id))))));
+    }
+
+    /** The keys {@code keysOfOne} names for each of {@code ids}, listed when a snapshot asks. */
+    private static java.util.function.Supplier<List<String>> keysOf(
+            List<String> ids, java.util.function.Function<String, List<String>> keysOfOne) {
+        return () -> ids.stream().flatMap(id -> keysOfOne.apply(id).stream()).toList();
     }
 
     private PerItem library(Dataset data) {

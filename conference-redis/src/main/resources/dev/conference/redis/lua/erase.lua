@@ -14,15 +14,18 @@
 -- Returns {number of messages deleted, cursor ('' when the chat is through)}
 local SCAN_PAGE = 1000
 local now = time_of(ARGV[1])
-redis.call('SET', KEYS[2], ARGV[5], 'PX', ARGV[6])
-redis.call('ZREM', KEYS[4], ARGV[3])
-if redis.call('ZREM', KEYS[3], ARGV[3]) == 1 then
-  log_event(KEYS[5], KEYS[1], ARGV[2], 'left', ARGV[3], now)
+-- The marker and the LEFT on the first page only; the later pages only go on through the chat.
+if ARGV[4] == '-' then
+  redis.call('SET', KEYS[2], ARGV[5], 'PX', ARGV[6])
+  redis.call('ZREM', KEYS[4], ARGV[3])
+  if redis.call('ZREM', KEYS[3], ARGV[3]) == 1 then
+    log_event(KEYS[5], KEYS[1], ARGV[2], 'left', ARGV[3], now)
+  end
 end
 local page = redis.call('XRANGE', KEYS[6], ARGV[4], '+', 'COUNT', SCAN_PAGE)
 local theirs = {}
 for _, entry in ipairs(page) do
-  if user_of(entry) == ARGV[3] then theirs[#theirs + 1] = entry[1] end
+  if field_of(entry, 'user') == ARGV[3] then theirs[#theirs + 1] = entry[1] end
 end
 local deleted = 0
 if #theirs > 0 then deleted = redis.call('XDEL', KEYS[6], unpack(theirs)) end
@@ -32,12 +35,9 @@ if ARGV[7] == '1' then
   for _ = 1, 12 do
     local feed = redis.call('XRANGE', KEYS[1], after, '+', 'COUNT', 1000)
     for _, entry in ipairs(feed) do
-      local fields, posted, mine = entry[2], false, false
-      for i = 1, #fields, 2 do
-        if fields[i] == 'type' then posted = fields[i + 1] == 'posted' end
-        if fields[i] == 'user' then mine = fields[i + 1] == ARGV[3] end
+      if field_of(entry, 'type') == 'posted' and field_of(entry, 'user') == ARGV[3] then
+        redis.call('XDEL', KEYS[1], entry[1])
       end
-      if posted and mine then redis.call('XDEL', KEYS[1], entry[1]) end
     end
     if #feed < 1000 then break end
     after = '(' .. feed[#feed][1]

@@ -15,7 +15,7 @@ if not active then return {'NOT_ACTIVE'} end
 local page = redis.call('XRANGE', KEYS[5], ARGV[3], '+', 'COUNT', SCAN_PAGE)
 local out = {'OK', ''}
 for _, entry in ipairs(page) do
-  if user_of(entry) == ARGV[4] then append_entries(out, {entry}) end
+  if field_of(entry, 'user') == ARGV[4] then append_entries(out, {entry}) end
 end
 if #page == SCAN_PAGE then out[2] = '(' .. page[#page][1] end
 return out

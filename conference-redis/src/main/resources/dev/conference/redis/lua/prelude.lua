@@ -79,11 +79,11 @@ local function append_entries(out, entries)
   return out
 end
 
--- The `user` field of a stream entry as XRANGE returns it, or nil.
-local function user_of(entry)
+-- A field of a stream entry as XRANGE returns it, or nil.
+local function field_of(entry, name)
   local fields = entry[2]
   for i = 1, #fields, 2 do
-    if fields[i] == 'user' then return fields[i + 1] end
+    if fields[i] == name then return fields[i + 1] end
   end
   return nil
 end
@@ -91,11 +91,6 @@ end
 -- The number of the latest instance whose `from` <= now, or '0' when none has started.
 local function latest_started(starts, now)
   return redis.call('ZREVRANGEBYSCORE', starts, now, '-inf', 'LIMIT', 0, 1)[1] or '0'
-end
-
-local function is_active(ends, ended, order, now)
-  local to = redis.call('ZSCORE', ends, order)
-  return to ~= false and tonumber(to) > tonumber(now) and redis.call('SISMEMBER', ended, order) == 0
 end
 
 -- The meeting's current instance as of `now` (the latest started by then, '0' if none), whether it
