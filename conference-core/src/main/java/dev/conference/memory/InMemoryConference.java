@@ -292,13 +292,28 @@ final class InMemoryConference implements Conference {
         return state.participantsInOrder();
     }
 
-    /** Items after the one with the page's cursor; ids here are decimal counters. */
+    /**
+     * Items after the one with the page's cursor. Ids here are decimal counters in the order entries
+     * were made, and an imported entry may stand before entries of lower ids, so the cursor is found
+     * by position; one whose entry is gone (an erased message) resumes at the first higher id.
+     */
     private static <T> List<T> slice(List<T> items, Function<T, String> id, Page page) {
-        long after = page.after() == null ? 0 : cursor(page.after());
-        return items.stream()
-                .filter(item -> Long.parseLong(id.apply(item)) > after)
-                .limit(page.limit())
-                .toList();
+        int start = 0;
+        if (page.after() != null) {
+            long after = cursor(page.after());
+            start = items.size();
+            for (int i = 0; i < items.size(); i++) {
+                long here = Long.parseLong(id.apply(items.get(i)));
+                if (here == after) {
+                    start = i + 1;
+                    break;
+                }
+                if (here > after && start == items.size()) {
+                    start = i;
+                }
+            }
+        }
+        return List.copyOf(items.subList(start, start + Math.min(items.size() - start, page.limit())));
     }
 
     private static long cursor(String after) {

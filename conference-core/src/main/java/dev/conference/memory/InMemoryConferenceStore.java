@@ -17,6 +17,7 @@ import dev.conference.port.AsyncConference;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
+import dev.conference.port.History;
 import dev.conference.port.Lifecycle;
 import dev.conference.port.LiveEvents;
 import java.time.Clock;
@@ -51,6 +52,7 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     private final AsyncConference async = new BlockingAsyncConference(conference);
     private final Lifecycle lifecycle = new InMemoryLifecycle(this);
     private final InMemoryLiveEvents liveEvents = new InMemoryLiveEvents(this);
+    private final History history = new InMemoryHistory(this);
     /** Every meeting's live feed: its events and messages in order, with ids of their own. */
     final Map<MeetingId, List<MeetingEvent>> feeds = new HashMap<>();
 
@@ -82,6 +84,11 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     @Override
     public LiveEvents liveEvents() {
         return liveEvents;
+    }
+
+    @Override
+    public History history() {
+        return history;
     }
 
     /** Ends the live subscriptions; nothing else is held outside the heap. */

@@ -64,6 +64,7 @@ final class InMemoryDirectory implements Directory {
                             .sorted(Comparator.comparingInt(state -> state.instance.instance()))
                             .forEach(state -> {
                                 state.chat.removeIf(message -> message.user().equals(id));
+                                state.importedMessages.values().removeIf(id::equals);
                                 state.leases.remove(id);
                                 if (state.participants.remove(id) != null) {
                                     MeetingInstance instance = state.instance;

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What one meeting instance holds. Guarded by the store's lock. */
 final class InstanceState {
@@ -25,6 +27,10 @@ final class InstanceState {
 
     final List<ChatMessage> chat = new ArrayList<>();
     final List<MeetingEvent> events = new ArrayList<>();
+    /** Source ids of the events imported into this instance (see InMemoryHistory). */
+    final Set<String> importedEvents = new HashSet<>();
+    /** Source ids of the messages imported into this instance, with who posted each: erasure forgets them. */
+    final Map<String, UserId> importedMessages = new HashMap<>();
 
     InstanceState(MeetingInstance instance) {
         this.instance = instance;

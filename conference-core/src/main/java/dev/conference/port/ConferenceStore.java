@@ -18,6 +18,9 @@ public interface ConferenceStore extends AutoCloseable {
     /** Live subscriptions to meetings' events. */
     LiveEvents liveEvents();
 
+    /** Importing what happened before the store knew of it. */
+    History history();
+
     @Override
     void close();
 }

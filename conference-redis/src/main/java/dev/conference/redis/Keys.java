@@ -166,6 +166,11 @@ final class Keys {
             return base + ":" + order + ":chat";
         }
 
+        /** Source ids of the events ({@code e:}) and messages ({@code m:}) imported into the instance (see import.lua). */
+        String imported(String order) {
+            return base + ":" + order + ":imported";
+        }
+
         /** Set while a user erased from this meeting could still have a join on its way (see erase.lua). */
         String erased(UserId user) {
             return base + ":erased:" + userField(user);

@@ -157,7 +157,8 @@ final class MeetingCalls {
                 k.participants(n),
                 k.events(n),
                 k.leases(n),
-                k.chat(n)
+                k.chat(n),
+                k.imported(n)
             };
         }
 
@@ -187,7 +188,8 @@ final class MeetingCalls {
                 k.events(n),
                 k.leases(n),
                 k.chat(n),
-                k.meeting()
+                k.meeting(),
+                k.imported(n)
             };
         }
 

@@ -5,6 +5,7 @@ import dev.conference.port.AsyncConference;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
+import dev.conference.port.History;
 import dev.conference.port.Lifecycle;
 import dev.conference.port.LiveEvents;
 import io.lettuce.core.RedisClient;
@@ -32,6 +33,7 @@ public final class RedisConferenceStore implements ConferenceStore {
     private final AsyncConference async;
     private final Lifecycle lifecycle;
     private final RedisLiveEvents liveEvents;
+    private final History history;
 
     private RedisConferenceStore(Connector connector, RedisOptions options) {
         this.connector = connector;
@@ -48,6 +50,7 @@ public final class RedisConferenceStore implements ConferenceStore {
         this.conference = new RedisConference(async, gateway);
         this.lifecycle = new RedisLifecycle(gateway, keys, time, options.retention(), metrics);
         this.liveEvents = new RedisLiveEvents(connector, gateway, keys, metrics);
+        this.history = new RedisHistory(gateway, keys, time, options.retention());
     }
 
     /**
@@ -147,6 +150,11 @@ public final class RedisConferenceStore implements ConferenceStore {
     @Override
     public LiveEvents liveEvents() {
         return liveEvents;
+    }
+
+    @Override
+    public History history() {
+        return history;
     }
 
     /** Closes the store's subscriptions, then its connections. */

@@ -160,7 +160,14 @@ final class RedisDirectory implements Directory {
                 do {
                     List<Object> erased = redis.run(
                             Scripts.ERASE,
-                            new String[] {k.feed(), k.erased(id), k.participants(n), k.leases(n), k.events(n), k.chat(n)
+                            new String[] {
+                                k.feed(),
+                                k.erased(id),
+                                k.participants(n),
+                                k.leases(n),
+                                k.events(n),
+                                k.chat(n),
+                                k.imported(n)
                             },
                             now,
                             n,
@@ -361,7 +368,8 @@ final class RedisDirectory implements Directory {
             meetingKeys.participants(n),
             meetingKeys.events(n),
             meetingKeys.chat(n),
-            meetingKeys.leases(n)
+            meetingKeys.leases(n),
+            meetingKeys.imported(n)
         };
         redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(), IndexMember.of(meeting, instance));
         List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);

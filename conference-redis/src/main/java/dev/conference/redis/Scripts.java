@@ -32,6 +32,9 @@ final class Scripts {
     static final LuaScript OPEN_INSTANCES = LuaScript.meeting("open-instances");
     static final LuaScript REINDEX_INSTANCE = LuaScript.plain("reindex-instance");
     static final LuaScript INSTANCE_STATE = LuaScript.plain("instance-state");
+    static final LuaScript PLACE = LuaScript.timed("place").flat();
+    static final LuaScript NOTE_IMPORTED = LuaScript.plain("note-imported").flat();
+    static final LuaScript IMPORT = LuaScript.meeting("import").flat();
     static final LuaScript MARK_PENDING = LuaScript.timed("mark-pending");
     static final LuaScript SETTLE_LISTING = LuaScript.timed("settle-listing");
 

@@ -1,6 +1,6 @@
 -- Removes one instance from its meeting's schedule and deletes its data.
 -- KEYS: 1 starts, 2 ends, 3 ended, 4 started, 5 closing, 6 meeting hash, then the instance's own keys
---       (participants, events, chat, leases)
+--       (participants, events, chat, leases, imported)
 -- ARGV: 1 instance
 -- Returns {1} if the instance existed, else {0}
 local existed = redis.call('ZREM', KEYS[1], ARGV[1])

@@ -3,7 +3,7 @@
 -- logs nothing the second time; a call that finds another caller's ending under way helps finish
 -- it and replies NONE, so only the caller that ended the instance gets its ending.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 started, 6 feed, 7-8 the replay hashes of the reply's span,
---       9 closing, 10 participants, 11 events, 12 leases, 13 chat (10-13 of instance ARGV[2])
+--       9 closing, 10 participants, 11 events, 12 leases, 13 chat, 14 imported (10-14 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id,
 --       4 how long to keep the reply (µs), 5 retention after the end (ms)
 -- Returns, flat (see flat in prelude.lua): {'OK', time ended, ended id, timed out} | {'MORE'} | {'NONE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
@@ -19,7 +19,7 @@ if closing[3] and closing[2] == ARGV[3] then return done(closing[3]) end
 if not closing[1] and not active then return done({'NONE'}) end
 local out = end_instance({meeting = KEYS[1], starts = KEYS[2], ended = KEYS[4], started = KEYS[5], feed = KEYS[6],
   closing = KEYS[9], participants = KEYS[10], events = KEYS[11], leases = KEYS[12], chat = KEYS[13],
-  retention = ARGV[5]}, order, now, ARGV[3], ARGV[4])
+  imported = KEYS[14], retention = ARGV[5]}, order, now, ARGV[3], ARGV[4])
 if out[1] == 'MORE' then return flat({'MORE'}) end
 if out[5] == ARGV[3] then return done({'OK', out[2], out[3], out[4]}) end
 return done({'NONE'})

@@ -4,7 +4,7 @@
 -- deleted, or moved to a later end is left as it is, so two schedulers handling the same instance
 -- log its TIMED_OUT events and ENDED once.
 -- KEYS: 1 starts, 2 ends, 3 ended, 4 started, 5 feed, 6 closing, 7 participants, 8 events,
---       9 leases, 10 chat (7-10 of instance ARGV[1]), 11 meeting hash
+--       9 leases, 10 chat (7-10 of instance ARGV[1]), 11 meeting hash, 12 imported (of instance ARGV[1])
 -- ARGV: 1 instance, 2 now (µs, or '<' and a time: see time_of), 3 retention after the end (ms)
 -- Returns {'ENDED', time ended, ended id, timed out} | {'MORE'} | {'DONE'} | {'GONE'} | {'NOT_DUE', to}
 local now = time_of(ARGV[2])
@@ -15,6 +15,6 @@ if not to then return {'GONE'} end
 if not closing and tonumber(to) > tonumber(now) then return {'NOT_DUE', to} end
 local out = end_instance({meeting = KEYS[11], starts = KEYS[1], ended = KEYS[3], started = KEYS[4], feed = KEYS[5],
   closing = KEYS[6], participants = KEYS[7], events = KEYS[8], leases = KEYS[9], chat = KEYS[10],
-  retention = ARGV[3]}, ARGV[1], to)
+  imported = KEYS[12], retention = ARGV[3]}, ARGV[1], to)
 if out[1] == 'MORE' then return {'MORE'} end
 return {'ENDED', out[2], out[3], out[4]}

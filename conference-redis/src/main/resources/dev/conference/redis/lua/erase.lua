@@ -6,8 +6,8 @@
 -- entries (FEED_MAXLEN), so the search is bounded. `erased` marks the meeting for a replay window:
 -- a join that passed note-joined.lua for this life of the user before the user was forgotten, and
 -- reaches the meeting only now, is refused (join.lua).
--- KEYS: 1 feed, 2 erased marker of this user, 3 participants, 4 leases, 5 events, 6 chat
---       (3-6 of instance ARGV[2])
+-- KEYS: 1 feed, 2 erased marker of this user, 3 participants, 4 leases, 5 events, 6 chat,
+--       7 imported (3-7 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 instance, 3 user id, 4 where to go
 --       on in the chat from ('-' at first, then the cursor), 5 life, 6 replay window (ms),
 --       7 '1' to search the whole feed as well
@@ -23,12 +23,18 @@ if ARGV[4] == '-' then
   end
 end
 local page = redis.call('XRANGE', KEYS[6], ARGV[4], '+', 'COUNT', SCAN_PAGE)
-local theirs = {}
+local theirs, sources = {}, {}
 for _, entry in ipairs(page) do
-  if field_of(entry, 'user') == ARGV[3] then theirs[#theirs + 1] = entry[1] end
+  if field_of(entry, 'user') == ARGV[3] then
+    theirs[#theirs + 1] = entry[1]
+    -- An imported message: its source id goes too, so a new life of the user may import it again.
+    local source = field_of(entry, 'src')
+    if source then sources[#sources + 1] = 'm:' .. source end
+  end
 end
 local deleted = 0
 if #theirs > 0 then deleted = redis.call('XDEL', KEYS[6], unpack(theirs)) end
+if #sources > 0 then redis.call('HDEL', KEYS[7], unpack(sources)) end
 if ARGV[7] == '1' then
   -- In pages, a little past FEED_MAXLEN: MAXLEN ~ trims in whole nodes, so a few more may be kept.
   local after = '-'

@@ -179,7 +179,7 @@ local END_BATCH = 500
 -- more joins, posts or leaves, and records in `k.closing` the time it ends at (every TIMED_OUT and
 -- ENDED carries it), who asked (the operation `op` and how long its reply is kept; none for the
 -- scheduler) and how many have timed out. Each call times out the next batch; the call that finds
--- none left logs ENDED, lets the log and chat expire `k.retention` milliseconds later and forgets
+-- none left logs ENDED, lets the log, chat and import record expire `k.retention` milliseconds later and forgets
 -- the record, but for the reply {'OK', at, ended id, timed out} of the operation that asked, kept
 -- beside its id in `k.closing` for the operation's window whoever made that call: its next call, or
 -- a retry with its key, gets it there (see end-active.lua).
@@ -207,7 +207,7 @@ local function end_instance(k, order, at, op, window)
   if #users == END_BATCH then return {'MORE', at} end
   redis.call('DEL', k.participants, k.leases)
   local ended = log_event(k.events, k.feed, order, 'ended', nil, at)
-  for _, key in ipairs({k.events, k.chat}) do
+  for _, key in ipairs({k.events, k.chat, k.imported}) do
     redis.call('PEXPIRE', key, k.retention)
   end
   redis.call('HDEL', k.closing, fields[1], fields[2], fields[4])

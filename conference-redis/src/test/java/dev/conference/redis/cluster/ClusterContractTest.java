@@ -7,6 +7,7 @@ import dev.conference.testing.AgreementContract;
 import dev.conference.testing.AsyncConferenceContract;
 import dev.conference.testing.ConferenceContract;
 import dev.conference.testing.DirectoryContract;
+import dev.conference.testing.HistoryContract;
 import dev.conference.testing.LifecycleContract;
 import dev.conference.testing.LiveEventsContract;
 import dev.conference.testing.NullArgumentsContract;
@@ -106,6 +107,14 @@ class ClusterContractTest {
 
     @Nested
     class Conference extends ConferenceContract {
+        @Override
+        protected ConferenceStore open(Clock clock) {
+            return ClusterContractTest.open(clock);
+        }
+    }
+
+    @Nested
+    class History extends HistoryContract {
         @Override
         protected ConferenceStore open(Clock clock) {
             return ClusterContractTest.open(clock);
