@@ -5,7 +5,12 @@ import dev.conference.seed.generate.Generator;
 import dev.conference.seed.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Spec;
             "Writes users.json, meetings.json, meetings_instances.json and events_log.json with random"
                     + " records in the original tool's format. Instances are placed around now, so some are active;"
                     + " events lie before now. The same --random-seed gives the same records (and, at the same"
-                    + " moment, the same files)."
+                    + " moment, the same files). Also writes messages.json, chat messages in this tool's"
+                    + " extension of the format (--messages)."
         })
 final class GenerateCommand implements Callable<Integer>, Verbosity {
     private final SeedEnvironment environment;
@@ -69,6 +75,21 @@ final class GenerateCommand implements Callable<Integer>, Verbosity {
     private int events;
 
     @Option(
+            names = "--messages",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Chat messages, posted in instances that have started by users who may join them"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int messages;
+
+    @Option(
+            names = "--now",
+            paramLabel = "TIME",
+            description = "The moment the data is generated around: 2026-12-01T10:00:00Z, or a local"
+                    + " date-time read in --zone (default: the current time).")
+    private String now;
+
+    @Option(
             names = "--random-seed",
             paramLabel = "S",
             description = "Seed of the random records (default: a new" + " one, printed so the run can be repeated).")
@@ -98,28 +119,47 @@ final class GenerateCommand implements Callable<Integer>, Verbosity {
         long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1L << 53);
         GenerateSpec wanted;
         try {
-            wanted = new GenerateSpec(users, meetings, instances != null ? instances : meetings, events, chosenSeed);
+            wanted = new GenerateSpec(
+                    users, meetings, instances != null ? instances : meetings, events, messages, chosenSeed);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ZoneId writeZone = zone != null ? zone : environment.zone();
         Progress bar = display.progress(environment);
         long started = System.nanoTime();
-        Generator.Summary summary = new Generator(environment.clock(), writeZone).generate(out, wanted, bar);
+        Clock clock = now == null ? environment.clock() : Clock.fixed(moment(now, writeZone), writeZone);
+        Generator.Summary summary = new Generator(clock, writeZone).generate(out, wanted, bar);
         environment
                 .out()
                 .printf(
-                        "wrote %s: %,d users, %,d meetings, %,d instances (%,d active now), %,d events"
-                                + " in %.1f s; random seed %d, zone %s%n",
+                        "wrote %s: %,d users, %,d meetings, %,d instances (%,d active now), %,d events,"
+                                + " %,d messages in %.1f s; random seed %d, zone %s%n",
                         out,
                         summary.users(),
                         summary.meetings(),
                         summary.instances(),
                         summary.activeInstances(),
                         summary.events(),
+                        summary.messages(),
                         (System.nanoTime() - started) / 1e9,
                         chosenSeed,
                         writeZone);
         return ExitCodes.OK;
+    }
+
+    /** {@code --now}: an instant with an offset, or a local date-time in {@code zone}. */
+    private Instant moment(String text, ZoneId zone) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--now must be a date-time like 2026-12-01T10:00:00Z or 2026-12-01T10:00:00, got '" + text
+                                + "'");
+            }
+        }
     }
 }

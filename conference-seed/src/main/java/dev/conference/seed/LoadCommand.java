@@ -111,18 +111,19 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
         PrintWriter err = environment.err();
         ZoneId readZone = zone != null ? zone : environment.zone();
         Progress bar = display.progress(environment);
-        Loader loader = new Loader(files, readZone, environment.clock(), batchSize, threads, err, bar);
+        Loader loader = new Loader(files, readZone, batchSize, threads, err, bar);
 
         long started = System.nanoTime();
         Loader.Check check = loader.check();
         out.printf(
-                "checked %s: %,d users, %,d meetings, %,d instances, %,d events (local times in %s);"
+                "checked %s: %,d users, %,d meetings, %,d instances, %,d events, %,d messages (local times in %s);"
                         + " %,d invalid%s%n",
                 dir,
                 check.users(),
                 check.meetings(),
                 check.instances(),
                 check.events(),
+                check.messages(),
                 readZone.equals(ZoneOffset.UTC) ? "UTC" : readZone,
                 check.invalid(),
                 check.malformed().isEmpty()
@@ -150,14 +151,8 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
         out.printf(
                 "stored %,d users, %,d meetings, %,d instances in %s (%.1f s)%n",
                 stored.users(), stored.meetings(), stored.instances(), location, (System.nanoTime() - started) / 1e9);
-        out.printf(
-                "events: %,d valid; %,d fall in instances active now; present users: %,d joined, %,d already"
-                        + " present, %,d refused; the rest is history and is not replayed%n",
-                stored.events(),
-                stored.eventsInActiveInstances(),
-                stored.joined(),
-                stored.alreadyPresent(),
-                stored.notJoined());
+        out.printf("events: %s%n", stored.events());
+        out.printf("messages: %s%n", stored.messages());
         if (check.invalid() > 0) {
             err.printf("skipped %,d invalid records (see above)%n", check.invalid());
         }

@@ -260,7 +260,50 @@ class BadFilesTest {
                         EVENTS.replace("event_m2_u2_0", "event_m1_u2_0")
                                 .replace("\"u1\"", "\"u2\"")
                                 .replace("event_m1_u1_0", "event_m1_u2_0"),
-                        "events_log.json:8:5: record 2: event_id 'event_m1_u2_0' is given twice"));
+                        "events_log.json:8:5: record 2: event_id 'event_m1_u2_0' is given twice"),
+                broken(
+                        "a message of an unknown user",
+                        "messages.json",
+                        message("x1", "m1", 1, "u9", "hi", "2024-05-12T11:41:00"),
+                        "messages.json:2:5: record 1: userID 'u9' is not a valid user of users.json"),
+                broken(
+                        "a message in an instance the files do not hold",
+                        "messages.json",
+                        message("x1", "m1", 3, "u1", "hi", "2024-05-12T11:41:00"),
+                        "messages.json:2:5: record 1: instance 3 of meeting 'm1' is not a valid instance of"
+                                + " meetings_instances.json"),
+                broken(
+                        "a message outside its instance",
+                        "messages.json",
+                        message("x1", "m1", 2, "u1", "hi", "2024-05-12T11:41:00"),
+                        "messages.json:2:5: record 1: timestamp 2024-05-12T11:41:00Z is outside instance 2 of meeting"
+                                + " 'm1'"),
+                broken(
+                        "a message with a blank text",
+                        "messages.json",
+                        message("x1", "m1", 1, "u1", "  ", "2024-05-12T11:41:00"),
+                        "messages.json:2:5: record 1: chat text must not be blank"),
+                broken(
+                        "a message with no id",
+                        "messages.json",
+                        message("x1", "m1", 1, "u1", "hi", "2024-05-12T11:41:00")
+                                .replace("\"message_id\": \"x1\",", ""),
+                        "messages.json:2:5: record 1: missing field 'message_id'"));
+    }
+
+    /** messages.json with one message, of these fields; a record starts on line 2, column 5. */
+    private static String message(String id, String meeting, int order, String user, String text, String at) {
+        return """
+                [
+                    {
+                        "message_id": "%s",
+                        "meeting_id": "%s",
+                        "order_id": %d,
+                        "userID": "%s",
+                        "text": "%s",
+                        "timestamp": "%s"
+                    }
+                ]""".formatted(id, meeting, order, user, text, at);
     }
 
     private static Arguments broken(String what, String file, String content, String expected) {
@@ -370,6 +413,8 @@ class BadFilesTest {
                         dir + "/meetings_instances.json:2:5: record 1: refused by the store: instance 1 of meeting 'm1'"
                                 + " (2024-05-12T11:40:27.778235Z .. 2024-05-12T11:48:27.778235Z) overlaps its instance 9"
                                 + " (2024-05-12T11:00:00Z .. 2024-05-12T11:45:00Z)",
+                        dir + "/events_log.json:8:5: record 2: event of meeting 'm2' at 2024-05-12T11:44:27.781245Z not"
+                                + " stored: no instance of its meeting holds its time",
                         "the store refused 1 instances (see above)");
         assertThat(result.out()).contains("stored 3 users, 2 meetings, 2 instances");
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
@@ -401,6 +446,9 @@ class BadFilesTest {
                 EVENTS);
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(dir.resolve(file.getKey()), replaced.getOrDefault(file.getKey(), file.getValue()));
+        }
+        if (replaced.containsKey("messages.json")) {
+            Files.writeString(dir.resolve("messages.json"), replaced.get("messages.json"));
         }
     }
 

@@ -71,6 +71,13 @@ final class FileRecords {
         return out;
     }
 
+    /** Every record of one file, as parsed JSON. */
+    static List<JsonNode> records(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(file.toFile()).forEach(out::add);
+        return out;
+    }
+
     static List<JsonNode> events(Path dir) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         JSON.readTree(dir.resolve("events_log.json").toFile()).forEach(out::add);

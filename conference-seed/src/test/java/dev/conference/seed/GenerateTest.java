@@ -107,13 +107,7 @@ class GenerateTest {
 
         StringWriter problems = new StringWriter();
         Loader.Check check = new Loader(
-                        new SeedFiles(dir),
-                        ZoneOffset.UTC,
-                        new MutableClock(now),
-                        100,
-                        1,
-                        new PrintWriter(problems, true),
-                        Progress.NONE)
+                        new SeedFiles(dir), ZoneOffset.UTC, 100, 1, new PrintWriter(problems, true), Progress.NONE)
                 .check();
         assertThat(problems.toString()).isEmpty();
         assertThat(check.invalid()).isZero();
@@ -129,6 +123,47 @@ class GenerateTest {
                 .isEqualTo(FileRecords.instances(dir.resolve("utc"), ZoneOffset.UTC));
         assertThat(Files.readString(dir.resolve("athens/meetings_instances.json")))
                 .containsPattern("\"fromdatetime\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\"");
+    }
+
+    @Test
+    void nowGivenOnTheCommandLineMakesTheSameFilesAtAnyMoment() throws IOException {
+        Object[] options = {
+            "--users", 40, "--meetings", 8, "--events", 60, "--messages", 50, "--now", "2026-12-01T10:00:00Z"
+        };
+        generate(dir.resolve("a"), NOW, 11, options);
+        generate(dir.resolve("b"), "2031-01-01T00:00:00Z", 11, options);
+
+        for (String file : List.of(
+                SeedFiles.USERS, SeedFiles.MEETINGS, SeedFiles.INSTANCES, SeedFiles.EVENTS, SeedFiles.MESSAGES)) {
+            assertThat(dir.resolve("b").resolve(file))
+                    .as(file)
+                    .hasSameBinaryContentAs(dir.resolve("a").resolve(file));
+        }
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        List<MeetingInstance> instances = FileRecords.instances(dir.resolve("a"), ZoneOffset.UTC);
+        assertThat(FileRecords.records(dir.resolve("a").resolve(SeedFiles.MESSAGES)))
+                .hasSize(50)
+                .allSatisfy(message -> {
+                    Instant at = Instant.parse(message.get("timestamp").asText() + "Z");
+                    assertThat(at).isBeforeOrEqualTo(now);
+                    assertThat(instances).anySatisfy(instance -> {
+                        assertThat(instance.meeting().value())
+                                .isEqualTo(message.get("meeting_id").asText());
+                        assertThat(instance.instance())
+                                .isEqualTo(message.get("order_id").asInt());
+                        assertThat(instance.spans(at)).isTrue();
+                    });
+                    assertThat(message.get("text").asText()).isNotBlank();
+                });
+    }
+
+    @Test
+    void refusesANowThatIsNotADateTime() {
+        SeedRun.Result result = seed().run("generate", "--out", dir, "--now", "yesterday");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).startsWith("conference-seed generate: --now must be a date-time like");
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test

@@ -109,7 +109,8 @@ class OriginalFormatTest {
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).contains("2 users, 2 meetings, 2 instances, 2 events (local times in Europe/Athens)");
+        assertThat(result.out())
+                .contains("2 users, 2 meetings, 2 instances, 2 events, 0 messages (local times in Europe/Athens)");
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
             assertThat(store.directory().user(UserId.of("Xq3vB7pK")))
                     .contains(new User(UserId.of("Xq3vB7pK"), "LMNOPQ", 52, "Female", "lmnopq@teamsEmail.com"));

@@ -6,6 +6,7 @@ import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
+import dev.conference.model.PastMessage;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import java.time.Instant;
@@ -98,6 +99,25 @@ public final class OriginalFormat {
         Instant at = time(record, "timestamp", zone);
         try {
             return new SourceEvent(id, meetingOf(id, user), UserId.of(user), type, at);
+        } catch (InvalidInputException e) {
+            throw new InvalidRecordException(e.getMessage());
+        }
+    }
+
+    /**
+     * {@code {message_id, meeting_id, order_id, userID, text, timestamp}}: a chat message of
+     * messages.json, this tool's extension of the format.
+     */
+    public static PastMessage message(JsonNode record, ZoneId zone) throws InvalidRecordException {
+        requireObject(record);
+        String id = text(record, "message_id");
+        String meeting = text(record, "meeting_id");
+        int order = integer(record, "order_id");
+        String user = text(record, "userID");
+        String text = text(record, "text");
+        Instant at = time(record, "timestamp", zone);
+        try {
+            return new PastMessage(id, MeetingId.of(meeting), order, UserId.of(user), text, at);
         } catch (InvalidInputException e) {
             throw new InvalidRecordException(e.getMessage());
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.conference.model.MeetingInstance;
+import dev.conference.model.PastMessage;
 import dev.conference.model.User;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -106,6 +107,18 @@ public final class RecordWriter implements AutoCloseable {
         json.writeStringField("userID", event.user().value());
         json.writeNumberField("event_type", EventCodes.code(event.type()));
         json.writeStringField("timestamp", local(event.at()));
+        json.writeEndObject();
+    }
+
+    /** A chat message of messages.json, this tool's extension of the format. */
+    public void message(PastMessage message) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("message_id", message.source());
+        json.writeStringField("meeting_id", message.meeting().value());
+        json.writeNumberField("order_id", message.instance());
+        json.writeStringField("userID", message.user().value());
+        json.writeStringField("text", message.text());
+        json.writeStringField("timestamp", local(message.at()));
         json.writeEndObject();
     }
 

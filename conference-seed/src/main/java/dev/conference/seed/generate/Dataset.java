@@ -24,6 +24,11 @@ final class Dataset {
     private static final int MEETINGS = 2;
     private static final int INSTANCES = 3;
     private static final int EVENTS = 4;
+    private static final int MESSAGES = 5;
+    private static final String[] WORDS = {
+        "agenda", "budget", "can", "deadline", "done", "draft", "for", "help", "I", "it", "let's", "meet",
+        "next", "notes", "ok", "plan", "review", "ship", "slides", "the", "thanks", "today", "update", "we"
+    };
 
     private final GenerateSpec spec;
     private final IdCode userIds;
@@ -132,6 +137,38 @@ final class Dataset {
             return new EventRow[] {new EventRow(meeting, user, 1, joined), new EventRow(meeting, user, 3, end)};
         }
         return new EventRow[] {new EventRow(meeting, user, 1, joined)};
+    }
+
+    /** One generated message before it is numbered: where, who, what, and when as an offset from now. */
+    record MessageRow(int meeting, int user, String text, long at) {}
+
+    /**
+     * A message in instance 1 of a meeting whose instance 1 has started (the first from a random
+     * meeting on), by a user who may join it (anyone for a public meeting, else an audience member),
+     * at a time within the instance and not after now; null when no instance has started.
+     */
+    MessageRow message(long number) {
+        SplittableRandom random = random(MESSAGES, number);
+        int first = random.nextInt(spec.meetings());
+        for (int step = 0; step < spec.meetings(); step++) {
+            int meeting = (first + step) % spec.meetings();
+            if (instanceCount(meeting) == 0 || !span(meeting, 1).started()) {
+                continue;
+            }
+            Span span = span(meeting, 1);
+            MeetingRow row = meeting(meeting);
+            int user = row.isPublic()
+                    ? random.nextInt(spec.users())
+                    : row.audience()[random.nextInt(row.audience().length)];
+            long end = Math.min(span.to(), 0);
+            long at = end > span.from() ? span.from() + random.nextLong(end - span.from()) : span.from();
+            StringBuilder text = new StringBuilder();
+            for (int words = 1 + random.nextInt(12); words > 0; words--) {
+                text.append(text.length() == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+            }
+            return new MessageRow(meeting, user, text.toString(), at);
+        }
+        return null;
     }
 
     private SplittableRandom random(int stream, long number) {

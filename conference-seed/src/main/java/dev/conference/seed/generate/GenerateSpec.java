@@ -8,9 +8,10 @@ package dev.conference.seed.generate;
  * @param meetings  1 or more when there are instances or events
  * @param instances 0 or more
  * @param events    0 or more
+ * @param messages  0 or more: chat messages, in instances that have started
  * @param seed      the same seed gives the same records
  */
-public record GenerateSpec(int users, int meetings, int instances, int events, long seed) {
+public record GenerateSpec(int users, int meetings, int instances, int events, int messages, long seed) {
     /** Far below the 62^8 ids that 8 characters can tell apart. */
     public static final int MAX_COUNT = 100_000_000;
 
@@ -19,11 +20,15 @@ public record GenerateSpec(int users, int meetings, int instances, int events, l
         requireCount("meetings", meetings);
         requireCount("instances", instances);
         requireCount("events", events);
+        requireCount("messages", messages);
         if (meetings > 0 && users == 0) {
             throw new IllegalArgumentException("meetings need users for their audience: give --users 1 or more");
         }
         if ((instances > 0 || events > 0) && meetings == 0) {
             throw new IllegalArgumentException("instances and events need meetings: give --meetings 1 or more");
+        }
+        if (messages > 0 && instances == 0) {
+            throw new IllegalArgumentException("messages need instances to be posted in: give --instances 1 or more");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.conference.seed.generate;
 
+import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
+import dev.conference.model.PastMessage;
 import dev.conference.model.UserId;
 import dev.conference.seed.format.EventCodes;
 import dev.conference.seed.format.RecordWriter;
@@ -8,6 +10,7 @@ import dev.conference.seed.format.SeedFiles;
 import dev.conference.seed.format.SourceEvent;
 import dev.conference.seed.generate.Dataset.EventRow;
 import dev.conference.seed.generate.Dataset.MeetingRow;
+import dev.conference.seed.generate.Dataset.MessageRow;
 import dev.conference.seed.generate.Dataset.Span;
 import dev.conference.seed.progress.Progress;
 import java.io.IOException;
@@ -22,7 +25,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes a random data set in the original tool's four files. Records are made one at a time and
+ * Writes a random data set in the original tool's four files and messages.json. Records are made one at a time and
  * streamed out, so memory does not grow with the counts. "Now" comes from the clock, so a test can
  * pin it and get the same bytes for the same seed.
  */
@@ -40,7 +43,7 @@ public final class Generator {
     }
 
     /** What was written. */
-    public record Summary(int users, int meetings, int instances, int activeInstances, long events) {}
+    public record Summary(int users, int meetings, int instances, int activeInstances, long events, long messages) {}
 
     /**
      * Writes the four files into {@code dir} (created if missing), replacing files of the same names.
@@ -103,7 +106,26 @@ public final class Generator {
                 }
             }
         });
-        return new Summary(spec.users(), spec.meetings(), spec.instances(), active[0], spec.events());
+        long[] messages = {0};
+        write(files.messages(), spec.messages(), progress, out -> {
+            for (long n = 0; n < spec.messages(); n++) {
+                MessageRow row = data.message(n);
+                if (row == null) {
+                    break;
+                }
+                MeetingId meeting = data.meetingId(row.meeting());
+                out.message(new PastMessage(
+                        "message_" + meeting.value() + "_1_" + n,
+                        meeting,
+                        1,
+                        data.userId(row.user()),
+                        row.text(),
+                        at(now, row.at())));
+                messages[0]++;
+                progress.advance(1);
+            }
+        });
+        return new Summary(spec.users(), spec.meetings(), spec.instances(), active[0], spec.events(), messages[0]);
     }
 
     private static Instant at(Instant now, long offsetMicros) {

@@ -1,17 +1,14 @@
 package dev.conference.seed.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conference.model.AlreadyParticipantException;
-import dev.conference.model.EventType;
+import dev.conference.model.Imported;
 import dev.conference.model.InvalidInputException;
-import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.NotFoundException;
-import dev.conference.model.RefusedException;
-import dev.conference.model.UserId;
-import dev.conference.port.AsyncConference;
+import dev.conference.model.PastEvent;
 import dev.conference.port.ConferenceStore;
 import dev.conference.port.Directory;
+import dev.conference.port.History;
 import dev.conference.seed.format.InvalidRecordException;
 import dev.conference.seed.format.JsonRecords;
 import dev.conference.seed.format.MalformedJsonException;
@@ -24,21 +21,13 @@ import dev.conference.seed.load.Validator.Validation;
 import dev.conference.seed.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The second pass: reads the files again and stores their valid records through the ports, in
@@ -46,33 +35,23 @@ import java.util.concurrent.atomic.AtomicReference;
  * each file complete before the next, so an instance is stored only once its meeting is. Every save is
  * an upsert by id, so storing the same files again leaves the same state.
  *
- * <p>Events are history and the ports record events only as they happen, so they are not replayed
- * one by one. What they say about now is: a user whose last event in a meeting's instance that is
- * active now is a JOINED is present in it, and is joined through {@link AsyncConference#join} (the join is
- * recorded at load time; a user already present is left as is). Everything else in the log is history
- * that was validated and is not stored.
+ * <p>Then the history: events, then messages, imported through {@link History} with their own
+ * times and ids, so a second load adds nothing. The store places each event in the instance of its
+ * meeting that holds its time, and makes the users whose last event in an instance running now is a
+ * JOINED its participants, from that time. What it cannot place is counted, and the first few are
+ * reported with their place in the file.
  */
 final class Importer {
-    private static final int JOINS_IN_FLIGHT = 256;
     private final SeedFiles files;
     private final ZoneId zone;
-    private final Clock clock;
     private final int batchSize;
     private final int threads;
     private final Problems problems;
     private final Progress progress;
 
-    Importer(
-            SeedFiles files,
-            ZoneId zone,
-            Clock clock,
-            int batchSize,
-            int threads,
-            Problems problems,
-            Progress progress) {
+    Importer(SeedFiles files, ZoneId zone, int batchSize, int threads, Problems problems, Progress progress) {
         this.files = files;
         this.zone = zone;
-        this.clock = clock;
         this.batchSize = batchSize;
         this.threads = threads;
         this.problems = problems;
@@ -80,14 +59,11 @@ final class Importer {
     }
 
     /** What the second pass stored. */
-    record Stored(
-            long users,
-            long meetings,
-            long instances,
-            long eventsInActiveInstances,
-            long presentJoined,
-            long presentAlready,
-            long presentRefused) {}
+    record Stored(long users, long meetings, long instances, Imports events, Imports messages) {}
+
+    private static PastEvent pastEvent(SourceEvent event) {
+        return new PastEvent(event.id(), event.meeting(), event.user(), event.type(), event.at());
+    }
 
     @FunctionalInterface
     private interface Parse<T> {
@@ -120,15 +96,25 @@ final class Importer {
                     validation.instances().valid(),
                     record -> OriginalFormat.instance(record, zone),
                     batch -> saveInstances(directory, batch));
-            Presence presence = replayPresence(store.async(), validation);
-            return new Stored(
-                    users,
-                    meetings,
-                    instances - problems.refusedCount(),
-                    presence.considered,
-                    presence.joined.get(),
-                    presence.already.get(),
-                    presence.refused.get());
+            History history = store.history();
+            Imports events = importHistory(
+                    workers,
+                    files.events(),
+                    validation.events().valid(),
+                    "event",
+                    record -> pastEvent(OriginalFormat.event(record, zone)),
+                    event -> "of meeting '" + event.meeting() + "' at " + event.at(),
+                    history::importEvents);
+            Imports messages = importHistory(
+                    workers,
+                    files.messages(),
+                    validation.messages().valid(),
+                    "message",
+                    record -> OriginalFormat.message(record, zone),
+                    message -> "in instance " + message.instance() + " of meeting '" + message.meeting() + "' at "
+                            + message.at(),
+                    history::importMessages);
+            return new Stored(users, meetings, instances - problems.refusedCount(), events, messages);
         } finally {
             workers.shutdownNow();
             try {
@@ -175,88 +161,44 @@ final class Importer {
         }
     }
 
-    /** The last event of one user in one meeting's active instance. */
-    private record Last(EventType type, Instant at, RecordPosition position) {}
-
-    private record Key(MeetingId meeting, UserId user) {}
-
-    private static final class Presence {
-        long considered;
-        final AtomicLong joined = new AtomicLong();
-        final AtomicLong already = new AtomicLong();
-        final AtomicLong refused = new AtomicLong();
-    }
-
-    private Presence replayPresence(AsyncConference async, Validation validation) throws IOException {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Schedules schedules = validation.schedules();
-        Map<Key, Last> last = new HashMap<>();
-        Presence presence = new Presence();
-        read(files.events(), (position, record) -> {
-            SourceEvent event = OriginalFormat.event(record, zone);
-            int active = schedules.activeAt(event.meeting(), now);
-            if (active == 0
-                    || event.at().isAfter(now)
-                    || Schedules.micros(event.at()) < schedules.from(event.meeting(), active)) {
-                return;
-            }
-            presence.considered++;
-            last.merge(
-                    new Key(event.meeting(), event.user()),
-                    new Last(event.type(), event.at(), position),
-                    (earlier, later) -> later.at().isBefore(earlier.at()) ? earlier : later);
-        });
-        List<Map.Entry<Key, Last>> joins = new ArrayList<>();
-        for (Map.Entry<Key, Last> entry : last.entrySet()) {
-            if (entry.getValue().type() == EventType.JOINED) {
-                joins.add(entry);
-            }
+    /**
+     * Imports the valid records of a history file (events, or messages) through {@link History}, in
+     * batches; the store places each and answers what it did with it.
+     */
+    private <T> Imports importHistory(
+            ExecutorService workers,
+            Path file,
+            long valid,
+            String what,
+            Parse<T> parse,
+            Function<T, String> subject,
+            Function<List<T>, List<Imported>> port)
+            throws IOException {
+        Imports imports = new Imports(what, problems);
+        if (valid == 0) {
+            return imports;
         }
-        progress.start("joining present users", joins.size());
+        progress.start("importing " + file.getFileName(), valid);
         try {
-            joinAll(async, joins, presence);
+            Batches<T> batches = new Batches<>(
+                    workers,
+                    threads + 1,
+                    batchSize,
+                    batch -> {
+                        List<Imported> outcomes = port.apply(values(batch));
+                        for (int i = 0; i < batch.size(); i++) {
+                            imports.count(
+                                    outcomes.get(i),
+                                    batch.get(i).position(),
+                                    subject.apply(batch.get(i).value()));
+                        }
+                    },
+                    progress);
+            read(file, (position, record) -> batches.add(parse.parse(record), position));
+            batches.finish();
+            return imports;
         } finally {
             progress.finish();
-        }
-        return presence;
-    }
-
-    /** Joins without waiting for each: a bounded number in flight, each answer counted as it comes. */
-    private void joinAll(AsyncConference async, List<Map.Entry<Key, Last>> joins, Presence presence) {
-        Semaphore inFlight = new Semaphore(JOINS_IN_FLIGHT);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        for (Map.Entry<Key, Last> entry : joins) {
-            inFlight.acquireUninterruptibly();
-            if (failure.get() != null) {
-                inFlight.release();
-                break;
-            }
-            Key key = entry.getKey();
-            async.join(key.user(), key.meeting()).whenComplete((joined, error) -> {
-                try {
-                    Throwable cause =
-                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                    if (cause == null) {
-                        presence.joined.incrementAndGet();
-                    } else if (cause instanceof AlreadyParticipantException) {
-                        presence.already.incrementAndGet();
-                    } else if (cause instanceof RefusedException || cause instanceof NotFoundException) {
-                        presence.refused.incrementAndGet();
-                        problems.note(entry.getValue().position() + ": JOINED not replayed: " + cause.getMessage());
-                    } else {
-                        failure.compareAndSet(
-                                null,
-                                cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause));
-                    }
-                    progress.advance(1);
-                } finally {
-                    inFlight.release();
-                }
-            });
-        }
-        inFlight.acquireUninterruptibly(JOINS_IN_FLIGHT);
-        if (failure.get() != null) {
-            throw failure.get();
         }
     }
 

@@ -8,7 +8,6 @@ import dev.conference.seed.progress.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +29,6 @@ public final class Loader {
 
     private final SeedFiles files;
     private final ZoneId zone;
-    private final Clock clock;
     private final int batchSize;
     private final int threads;
     private final Problems problems;
@@ -39,21 +37,18 @@ public final class Loader {
 
     /**
      * @param zone      the zone local date-times are read in; not null
-     * @param clock     decides which instances are active when events are replayed; not null
      * @param batchSize records per batch, 1 or more
      * @param threads   batches in flight at once, 1 or more
      * @param err       where each problem is reported, one line each; not null
      * @param progress  not null
      */
-    public Loader(
-            SeedFiles files, ZoneId zone, Clock clock, int batchSize, int threads, PrintWriter err, Progress progress) {
+    public Loader(SeedFiles files, ZoneId zone, int batchSize, int threads, PrintWriter err, Progress progress) {
         if (batchSize < 1 || threads < 1) {
             throw new IllegalArgumentException(
                     "batch size and threads must be 1 or more, got " + batchSize + " and " + threads);
         }
         this.files = Objects.requireNonNull(files, "files");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.batchSize = batchSize;
         this.threads = threads;
         this.problems = new Problems(Objects.requireNonNull(err, "err"));
@@ -68,35 +63,31 @@ public final class Loader {
      *                  their counts are of the records before the break
      */
     public record Check(
-            long users, long meetings, long instances, long events, long valid, long invalid, List<Path> malformed) {
+            long users,
+            long meetings,
+            long instances,
+            long events,
+            long messages,
+            long valid,
+            long invalid,
+            List<Path> malformed) {
         public Check {
             malformed = List.copyOf(malformed);
         }
 
         public long records() {
-            return users + meetings + instances + events;
+            return users + meetings + instances + events + messages;
         }
     }
 
     /**
      * What was stored.
      *
-     * @param refused                 instances the store refused (each reported on the error stream)
-     * @param eventsInActiveInstances valid events that fall in an instance active now
-     * @param joined                  users joined because their last event there is a JOINED
-     * @param alreadyPresent          such users who were present already
-     * @param notJoined               such users whose join the store refused (each reported)
+     * @param refused  instances the store refused (each reported on the error stream)
+     * @param events   what the store did with the valid events, one line ("1,200 stored, 3 in no instance")
+     * @param messages the same for the valid messages
      */
-    public record Store(
-            long users,
-            long meetings,
-            long instances,
-            long refused,
-            long events,
-            long eventsInActiveInstances,
-            long joined,
-            long alreadyPresent,
-            long notJoined) {}
+    public record Store(long users, long meetings, long instances, long refused, String events, String messages) {}
 
     /**
      * The first pass.
@@ -108,12 +99,14 @@ public final class Loader {
         long valid = validation.users().valid()
                 + validation.meetings().valid()
                 + validation.instances().valid()
-                + validation.events().valid();
+                + validation.events().valid()
+                + validation.messages().valid();
         return new Check(
                 validation.users().records(),
                 validation.meetings().records(),
                 validation.instances().records(),
                 validation.events().records(),
+                validation.messages().records(),
                 valid,
                 problems.invalidCount(),
                 problems.malformedFiles());
@@ -131,16 +124,13 @@ public final class Loader {
         if (validation == null || problems.anyMalformed()) {
             throw new IllegalStateException("store() needs a check() that found every file well-formed");
         }
-        Stored stored = new Importer(files, zone, clock, batchSize, threads, problems, progress).run(store, validation);
+        Stored stored = new Importer(files, zone, batchSize, threads, problems, progress).run(store, validation);
         return new Store(
                 stored.users(),
                 stored.meetings(),
                 stored.instances(),
                 problems.refusedCount(),
-                validation.events().valid(),
-                stored.eventsInActiveInstances(),
-                stored.presentJoined(),
-                stored.presentAlready(),
-                stored.presentRefused());
+                stored.events().summary(),
+                stored.messages().summary());
     }
 }

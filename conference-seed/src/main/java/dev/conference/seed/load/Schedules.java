@@ -39,6 +39,17 @@ final class Schedules {
         return schedule == null ? 0 : schedule.spanning(micros(at));
     }
 
+    /** Whether the meeting's instance {@code number} exists and its span contains {@code at}. */
+    boolean holds(MeetingId meeting, int number, Instant at) {
+        return number != 0 && activeAt(meeting, at) == number;
+    }
+
+    /** Whether the meeting has an instance {@code number}. */
+    boolean has(MeetingId meeting, int number) {
+        Schedule schedule = byMeeting.get(meeting.value());
+        return schedule != null && schedule.hasNumber(number);
+    }
+
     /** The start of the meeting's instance {@code number}, in microseconds. */
     long from(MeetingId meeting, int number) {
         return byMeeting.get(meeting.value()).fromOf(number);

@@ -3,6 +3,7 @@ package dev.conference.seed.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingInstance;
+import dev.conference.model.PastMessage;
 import dev.conference.model.User;
 import dev.conference.seed.format.InvalidRecordException;
 import dev.conference.seed.format.JsonRecords;
@@ -41,6 +42,7 @@ final class Validator {
     private final Set<String> users = new HashSet<>();
     private final Set<String> meetings = new HashSet<>();
     private final Set<String> events = new HashSet<>();
+    private final Set<String> messages = new HashSet<>();
     private final Schedules schedules = new Schedules();
 
     Validator(SeedFiles files, ZoneId zone, Problems problems, Progress progress) {
@@ -54,7 +56,8 @@ final class Validator {
     record Count(long records, long valid) {}
 
     /** What the first pass learnt. */
-    record Validation(Count users, Count meetings, Count instances, Count events, Schedules schedules) {}
+    record Validation(
+            Count users, Count meetings, Count instances, Count events, Count messages, Schedules schedules) {}
 
     @FunctionalInterface
     private interface Check {
@@ -107,7 +110,30 @@ final class Validator {
                     ? null
                     : "event_id '" + event.id() + "' is given twice: an earlier record has it";
         });
-        return new Validation(userCount, meetingCount, instanceCount, eventCount, schedules);
+        boolean instancesKnown = meetingsKnown && !problems.isMalformed(files.instances());
+        Count messageCount = !Files.exists(files.messages())
+                ? new Count(0, 0)
+                : pass(files.messages(), record -> {
+                    PastMessage message = OriginalFormat.message(record, zone);
+                    if (usersKnown && !users.contains(message.user().value())) {
+                        return "userID '" + message.user() + "' is not a valid user of " + SeedFiles.USERS;
+                    }
+                    if (meetingsKnown && !meetings.contains(message.meeting().value())) {
+                        return "meeting_id '" + message.meeting() + "' is not a valid meeting of " + SeedFiles.MEETINGS;
+                    }
+                    if (instancesKnown && !schedules.has(message.meeting(), message.instance())) {
+                        return "instance " + message.instance() + " of meeting '" + message.meeting()
+                                + "' is not a valid instance of " + SeedFiles.INSTANCES;
+                    }
+                    if (instancesKnown && !schedules.holds(message.meeting(), message.instance(), message.at())) {
+                        return "timestamp " + message.at() + " is outside instance " + message.instance()
+                                + " of meeting '" + message.meeting() + "'";
+                    }
+                    return messages.add(message.source())
+                            ? null
+                            : "message_id '" + message.source() + "' is given twice: an earlier record has it";
+                });
+        return new Validation(userCount, meetingCount, instanceCount, eventCount, messageCount, schedules);
     }
 
     private Count pass(Path file, Check check) throws IOException {

@@ -2,12 +2,15 @@ package dev.conference.seed;
 
 import static dev.conference.seed.SeedRun.seed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.conference.model.ChatMessage;
 import dev.conference.model.EventType;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Participant;
+import dev.conference.model.PastMessage;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
@@ -28,11 +31,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Events are history; what they say about now (who is in a meeting running now) is replayed through
- * {@code join}, once. Instances here run from an hour ago to an hour from now, so the store's real
- * clock finds them active whatever the test's speed.
+ * The files' history goes into the store as recorded: each event into the instance that holds its
+ * time, each message into its instance's chat, once. Instances here run from an hour ago to an hour
+ * from now, so the store's real clock finds them active whatever the test's speed.
  */
-class PresenceReplayTest {
+class HistoryImportTest {
     @RegisterExtension
     static final LocalRedisExtension REDIS = new LocalRedisExtension();
 
@@ -43,9 +46,11 @@ class PresenceReplayTest {
     @TempDir
     Path dir;
 
+    private Instant now;
+
     @BeforeEach
     void write() throws IOException {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (RecordWriter users = RecordWriter.open(dir.resolve("users.json"), ZoneOffset.UTC)) {
             for (String name : List.of("ann", "bob", "cat", "dan")) {
                 users.user(new User(UserId.of(name), name.toUpperCase(), 30, "Female", name + "@example.com"));
@@ -75,11 +80,17 @@ class PresenceReplayTest {
             log.write(OPEN, "ann", EventType.JOINED, 30); // present
             log.write(OPEN, "bob", EventType.JOINED, 20);
             log.write(OPEN, "bob", EventType.LEFT, 10); // left again
-            log.write(OPEN, "dan", EventType.LEFT, 70); // before the instance: history
+            log.write(OPEN, "dan", EventType.LEFT, 70); // before the instance: in no instance
             log.write(OPEN, "dan", EventType.JOINED, 5); // written out of time order, still last
-            log.write(CLOSED, "cat", EventType.JOINED, 15); // not in the audience
-            log.write(CLOSED, "ann", EventType.TIMED_OUT, 15);
-            log.write(PAST, "ann", EventType.JOINED, 150); // an earlier instance: history
+            log.write(CLOSED, "cat", EventType.JOINED, 15); // not in the audience: history as recorded
+            log.write(CLOSED, "ann", EventType.TIMED_OUT, 14);
+            log.write(PAST, "ann", EventType.JOINED, 150); // an instance that is over
+        }
+        try (RecordWriter messages = RecordWriter.open(dir.resolve("messages.json"), ZoneOffset.UTC)) {
+            messages.message(
+                    new PastMessage("m2", OPEN, 1, UserId.of("dan"), "second", now.minus(Duration.ofMinutes(4))));
+            messages.message(
+                    new PastMessage("m1", OPEN, 1, UserId.of("ann"), "first", now.minus(Duration.ofMinutes(25))));
         }
     }
 
@@ -89,37 +100,53 @@ class PresenceReplayTest {
     }
 
     @Test
-    void usersWhoseLastEventInARunningInstanceIsAJoinAreJoinedOnce() {
+    void storesEveryEventInItsInstanceWithItsTimeOnce() {
         SeedRun.Result first = seed().run("load", dir, "--redis", REDIS.uri());
 
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out())
-                .contains("events: 8 valid; 6 fall in instances active now; present users: 2 joined,"
-                        + " 0 already present, 1 refused");
+        assertThat(first.out()).contains("events: 7 stored, 1 in no instance", "messages: 2 stored");
         assertThat(first.err())
-                .contains("events_log.json:32:5: record 6: JOINED not replayed: user 'cat' is not in"
-                        + " the audience of meeting 'closed'");
+                .contains(
+                        "events_log.json:20:5: record 4: event of meeting 'open' at",
+                        "not stored: no instance of its meeting holds its time");
         List<MeetingEvent> openLog;
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
             assertThat(store.conference().participants(OPEN))
+                    .containsExactly(
+                            new Participant(UserId.of("ann"), now.minus(Duration.ofMinutes(30))),
+                            new Participant(UserId.of("dan"), now.minus(Duration.ofMinutes(5))));
+            assertThat(store.conference().participants(CLOSED))
                     .extracting(Participant::user)
-                    .containsExactlyInAnyOrder(UserId.of("ann"), UserId.of("dan"));
-            assertThat(store.conference().participants(CLOSED)).isEmpty();
+                    .containsExactly(UserId.of("cat"));
+            assertThat(store.conference().participants(PAST)).isEmpty();
             openLog = store.conference().events(OPEN);
             assertThat(openLog)
-                    .filteredOn(event -> event instanceof MeetingEvent.Joined)
-                    .hasSize(2);
+                    .extracting(MeetingEvent::type, MeetingEvent::at)
+                    .containsExactly(
+                            tuple(EventType.STARTED, now.minus(Duration.ofHours(1))),
+                            tuple(EventType.JOINED, now.minus(Duration.ofMinutes(30))),
+                            tuple(EventType.JOINED, now.minus(Duration.ofMinutes(20))),
+                            tuple(EventType.LEFT, now.minus(Duration.ofMinutes(10))),
+                            tuple(EventType.JOINED, now.minus(Duration.ofMinutes(5))));
+            assertThat(store.conference().events(PAST))
+                    .extracting(MeetingEvent::type)
+                    .containsExactly(EventType.STARTED, EventType.JOINED);
+            assertThat(store.conference().chat(OPEN))
+                    .extracting(ChatMessage::text, ChatMessage::postedAt)
+                    .containsExactly(
+                            tuple("first", now.minus(Duration.ofMinutes(25))),
+                            tuple("second", now.minus(Duration.ofMinutes(4))));
         }
 
         SeedRun.Result second = seed().run("load", dir, "--redis", REDIS.uri());
 
         assertThat(second.code()).as(second.err()).isZero();
-        assertThat(second.out()).contains("present users: 0 joined, 2 already present, 1 refused");
+        assertThat(second.out())
+                .contains(
+                        "events: 0 stored, 7 already stored, 1 in no instance", "messages: 0 stored, 2 already stored");
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
-            assertThat(store.conference().participants(OPEN))
-                    .extracting(Participant::user)
-                    .containsExactlyInAnyOrder(UserId.of("ann"), UserId.of("dan"));
             assertThat(store.conference().events(OPEN)).isEqualTo(openLog);
+            assertThat(store.conference().chat(OPEN)).hasSize(2);
         }
     }
 }
