@@ -63,11 +63,9 @@ class GenerateAndLoadTest {
         // The generator gives meetings with no started instance past visits that no instance holds.
         assertThat(loaded.errLines())
                 .allMatch(line -> line.endsWith(" not stored: no instance of its meeting holds its time"));
-        assertThat(loaded.out())
-                .contains(
-                        "300 users, 60 meetings, 90 instances, 400 events, 200 messages",
-                        "0 invalid",
-                        "messages: 200 stored");
+        assertThat(loaded.out()).contains("300 users, 60 meetings, 90 instances, 400 events, ", "0 invalid");
+        long messages = FileRecords.records(dir.resolve("messages.json")).size();
+        assertThat(loaded.out()).contains(messages + " messages (local", "messages: " + messages + " stored");
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
             assertThat(FileRecords.allUsers(store.directory()))
                     .containsExactlyInAnyOrderElementsOf(FileRecords.users(dir));
@@ -94,7 +92,7 @@ class GenerateAndLoadTest {
             }
             assertThat(logged).isEqualTo(held).isPositive();
             assertThat(loaded.out()).contains("events: " + held + " stored, " + (400 - held) + " in no instance");
-            assertThat(posted).isEqualTo(200);
+            assertThat(posted).isEqualTo(messages).isGreaterThan(150);
         }
     }
 
@@ -138,7 +136,7 @@ class GenerateAndLoadTest {
         SeedRun.Result again = seed().run("load", dir, "--redis", REDIS.uri());
 
         assertThat(again.code()).as(again.err()).isZero();
-        assertThat(again.out()).contains("events: 0 stored", "messages: 0 stored, 200 already stored");
+        assertThat(again.out()).contains("events: 0 stored", "messages: 0 stored, ", " already stored");
         assertThat(Snapshot.of(REDIS.uri(), start)).isEqualTo(once);
     }
 

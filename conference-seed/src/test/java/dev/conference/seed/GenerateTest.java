@@ -141,20 +141,22 @@ class GenerateTest {
         }
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
         List<MeetingInstance> instances = FileRecords.instances(dir.resolve("a"), ZoneOffset.UTC);
-        assertThat(FileRecords.records(dir.resolve("a").resolve(SeedFiles.MESSAGES)))
-                .hasSize(50)
-                .allSatisfy(message -> {
-                    Instant at = Instant.parse(message.get("timestamp").asText() + "Z");
-                    assertThat(at).isBeforeOrEqualTo(now);
-                    assertThat(instances).anySatisfy(instance -> {
-                        assertThat(instance.meeting().value())
-                                .isEqualTo(message.get("meeting_id").asText());
-                        assertThat(instance.instance())
-                                .isEqualTo(message.get("order_id").asInt());
-                        assertThat(instance.spans(at)).isTrue();
-                    });
-                    assertThat(message.get("text").asText()).isNotBlank();
-                });
+        List<JsonNode> messages = FileRecords.records(dir.resolve("a").resolve(SeedFiles.MESSAGES));
+        assertThat(messages)
+                .extracting(message -> message.get("timestamp").asText())
+                .isSorted();
+        assertThat(messages).hasSizeBetween(25, 50).allSatisfy(message -> {
+            Instant at = Instant.parse(message.get("timestamp").asText() + "Z");
+            assertThat(at).isBeforeOrEqualTo(now);
+            assertThat(instances).anySatisfy(instance -> {
+                assertThat(instance.meeting().value())
+                        .isEqualTo(message.get("meeting_id").asText());
+                assertThat(instance.instance())
+                        .isEqualTo(message.get("order_id").asInt());
+                assertThat(instance.spans(at)).isTrue();
+            });
+            assertThat(message.get("text").asText()).isNotBlank();
+        });
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.conference.redis.checker;
 
+import dev.conference.model.EventType;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
+import dev.conference.model.PastEvent;
+import dev.conference.model.PastMessage;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Random operation sequences from a seed: the same seed gives the same sequence. A few users and
@@ -33,6 +37,10 @@ final class Sequences {
         // Everyone exists at first, so that most steps are not refused for want of a user.
         for (String user : USERS) {
             steps.add(new Step.SaveUser(user(user, random)));
+        }
+        // And every meeting: imports and joins of a meeting nobody saved only test the refusal.
+        for (String meeting : MEETINGS) {
+            steps.add(new Step.SaveMeeting(meeting(MeetingId.of(meeting), random)));
         }
         Instant now = start;
         for (int i = steps.size(); i < length; i++) {
@@ -87,8 +95,46 @@ final class Sequences {
             return new Step.Subscribe(meeting);
         } else if (roll < 89) {
             return new Step.Resume(meeting, random.nextInt(20));
+        } else if (roll < 92) {
+            return new Step.ImportEvents(past(
+                    random,
+                    now,
+                    (source, at) -> new PastEvent(
+                            source,
+                            MeetingId.of(pick(random, MEETINGS)),
+                            UserId.of(pick(random, USERS)),
+                            PAST_TYPES.get(random.nextInt(PAST_TYPES.size())),
+                            at)));
+        } else if (roll < 94) {
+            return new Step.ImportMessages(past(
+                    random,
+                    now,
+                    (source, at) -> new PastMessage(
+                            source,
+                            MeetingId.of(pick(random, MEETINGS)),
+                            1 + random.nextInt(3),
+                            UserId.of(pick(random, USERS)),
+                            "old " + random.nextInt(100),
+                            at)));
         }
         return new Step.Advance(Duration.ofSeconds(1 + random.nextInt(random.nextBoolean() ? 120 : 3600)));
+    }
+
+    private static final List<EventType> PAST_TYPES = List.of(EventType.JOINED, EventType.LEFT, EventType.TIMED_OUT);
+
+    /**
+     * One to four records of an import, from a few source ids (so some are imported again), at times
+     * in the 40 minutes before now (where the running instances are) and now and then a little after it.
+     */
+    private static <T> List<T> past(Random random, Instant now, BiFunction<String, Instant, T> record) {
+        List<T> records = new ArrayList<>();
+        for (int n = 1 + random.nextInt(4); n > 0; n--) {
+            Instant at = random.nextInt(10) == 0
+                    ? now.plusSeconds(1 + random.nextInt(60))
+                    : now.minusSeconds(random.nextInt(40 * 60)).minusNanos(random.nextInt(1000) * 1000L);
+            records.add(record.apply("s" + random.nextInt(8), at));
+        }
+        return records;
     }
 
     private static User user(String id, Random random) {

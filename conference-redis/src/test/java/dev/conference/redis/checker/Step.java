@@ -10,6 +10,8 @@ import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingParticipants;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
+import dev.conference.model.PastEvent;
+import dev.conference.model.PastMessage;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import dev.conference.port.ConferenceStore;
@@ -198,6 +200,22 @@ sealed interface Step {
         @Override
         public String apply(ConferenceStore store, Instant now) {
             return "";
+        }
+    }
+
+    /** Past events imported (History): what became of each record. */
+    record ImportEvents(List<PastEvent> events) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> store.history().importEvents(events));
+        }
+    }
+
+    /** Past messages imported (History): what became of each record. */
+    record ImportMessages(List<PastMessage> messages) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> store.history().importMessages(messages));
         }
     }
 

@@ -142,26 +142,33 @@ final class Dataset {
     /** One generated message before it is numbered: where, who, what, and when as an offset from now. */
     record MessageRow(int meeting, int user, String text, long at) {}
 
+    /** The hour before now, which messages are spread over. */
+    private static final long MESSAGE_SPAN = 60 * MINUTE;
+
     /**
-     * A message in instance 1 of a meeting whose instance 1 has started (the first from a random
-     * meeting on), by a user who may join it (anyone for a public meeting, else an audience member),
-     * at a time within the instance and not after now; null when no instance has started.
+     * Message {@code number} of {@code count}, at a time that grows with its number over the hour
+     * before now, so each instance's messages come in time order (an import appends them), in
+     * instance 1 of a meeting running then (the first such from a random meeting on), by a user who
+     * may join it (anyone for a public meeting, else an audience member); null when no meeting runs
+     * then.
      */
-    MessageRow message(long number) {
+    MessageRow message(long number, long count) {
         SplittableRandom random = random(MESSAGES, number);
+        long at = -MESSAGE_SPAN + (number * MESSAGE_SPAN) / Math.max(1, count);
         int first = random.nextInt(spec.meetings());
         for (int step = 0; step < spec.meetings(); step++) {
             int meeting = (first + step) % spec.meetings();
-            if (instanceCount(meeting) == 0 || !span(meeting, 1).started()) {
+            if (instanceCount(meeting) == 0) {
                 continue;
             }
             Span span = span(meeting, 1);
+            if (span.from() > at || span.to() <= at) {
+                continue;
+            }
             MeetingRow row = meeting(meeting);
             int user = row.isPublic()
                     ? random.nextInt(spec.users())
                     : row.audience()[random.nextInt(row.audience().length)];
-            long end = Math.min(span.to(), 0);
-            long at = end > span.from() ? span.from() + random.nextLong(end - span.from()) : span.from();
             StringBuilder text = new StringBuilder();
             for (int words = 1 + random.nextInt(12); words > 0; words--) {
                 text.append(text.length() == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);

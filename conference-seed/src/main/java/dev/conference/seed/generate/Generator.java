@@ -109,9 +109,9 @@ public final class Generator {
         long[] messages = {0};
         write(files.messages(), spec.messages(), progress, out -> {
             for (long n = 0; n < spec.messages(); n++) {
-                MessageRow row = data.message(n);
+                MessageRow row = data.message(n, spec.messages());
                 if (row == null) {
-                    break;
+                    continue;
                 }
                 MeetingId meeting = data.meetingId(row.meeting());
                 out.message(new PastMessage(
