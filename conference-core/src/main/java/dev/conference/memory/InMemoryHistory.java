@@ -119,11 +119,11 @@ final class InMemoryHistory implements History {
     }
 
     private Imported refusal(MeetingId meeting, UserId user, Instant at, Instant now, Optional<InstanceState> holder) {
-        if (!store.meetings.containsKey(meeting.value())) {
-            return Imported.UNKNOWN_MEETING;
-        }
         if (!store.users.containsKey(user.value())) {
             return Imported.UNKNOWN_USER;
+        }
+        if (!store.meetings.containsKey(meeting.value())) {
+            return Imported.UNKNOWN_MEETING;
         }
         if (at.isAfter(now)) {
             return Imported.IN_FUTURE;

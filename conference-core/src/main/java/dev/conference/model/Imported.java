@@ -1,6 +1,9 @@
 package dev.conference.model;
 
-/** What an import did with one record (see {@link dev.conference.port.History}). */
+/**
+ * What an import did with one record (see {@link dev.conference.port.History}). A record with more
+ * than one fault gets the first of: unknown user, unknown meeting, in the future, no instance.
+ */
 public enum Imported {
     /** Stored now. */
     STORED,

@@ -116,6 +116,7 @@ public abstract class HistoryContract extends StoreContract {
                 event("future", alice, EventType.JOINED, clock.instant().plusSeconds(1)),
                 new PastEvent("nobody", standup, UserId.of("nobody"), EventType.JOINED, T0.plusSeconds(1)),
                 new PastEvent("nowhere", MeetingId.of("nowhere"), alice, EventType.JOINED, T0.plusSeconds(1)),
+                new PastEvent("neither", MeetingId.of("nowhere"), UserId.of("nobody"), EventType.JOINED, T0),
                 event("fine", alice, EventType.JOINED, T0.plusSeconds(1))));
 
         assertThat(outcomes)
@@ -125,6 +126,7 @@ public abstract class HistoryContract extends StoreContract {
                         Imported.IN_FUTURE,
                         Imported.UNKNOWN_USER,
                         Imported.UNKNOWN_MEETING,
+                        Imported.UNKNOWN_USER,
                         Imported.STORED);
         assertThat(conference.events(standup, 1)).isEmpty();
         assertThat(kindsAndUsers(conference.events(standup)))
@@ -139,8 +141,15 @@ public abstract class HistoryContract extends StoreContract {
                                 2,
                                 alice,
                                 "later",
-                                clock.instant().plusSeconds(1)))))
-                .containsExactly(Imported.NO_INSTANCE, Imported.NO_INSTANCE, Imported.IN_FUTURE);
+                                clock.instant().plusSeconds(1)),
+                        new PastMessage("m4", MeetingId.of("nowhere"), 1, alice, "where?", T0),
+                        new PastMessage("m5", standup, 2, UserId.of("nobody"), "who?", T0))))
+                .containsExactly(
+                        Imported.NO_INSTANCE,
+                        Imported.NO_INSTANCE,
+                        Imported.IN_FUTURE,
+                        Imported.UNKNOWN_MEETING,
+                        Imported.UNKNOWN_USER);
     }
 
     @Test

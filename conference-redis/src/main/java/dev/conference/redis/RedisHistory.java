@@ -83,7 +83,9 @@ final class RedisHistory implements History {
 
     private List<Imported> importRows(List<Row> rows, String kind) {
         Imported[] outcomes = new Imported[rows.size()];
-        int[] placed = place(rows, outcomes);
+        // A message names its instance, and import.lua checks that it holds the message's time, so
+        // only events need finding their instance first.
+        int[] placed = kind.equals("e") ? place(rows, outcomes) : named(rows);
         String[] lives = note(rows, placed, outcomes);
         Map<String, List<Integer>> byInstance = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -162,14 +164,22 @@ final class RedisHistory implements History {
         return placed;
     }
 
-    /** Each user's life (note-imported.lua), by record; a record of an unknown user gets its outcome. */
+    private static int[] named(List<Row> rows) {
+        int[] placed = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            placed[i] = rows.get(i).instance();
+        }
+        return placed;
+    }
+
+    /**
+     * Each user's life (note-imported.lua), by record; a record of an unknown user gets its outcome,
+     * which comes before an unknown meeting's.
+     */
     private String[] note(List<Row> rows, int[] placed, Imported[] outcomes) {
         Map<UserId, List<Integer>> byUser = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (outcomes[i] == null) {
-                byUser.computeIfAbsent(rows.get(i).user(), u -> new ArrayList<>())
-                        .add(i);
-            }
+            byUser.computeIfAbsent(rows.get(i).user(), u -> new ArrayList<>()).add(i);
         }
         String[] lives = new String[rows.size()];
         List<CompletableFuture<Void>> calls = new ArrayList<>();

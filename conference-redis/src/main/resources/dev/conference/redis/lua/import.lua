@@ -46,9 +46,10 @@ ensure_started(KEYS[2], KEYS[5], KEYS[7], KEYS[6], order)
 -- of them (a record that would have more after it is refused anyway); `base` is the entry before.
 local earliest = candidates[1].at
 for _, r in ipairs(candidates) do earliest = math.min(earliest, r.at) end
-local newest_first, base, upper = {}, nil, '+'
+-- The first page is one entry: most imports come in time order and find nothing later.
+local newest_first, base, upper, count = {}, nil, '+', 1
 repeat
-  local page = redis.call('XREVRANGE', stream, upper, '-', 'COUNT', PAGE)
+  local page = redis.call('XREVRANGE', stream, upper, '-', 'COUNT', count)
   for _, entry in ipairs(page) do
     if tonumber(field_of(entry, 'at')) <= earliest or #newest_first > MAX_LATER then
       base = entry[1]
@@ -57,7 +58,9 @@ repeat
     newest_first[#newest_first + 1] = entry
   end
   if #page > 0 then upper = '(' .. page[#page][1] end
-until base or #page < PAGE
+  local full = #page == count
+  count = PAGE
+until base or not full
 local merged = {}
 for j = #newest_first, 1, -1 do
   local entry = newest_first[j]

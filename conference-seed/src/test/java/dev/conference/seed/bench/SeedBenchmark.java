@@ -13,9 +13,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run through {@link SeedBenchmarkTest} (see README.md), or as a main class on the test class path.
  *
- * Options: {@code --users --meetings --instances --events} (counts), {@code --redis URI} (default: a
+ * Options: {@code --users --meetings --instances --events --messages} (counts), {@code --redis URI} (default: a
  * fresh local Redis on a free port), {@code --batch-size --threads} (passed to load), {@code --skip-original}.
  * The server is emptied (FLUSHALL) before each run: point it at a server you can wipe.
  */
@@ -49,11 +46,13 @@ public final class SeedBenchmark {
                 "--instances",
                 "100000",
                 "--events",
-                "100000",
+                "1000000",
+                "--messages",
+                "1000000",
                 "--batch-size",
                 "2000",
                 "--threads",
-                "1"));
+                "2"));
         boolean original = true;
         String redis = null;
         for (int i = 0; i < args.length; i++) {
@@ -105,33 +104,60 @@ public final class SeedBenchmark {
                     "--instances",
                     options.get("--instances"),
                     "--events",
-                    options.get("--events"));
+                    options.get("--events"),
+                    "--messages",
+                    options.get("--messages"));
             double generateSeconds = seconds(started);
             require(generated == 0, "generate failed");
             out.printf("files: %,d MiB; load average %s%n", directorySize(dir) >> 20, loadAverage());
 
+            // The anchor first: Redis's own mass insertion of the same records, minimal layout.
+            Path resp = dir.resolve("mass-insertion.resp");
+            long commandCount = MassInsertion.writeCommands(dir, resp);
             admin.sync().flushall();
-            HeapWatch heap = HeapWatch.watching();
+            double massSeconds = MassInsertion.pipe(uri, resp);
+            long massMemory = usedMemory(admin);
+            Files.delete(resp);
+            if (massSeconds < 0) {
+                out.println("redis-cli not found (apt-get install redis-tools): no anchor measured");
+            } else {
+                out.printf(
+                        "redis-cli --pipe, %,d commands (one HSET per user, meeting and instance, one RPUSH per"
+                                + " event and message): %.1f s, %,d MiB in Redis; load average %s%n",
+                        commandCount, massSeconds, massMemory >> 20, loadAverage());
+            }
+
+            // conference-seed load in a JVM of its own: its start, the check pass and the history included.
+            admin.sync().flushall();
             started = System.nanoTime();
-            int loaded = SeedMain.run(
-                    environment,
-                    "load",
-                    dir.toString(),
-                    "--redis",
-                    uri,
-                    "--progress",
-                    "--batch-size",
-                    options.get("--batch-size"),
-                    "--threads",
-                    options.get("--threads"));
+            Process load = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "dev.conference.seed.SeedMain",
+                            "load",
+                            dir.toString(),
+                            "--redis",
+                            uri,
+                            "--no-progress",
+                            "--batch-size",
+                            options.get("--batch-size"),
+                            "--threads",
+                            options.get("--threads"))
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(dir.resolve("load.err").toFile())
+                    .start();
+            int loaded = load.waitFor();
             double loadSeconds = seconds(started);
-            long peak = heap.finish();
-            require(loaded == 0, "load failed");
+            require(loaded == 0, "load failed: " + Files.readString(dir.resolve("load.err")));
             long keys = admin.sync().dbsize();
             out.printf(
-                    "%nconference-seed: generate %.1f s + load %.1f s = %.1f s (%,d keys; heap in use at most"
-                            + " %,d MiB during the load); load average %s%n",
-                    generateSeconds, loadSeconds, generateSeconds + loadSeconds, keys, peak >> 20, loadAverage());
+                    "%nconference-seed: generate %.1f s; load %.1f s (%,d keys, %,d MiB in Redis); load average %s%n",
+                    generateSeconds, loadSeconds, keys, usedMemory(admin) >> 20, loadAverage());
+            if (massSeconds > 0) {
+                out.printf("load / redis-cli --pipe: %.1fx (goal: 3x at most)%n", loadSeconds / massSeconds);
+            }
 
             if (original) {
                 admin.sync().flushall();
@@ -231,42 +257,15 @@ public final class SeedBenchmark {
         return fields;
     }
 
-    /** Samples the heap in use every 20 ms on a daemon thread and keeps the highest figure. */
-    private static final class HeapWatch extends Thread {
-        private volatile boolean running = true;
-        private long peak;
-
-        static HeapWatch watching() {
-            System.gc();
-            HeapWatch watch = new HeapWatch();
-            watch.setDaemon(true);
-            watch.start();
-            return watch;
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                long used = 0;
-                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                    if (pool.getType() == MemoryType.HEAP) {
-                        used += pool.getUsage().getUsed();
-                    }
-                }
-                peak = Math.max(peak, used);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        long finish() throws InterruptedException {
-            running = false;
-            join();
-            return peak;
-        }
+    private static long usedMemory(StatefulRedisConnection<String, String> admin) {
+        return admin.sync()
+                .info("memory")
+                .lines()
+                .filter(line -> line.startsWith("used_memory:"))
+                .mapToLong(line ->
+                        Long.parseLong(line.substring("used_memory:".length()).trim()))
+                .findFirst()
+                .orElse(0);
     }
 
     /** The machine's 1, 5 and 15 minute load averages: other work on the machine skews the figures. */
