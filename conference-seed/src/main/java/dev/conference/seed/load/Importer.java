@@ -103,6 +103,7 @@ final class Importer {
                     validation.events().valid(),
                     "event",
                     record -> pastEvent(OriginalFormat.event(record, zone)),
+                    MeetingOrder.EVENTS,
                     event -> "of meeting '" + event.meeting() + "' at " + event.at(),
                     history::importEvents);
             Imports messages = importHistory(
@@ -111,6 +112,7 @@ final class Importer {
                     validation.messages().valid(),
                     "message",
                     record -> OriginalFormat.message(record, zone),
+                    MeetingOrder.MESSAGES,
                     message -> "in instance " + message.instance() + " of meeting '" + message.meeting() + "' at "
                             + message.at(),
                     history::importMessages);
@@ -163,7 +165,8 @@ final class Importer {
 
     /**
      * Imports the valid records of a history file (events, or messages) through {@link History}, in
-     * batches; the store places each and answers what it did with it.
+     * batches, grouped by meeting and in time order (MeetingOrder); the store places each and
+     * answers what it did with it.
      */
     private <T> Imports importHistory(
             ExecutorService workers,
@@ -171,6 +174,7 @@ final class Importer {
             long valid,
             String what,
             Parse<T> parse,
+            MeetingOrder.Codec<T> codec,
             Function<T, String> subject,
             Function<List<T>, List<Imported>> port)
             throws IOException {
@@ -194,7 +198,16 @@ final class Importer {
                         }
                     },
                     progress);
-            read(file, (position, record) -> batches.add(parse.parse(record), position));
+            try (MeetingOrder<T> sorted = new MeetingOrder<>(codec, file, MeetingOrder.RUN_SIZE)) {
+                read(file, (position, record) -> {
+                    try {
+                        sorted.add(parse.parse(record), position);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                sorted.drain((value, position) -> batches.add(value, position));
+            }
             batches.finish();
             return imports;
         } finally {
