@@ -205,6 +205,10 @@ public final class OriginalFormat {
      */
     private static Instant time(JsonNode record, String name, ZoneId zone) throws InvalidRecordException {
         String text = text(record, name);
+        LocalDateTime usual = usualLocal(text);
+        if (usual != null) {
+            return usual.atZone(zone).toInstant();
+        }
         try {
             return LocalDateTime.parse(text).atZone(zone).toInstant();
         } catch (DateTimeParseException local) {
@@ -215,6 +219,64 @@ public final class OriginalFormat {
                         + " 2024-05-12T11:40:27.778235, got '" + shorten(text) + "'");
             }
         }
+    }
+
+    /**
+     * The form the original tool writes, {@code 2024-05-12T11:40:27.778235} (fraction optional, up to
+     * nine digits), read without java.time's general parser, which took a fifth of a load's time;
+     * null for any other text, which the general parser then reads (or refuses) as before.
+     */
+    static LocalDateTime usualLocal(String text) {
+        int length = text.length();
+        if (length < 19
+                || length == 20
+                || length > 29
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || (length > 19 && text.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nanos = 0;
+        if (length > 19) {
+            int fraction = digits(text, 20, length);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction;
+            for (int i = length - 20; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+        } catch (java.time.DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    /** The number the decimal digits of {@code text[from, to)} spell, or -1 if one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static InvalidRecordException wrongType(String name, String expected, JsonNode value) {
