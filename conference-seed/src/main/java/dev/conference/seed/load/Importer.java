@@ -182,6 +182,7 @@ final class Importer {
         if (valid == 0) {
             return imports;
         }
+        long started = System.nanoTime();
         progress.start("importing " + file.getFileName(), valid);
         try {
             Batches<T> batches = new Batches<>(
@@ -209,6 +210,7 @@ final class Importer {
                 sorted.drain((value, position) -> batches.add(value, position));
             }
             batches.finish();
+            imports.took((System.nanoTime() - started) / 1e9);
             return imports;
         } finally {
             progress.finish();

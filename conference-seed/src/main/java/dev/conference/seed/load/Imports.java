@@ -18,6 +18,7 @@ final class Imports {
     private final String what;
     private final Problems problems;
     private final Map<Imported, Long> counts = new EnumMap<>(Imported.class);
+    private double seconds;
 
     Imports(String what, Problems problems) {
         this.what = what;
@@ -50,7 +51,12 @@ final class Imports {
         };
     }
 
-    /** One line: how many of each outcome, e.g. "1,200 stored, 3 in no instance". */
+    /** How long the import took, sorting included. */
+    synchronized void took(double seconds) {
+        this.seconds = seconds;
+    }
+
+    /** One line: how many of each outcome and how long it took, e.g. "1,200 stored, 3 in no instance (0.4 s)". */
     synchronized String summary() {
         StringBuilder out = new StringBuilder(String.format("%,d stored", count(Imported.STORED)));
         append(out, Imported.ALREADY_STORED, "already stored");
@@ -59,7 +65,7 @@ final class Imports {
         append(out, Imported.TOO_FAR_BACK, "too far back");
         append(out, Imported.UNKNOWN_USER, "of unknown users");
         append(out, Imported.UNKNOWN_MEETING, "of unknown meetings");
-        return out.toString();
+        return out.append(String.format(" (%.1f s)", seconds)).toString();
     }
 
     private void append(StringBuilder out, Imported outcome, String label) {

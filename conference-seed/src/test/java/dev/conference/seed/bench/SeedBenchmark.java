@@ -145,12 +145,13 @@ public final class SeedBenchmark {
                             options.get("--batch-size"),
                             "--threads",
                             options.get("--threads"))
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(dir.resolve("load.out").toFile())
                     .redirectError(dir.resolve("load.err").toFile())
                     .start();
             int loaded = load.waitFor();
             double loadSeconds = seconds(started);
             require(loaded == 0, "load failed: " + Files.readString(dir.resolve("load.err")));
+            out.print(Files.readString(dir.resolve("load.out")));
             long keys = admin.sync().dbsize();
             out.printf(
                     "%nconference-seed: generate %.1f s; load %.1f s (%,d keys, %,d MiB in Redis); load average %s%n",
