@@ -9,7 +9,9 @@ import java.util.List;
  * What happened before the store knew of it: events and chat messages another system recorded,
  * imported as they were recorded, with their own times. Both methods are idempotent by each
  * record's {@code source} id within its instance: a second import of the same records stores
- * nothing and answers {@link Imported#ALREADY_STORED} for each.
+ * nothing and answers {@link Imported#ALREADY_STORED} for each. So a call that failed (a {@link
+ * dev.conference.model.StoreException}) is retried as it is, and calls racing each other with the
+ * same records store each once: exactly one of them is answered STORED for it.
  *
  * <p>An imported record takes its place in timestamp order: after every entry of the log (or chat)
  * whose time is at or before its own, so records of the same time keep the order they came in.
