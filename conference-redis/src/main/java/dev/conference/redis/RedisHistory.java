@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,10 +22,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link History} on Redis, in three pipelined rounds per call: find each record's instance in its
- * meeting's slot (place.lua), note each user's instances in the user's slot (note-imported.lua, so
- * erasure finds them), then import each instance's records in its meeting's slot (import.lua),
- * which checks again whatever may have changed in between.
+ * {@link History} on Redis, in pipelined rounds per call: find each event's instance in its
+ * meeting's slot (place.lua; a message names its own), note each user's instances in the user's
+ * slot (note-imported.lua, so erasure finds them), then import each instance's records in its
+ * meeting's slot (import.lua), which checks again whatever may have changed in between.
  */
 final class RedisHistory implements History {
     /** Records per script call: each call stays within a few milliseconds. */
@@ -121,9 +122,8 @@ final class RedisHistory implements History {
     }
 
     /**
-     * Each record's instance as its meeting's schedule says (0 for none, FUTURE for a time after
-     * now); a record of an unknown meeting gets its outcome. A message's own instance counts only if
-     * it is the one that holds its time.
+     * Each event's instance as its meeting's schedule says (0 for none, FUTURE for a time after
+     * now); an event of an unknown meeting gets its outcome.
      */
     private int[] place(List<Row> rows, Imported[] outcomes) {
         Map<MeetingId, List<Integer>> byMeeting = new LinkedHashMap<>();
@@ -153,9 +153,7 @@ final class RedisHistory implements History {
                                     continue;
                                 }
                                 String found = Replies.string(reply, j);
-                                int order = found.equals("F") ? FUTURE : Integer.parseInt(found);
-                                int named = rows.get(i).instance();
-                                placed[i] = named == 0 || order == FUTURE || order == named ? order : 0;
+                                placed[i] = found.equals("F") ? FUTURE : Integer.parseInt(found);
                             }
                         }));
             }
@@ -235,7 +233,7 @@ final class RedisHistory implements History {
         return redis.start(Scripts.IMPORT, keyList.toArray(String[]::new), args.toArray(String[]::new))
                 .thenApply(reply -> {
                     if (Replies.status(reply).equals("UNKNOWN_MEETING")) {
-                        return java.util.Collections.nCopies(chunk.size(), (Object) "M");
+                        return Collections.nCopies(chunk.size(), (Object) "M");
                     }
                     return reply;
                 });

@@ -20,6 +20,7 @@ import dev.conference.seed.load.Batches.Positioned;
 import dev.conference.seed.load.Validator.Validation;
 import dev.conference.seed.progress.Progress;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -204,7 +205,7 @@ final class Importer {
                     try {
                         sorted.add(parse.parse(record), position);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
                 sorted.drain((value, position) -> batches.add(value, position));

@@ -1,6 +1,7 @@
 package dev.conference.seed.load;
 
 import dev.conference.model.Imported;
+import dev.conference.port.History;
 import dev.conference.seed.format.RecordPosition;
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,8 +45,7 @@ final class Imports {
             case STORED, ALREADY_STORED -> null;
             case NO_INSTANCE -> "no instance of its meeting holds its time";
             case IN_FUTURE -> "its time is in the future";
-            case TOO_FAR_BACK ->
-                "more than " + dev.conference.port.History.MAX_LATER_ENTRIES + " entries of its instance are later";
+            case TOO_FAR_BACK -> "more than " + History.MAX_LATER_ENTRIES + " entries of its instance are later";
             case UNKNOWN_USER -> "the store holds no such user";
             case UNKNOWN_MEETING -> "the store holds no such meeting";
         };

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -174,7 +173,7 @@ final class MeetingOrder<T> implements AutoCloseable {
             out.writeUTF(value.meeting().value());
             out.writeUTF(value.user().value());
             out.writeByte(value.type().ordinal());
-            out.writeLong(micros(value.at()));
+            out.writeLong(Schedules.micros(value.at()));
         }
 
         @Override
@@ -184,7 +183,7 @@ final class MeetingOrder<T> implements AutoCloseable {
                     MeetingId.of(in.readUTF()),
                     UserId.of(in.readUTF()),
                     EventType.values()[in.readByte()],
-                    instant(in.readLong()));
+                    Schedules.instant(in.readLong()));
         }
     };
 
@@ -206,7 +205,7 @@ final class MeetingOrder<T> implements AutoCloseable {
             out.writeInt(value.instance());
             out.writeUTF(value.user().value());
             out.writeUTF(value.text());
-            out.writeLong(micros(value.at()));
+            out.writeLong(Schedules.micros(value.at()));
         }
 
         @Override
@@ -217,15 +216,7 @@ final class MeetingOrder<T> implements AutoCloseable {
                     in.readInt(),
                     UserId.of(in.readUTF()),
                     in.readUTF(),
-                    instant(in.readLong()));
+                    Schedules.instant(in.readLong()));
         }
     };
-
-    private static long micros(Instant at) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, at);
-    }
-
-    private static Instant instant(long micros) {
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-    }
 }
