@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conference.model.ChatMessage;
 import dev.conference.model.ConferenceException;
 import dev.conference.model.IdempotencyKey;
+import dev.conference.model.Imported;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
@@ -16,6 +17,7 @@ import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.OutcomeUnknownException;
 import dev.conference.model.Participant;
+import dev.conference.model.PastMessage;
 import dev.conference.model.RefusedException;
 import dev.conference.model.StoreException;
 import dev.conference.model.UnknownUserException;
@@ -57,14 +59,16 @@ import redis.embedded.RedisServer;
 
 /**
  * The concurrent half of the checker: sixteen threads join (some with short presence leases),
- * renew, leave, post (with idempotency keys, retried after an unknown outcome) and erase users, over
+ * renew, leave, post (with idempotency keys, retried after an unknown outcome), import past
+ * messages (retried as they are after a failure) and erase users, over
  * two stores whose clocks differ by 30 s, while a scheduler ticks and faults are injected at random:
  * the store's connections killed (CLIENT KILL), the server killed and restarted from its AOF
  * (appendfsync always), and the cross-slot index keys made unwritable for a while (an ACL change).
  * Two of the six meetings are also ended now and then. Afterwards, with one repair walk and one
  * pass that expires every lease, the invariants: each meeting's participants are its log replayed;
  * an ended instance's participants each timed out once and its ENDED is its last event; every
- * acknowledged message is in its chat exactly once; nothing of an erased user is left anywhere, and
+ * acknowledged message, posted or imported, is in its chat exactly once; nothing of an erased user
+ * is left anywhere (an imported message's source id included), and
  * nothing they tried after their erasure succeeded; every lease was expired (none left that no
  * scheduler would ever expire); every open instance is listed with its true span.
  *
@@ -252,8 +256,13 @@ class FaultCheckTest {
                     conference.leave(user, meeting);
                 } else if (pick < 55) {
                     conference.renew(user, meeting, LEASE);
-                } else if (pick < 99) {
+                } else if (pick < 90) {
                     post(conference, user, meeting);
+                } else if (pick < 99) {
+                    if (importPast(store, user, meeting) && erasedBefore) {
+                        violation("an import of " + user + "'s message was stored after they were erased");
+                    }
+                    continue;
                 } else if (random.nextBoolean()) {
                     erase(store, users.get(random.nextInt(ERASABLE)));
                     continue;
@@ -286,6 +295,37 @@ class FaultCheckTest {
             } catch (OutcomeUnknownException unknown) {
                 if (attempt == 5) {
                     throw unknown;
+                }
+                pause(100);
+            }
+        }
+    }
+
+    /**
+     * Imports a message of the user from the last minute, retried as it is while the store fails (an
+     * import is idempotent by its source id); returns whether the store has it. Its text is unique, as
+     * a post's, so the chat checks count it too, and erasure must take it, its source id included.
+     */
+    private boolean importPast(ConferenceStore store, UserId user, MeetingId meeting) {
+        String text = user.value() + " #" + sequence.incrementAndGet();
+        Instant at = Instant.now()
+                .minusMillis(1 + ThreadLocalRandom.current().nextInt(50_000))
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        PastMessage message = new PastMessage("past " + text, meeting, 1, user, text, at);
+        attempted.get(meeting).add(text);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Imported outcome =
+                        store.history().importMessages(List.of(message)).get(0);
+                boolean stored = outcome == Imported.STORED || outcome == Imported.ALREADY_STORED;
+                if (stored) {
+                    acknowledged.get(meeting).add(text);
+                }
+                return stored;
+            } catch (ConferenceException fault) {
+                storeFailures.incrementAndGet();
+                if (attempt == 5) {
+                    return false;
                 }
                 pause(100);
             }
