@@ -88,7 +88,7 @@ final class RedisHistory implements History {
         // only events need finding their instance first.
         int[] placed = kind.equals("e") ? place(rows, outcomes) : named(rows);
         String[] lives = note(rows, placed, outcomes);
-        Map<String, List<Integer>> byInstance = new LinkedHashMap<>();
+        Map<IndexMember, List<Integer>> byInstance = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes[i] != null) {
                 continue;
@@ -99,22 +99,21 @@ final class RedisHistory implements History {
                 outcomes[i] = Imported.NO_INSTANCE;
             } else {
                 byInstance
-                        .computeIfAbsent(IndexMember.of(rows.get(i).meeting(), placed[i]), m -> new ArrayList<>())
+                        .computeIfAbsent(new IndexMember(rows.get(i).meeting(), placed[i]), m -> new ArrayList<>())
                         .add(i);
             }
         }
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         String now = time.now();
-        byInstance.forEach((member, indexes) -> {
+        byInstance.forEach((instance, indexes) -> {
             indexes.sort(Comparator.comparing(i -> rows.get(i).at()));
             for (int start = 0; start < indexes.size(); start += CHUNK) {
                 List<Integer> chunk = indexes.subList(start, Math.min(indexes.size(), start + CHUNK));
-                calls.add(importChunk(rows, kind, IndexMember.parse(member), chunk, lives, now)
-                        .thenAccept(letters -> {
-                            for (int j = 0; j < chunk.size(); j++) {
-                                outcomes[chunk.get(j)] = outcome(letters.get(j));
-                            }
-                        }));
+                calls.add(importChunk(rows, kind, instance, chunk, lives, now).thenAccept(letters -> {
+                    for (int j = 0; j < chunk.size(); j++) {
+                        outcomes[chunk.get(j)] = outcome(letters.get(j));
+                    }
+                }));
             }
         });
         calls.forEach(redis::await);

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The instances read so far, per meeting, as bare numbers (number, from and to in microseconds) kept
  * sorted by start: enough to refuse a second instance with the same number or one that overlaps, as the
- * store would, and to find the instance active at a given time, without keeping whole records. Not
+ * store would, and to find the instance that holds a given time, without keeping whole records. Not
  * thread-safe.
  */
 final class Schedules {
@@ -48,11 +48,6 @@ final class Schedules {
     boolean has(MeetingId meeting, int number) {
         Schedule schedule = byMeeting.get(meeting.value());
         return schedule != null && schedule.hasNumber(number);
-    }
-
-    /** The start of the meeting's instance {@code number}, in microseconds. */
-    long from(MeetingId meeting, int number) {
-        return byMeeting.get(meeting.value()).fromOf(number);
     }
 
     static long micros(Instant instant) {
@@ -111,15 +106,6 @@ final class Schedules {
         int spanning(long at) {
             int next = insertionPoint(at + 1);
             return next > 0 && tos[next - 1] > at ? numbers[next - 1] : 0;
-        }
-
-        long fromOf(int number) {
-            for (int i = 0; i < size; i++) {
-                if (numbers[i] == number) {
-                    return froms[i];
-                }
-            }
-            throw new IllegalArgumentException("no instance " + number);
         }
 
         private boolean hasNumber(int number) {

@@ -26,7 +26,7 @@ import java.util.Set;
  * as it stands, before anything is stored. Besides each record's own fields it checks what only the
  * whole data set shows: ids given twice, instances of meetings that are not in {@code meetings.json},
  * overlapping instances of one meeting, events of users or meetings that are not in the files. It keeps
- * the ids (not the records) for that, and the instances' bare spans for the second pass.
+ * the ids (not the records) for that, and the instances' bare spans to check the messages' times.
  *
  * <p>A record refers only to the valid records of the files before it: an instance of a meeting whose
  * record is invalid is invalid too, so {@code --skip-invalid} never stores a dangling reference. A
@@ -56,8 +56,7 @@ final class Validator {
     record Count(long records, long valid) {}
 
     /** What the first pass learnt. */
-    record Validation(
-            Count users, Count meetings, Count instances, Count events, Count messages, Schedules schedules) {}
+    record Validation(Count users, Count meetings, Count instances, Count events, Count messages) {}
 
     @FunctionalInterface
     private interface Check {
@@ -133,7 +132,7 @@ final class Validator {
                             ? null
                             : "message_id '" + message.source() + "' is given twice: an earlier record has it";
                 });
-        return new Validation(userCount, meetingCount, instanceCount, eventCount, messageCount, schedules);
+        return new Validation(userCount, meetingCount, instanceCount, eventCount, messageCount);
     }
 
     private Count pass(Path file, Check check) throws IOException {
