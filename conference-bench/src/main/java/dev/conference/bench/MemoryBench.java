@@ -118,9 +118,9 @@ final class MemoryBench {
         return new MemoryParts(
                 server,
                 List.of(
-                        new MemoryParts.Part("user hash `user:{U}`", keysOf(userIds, id -> List.of(RawKeys.user(id)))),
                         new MemoryParts.Part(
-                                "user's `joined-in`", keysOf(userIds, id -> List.of(RawKeys.joinedIn(id)))),
+                                "user hash `user:{U}`, with the instances joined",
+                                keysOf(userIds, id -> List.of(RawKeys.user(id)))),
                         new MemoryParts.Part("listings `{users}`, `{meetings}` and their `pending`", RawKeys::listings),
                         new MemoryParts.Part(
                                 "meeting hash `meeting:{M}`", keysOf(meetingIds, id -> List.of(RawKeys.meeting(id)))),

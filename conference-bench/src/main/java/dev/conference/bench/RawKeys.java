@@ -69,10 +69,6 @@ final class RawKeys {
         return new String[] {base + "upcoming", base + "active", base + "spans", base + "announce", base + "versions"};
     }
 
-    static String joinedIn(String user) {
-        return user(user) + ":joined-in";
-    }
-
     /** The listings of users and of meetings, each with its hash of changes under way. */
     static List<String> listings() {
         return List.of(

@@ -56,6 +56,13 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     /** Every meeting's live feed: its events and messages in order, with ids of their own. */
     final Map<MeetingId, List<MeetingEvent>> feeds = new HashMap<>();
 
+    /**
+     * The last id each feed let go of to keep {@link LiveEvents#FEED_KEEPS}: what a resumption may
+     * have missed. Events taken out for other reasons (an erased user's messages, a deleted
+     * instance's events) were not missed, just gone.
+     */
+    final Map<MeetingId, Long> feedTrimmedThrough = new HashMap<>();
+
     /** @param clock the time every operation takes as now; not null */
     public InMemoryConferenceStore(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -158,7 +165,10 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         List<MeetingEvent> feed = feeds.computeIfAbsent(meeting, m -> new ArrayList<>());
         feed.add(event);
         if (feed.size() > LiveEvents.FEED_KEEPS) {
-            feed.subList(0, feed.size() - LiveEvents.FEED_KEEPS).clear();
+            List<MeetingEvent> trimmed = feed.subList(0, feed.size() - LiveEvents.FEED_KEEPS);
+            feedTrimmedThrough.put(
+                    meeting, Long.parseLong(trimmed.get(trimmed.size() - 1).id()));
+            trimmed.clear();
         }
         lock.notifyAll();
     }

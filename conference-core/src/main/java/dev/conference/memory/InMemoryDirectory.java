@@ -2,6 +2,7 @@ package dev.conference.memory;
 
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
+import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Posted;
 import dev.conference.model.MeetingId;
@@ -111,6 +112,7 @@ final class InMemoryDirectory implements Directory {
         synchronized (store.lock) {
             store.instances.remove(id);
             store.feeds.remove(id);
+            store.feedTrimmedThrough.remove(id);
             return store.meetings.remove(id.value()) != null;
         }
     }
@@ -149,7 +151,14 @@ final class InMemoryDirectory implements Directory {
         Objects.requireNonNull(meeting, "meeting id");
         synchronized (store.lock) {
             List<InstanceState> instances = store.instances.get(meeting);
-            return instances != null && instances.removeIf(state -> state.instance.instance() == instance);
+            if (instances == null || !instances.removeIf(state -> state.instance.instance() == instance)) {
+                return false;
+            }
+            List<MeetingEvent> feed = store.feeds.get(meeting);
+            if (feed != null) {
+                feed.removeIf(event -> event.instance() == instance);
+            }
+            return true;
         }
     }
 

@@ -40,8 +40,11 @@ final class InMemoryLiveEvents implements LiveEvents {
             if (from instanceof FeedPosition.After resume) {
                 after = position(resume.id());
                 // The same rule as the Redis store's: resuming before the oldest event kept may have lost some.
-                if (!feed.isEmpty() && after < Long.parseLong(feed.get(0).id())) {
-                    gapUntil = feed.get(0).id();
+                Long trimmed = store.feedTrimmedThrough.get(meeting);
+                if (trimmed != null && after <= trimmed) {
+                    gapUntil = feed.isEmpty()
+                            ? Long.toString(trimmed + 1)
+                            : feed.get(0).id();
                 }
             } else if (from == FeedPosition.oldest() || feed.isEmpty()) {
                 after = 0;

@@ -46,14 +46,16 @@ public final class IdempotencyKey {
      * store's own client (a lost reply), so a store needs to remember it no longer than that takes.
      */
     public static IdempotencyKey fresh() {
-        byte[] bits = new byte[16];
+        byte[] bits = new byte[12];
         RANDOM.nextBytes(bits);
         return new IdempotencyKey(FRESH.encodeToString(bits), false);
     }
 
     /**
-     * 128 bits from the system's generator, as a UUID has (so JVMs restored from one snapshot do not
-     * repeat them), written in 22 characters rather than 36: a store keeps each one beside its reply.
+     * 96 bits from the system's generator (so JVMs restored from one snapshot do not repeat them), in
+     * 16 characters: a store keeps each one beside its reply, and only among the operations of one
+     * meeting over a replay window, where 96 bits never meet twice (10^9 of them would, with a chance
+     * of 10^-11).
      */
     private static final SecureRandom RANDOM = new SecureRandom();
 

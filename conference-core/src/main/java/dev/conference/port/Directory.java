@@ -88,6 +88,9 @@ public interface Directory {
     /** The meeting's instances in time order; empty for an unknown meeting. */
     List<MeetingInstance> instances(MeetingId meeting);
 
-    /** Deletes one instance with its participants, chat and events; returns whether it existed. */
+    /**
+     * Deletes one instance with its participants, chat and events (which live subscriptions no
+     * longer deliver); returns whether it existed.
+     */
     boolean deleteInstance(MeetingId meeting, int instance);
 }

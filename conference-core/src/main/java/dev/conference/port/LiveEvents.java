@@ -13,7 +13,9 @@ public interface LiveEvents {
 
     /**
      * About how many recent events a meeting's feed keeps, across its instances. A subscription that
-     * resumes from an event older than those is told by {@link EventListener#onGap}.
+     * resumes from an event older than those is told by {@link EventListener#onGap}. Of those, it
+     * delivers what the store still holds: not the messages of an erased user, nor the events of an
+     * instance whose log a store's retention has let expire.
      */
     int FEED_KEEPS = 10_000;
 

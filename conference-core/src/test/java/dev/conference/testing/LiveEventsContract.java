@@ -121,6 +121,47 @@ public abstract class LiveEventsContract extends StoreContract {
     }
 
     @Test
+    void anErasedUsersMessagesAreNoLongerDelivered() throws InterruptedException {
+        givenARunningPublicMeeting();
+        UserId bob = UserId.of("bob");
+        directory.saveUser(aUser("bob"));
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        conference.post(alice, standup, "erased with alice");
+        conference.post(bob, standup, "kept");
+        directory.deleteUser(alice);
+        BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
+
+        try (Subscription ignored = store.liveEvents().subscribe(standup, FeedPosition.oldest(), received::add)) {
+            List<MeetingEvent> events = take(received, 5);
+            assertThat(events)
+                    .extracting(Object::getClass)
+                    .containsExactly(Started.class, Joined.class, Joined.class, Posted.class, Left.class);
+            assertThat(((Posted) events.get(3)).message().text()).isEqualTo("kept");
+            assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void aDeletedInstancesEventsAreNoLongerDelivered() throws InterruptedException {
+        givenARunningPublicMeeting();
+        Meeting meeting = aPublicMeeting("standup");
+        directory.saveInstance(anInstance(meeting, 2, T0.plus(Duration.ofHours(2)), Duration.ofHours(1)));
+        conference.join(alice, standup);
+        directory.deleteInstance(standup, 1);
+        clock.advance(Duration.ofHours(2));
+        conference.join(alice, standup);
+        BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
+
+        try (Subscription ignored = store.liveEvents().subscribe(standup, FeedPosition.oldest(), received::add)) {
+            List<MeetingEvent> events = take(received, 2);
+            assertThat(events).extracting(Object::getClass).containsExactly(Started.class, Joined.class);
+            assertThat(events).extracting(MeetingEvent::instance).containsOnly(2);
+            assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
     void aSlowListenerDoesNotStallOthers() throws InterruptedException {
         givenARunningPublicMeeting();
         CountDownLatch release = new CountDownLatch(1);

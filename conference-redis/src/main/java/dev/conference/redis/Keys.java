@@ -21,8 +21,8 @@ final class Keys {
     }
 
     /**
-     * The instances the user joined ("n|meeting id" -> count of joins), so deleteUser can find every
-     * instance they are a participant of or posted in.
+     * Where the layout before kept the instances the user joined ("n|meeting id" -> count); they are
+     * now counted in the user's own hash (see note-joined.lua). Only deleteUser still reads it.
      */
     String joinedIn(UserId id) {
         return user(id) + ":joined-in";

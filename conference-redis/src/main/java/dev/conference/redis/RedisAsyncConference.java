@@ -225,11 +225,11 @@ final class RedisAsyncConference implements AsyncConference {
 
     /**
      * The user's half of a join (note-joined.lua): the user must exist, and the instance is counted in
-     * their joined-in hash before the meeting's half runs, so deleteUser always finds it.
+     * their hash before the meeting's half runs, so deleteUser always finds it.
      */
     private CompletableFuture<Noted> noteJoined(UserId user, MeetingId meeting, String order) {
         String member = order.equals(CurrentInstances.NONE) ? "" : IndexMember.of(meeting, Integer.parseInt(order));
-        return redis.start(Scripts.NOTE_JOINED, new String[] {keys.user(user), keys.joinedIn(user)}, member)
+        return redis.start(Scripts.NOTE_JOINED, new String[] {keys.user(user)}, member)
                 .thenApply(reply -> {
                     if (!Replies.status(reply).equals("OK")) {
                         throw new UnknownUserException(user);
@@ -245,7 +245,7 @@ final class RedisAsyncConference implements AsyncConference {
         }
         return redis.start(
                 Scripts.UNNOTE_JOINED,
-                new String[] {keys.joinedIn(user)},
+                new String[] {keys.user(user)},
                 IndexMember.of(meeting, Integer.parseInt(order)));
     }
 
@@ -516,12 +516,12 @@ final class RedisAsyncConference implements AsyncConference {
     @Override
     public CompletableFuture<List<ChatMessage>> messages(MeetingId meeting, UserId user) {
         Objects.requireNonNull(user, "user id");
-        CompletableFuture<Long> exists = redis.start(r -> r.exists(keys.user(user)));
+        CompletableFuture<Boolean> exists = redis.start(r -> r.hexists(keys.user(user), "email"));
         String now = time.now();
         CompletableFuture<OnInstance> read = onCurrent(
                 "messages", meeting, (k, n) -> messagesFrom(k, n, now, user, "-", new ArrayList<>(List.of("OK"))));
-        return userFirst(user, exists.thenCombine(read, (count, done) -> {
-            if (count == 0) {
+        return userFirst(user, exists.thenCombine(read, (known, done) -> {
+            if (!known) {
                 throw new UnknownUserException(user);
             }
             if (done.status().equals("NOT_ACTIVE")) {
@@ -645,8 +645,8 @@ final class RedisAsyncConference implements AsyncConference {
 
     /** A refusal stands, unless the user does not exist at all: that is the clearer answer. */
     private <T> CompletableFuture<T> refusal(UserId user, RuntimeException refusal) {
-        return redis.start(r -> r.exists(keys.user(user))).thenApply(count -> {
-            throw count == 0 ? new UnknownUserException(user) : refusal;
+        return redis.start(r -> r.hexists(keys.user(user), "email")).thenApply(known -> {
+            throw known ? refusal : new UnknownUserException(user);
         });
     }
 

@@ -11,6 +11,7 @@ import dev.conference.model.User;
 import dev.conference.model.UserId;
 import dev.conference.port.Directory;
 import dev.conference.redis.Keys.MeetingKeys;
+import io.lettuce.core.KeyValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,27 +87,30 @@ final class RedisDirectory implements Directory {
     @Override
     public Optional<User> user(UserId id) {
         Objects.requireNonNull(id, "user id");
-        return user(id, redis.call(r -> r.hgetall(keys.user(id))));
+        return user(id, redis.call(r -> r.hmget(keys.user(id), PROFILE)));
     }
 
-    private static Optional<User> user(UserId id, Map<String, String> fields) {
-        if (fields.isEmpty()) {
+    /** The fields of a user's hash that make the user (the rest count the instances they joined). */
+    private static final String[] PROFILE = {"name", "age", "gender", "email"};
+
+    private static Optional<User> user(UserId id, List<KeyValue<String, String>> fields) {
+        if (!fields.get(3).hasValue()) {
             return Optional.empty();
         }
         return Optional.of(new User(
                 id,
-                fields.get("name"),
-                Integer.parseInt(fields.get("age")),
-                fields.get("gender"),
-                fields.get("email")));
+                fields.get(0).getValue(),
+                Integer.parseInt(fields.get(1).getValue()),
+                fields.get(2).getValue(),
+                fields.get(3).getValue()));
     }
 
     @Override
     public List<User> users(Page page) {
         List<String> ids = users.page(page);
-        List<CompletableFuture<Map<String, String>>> pending = new ArrayList<>(ids.size());
+        List<CompletableFuture<List<KeyValue<String, String>>>> pending = new ArrayList<>(ids.size());
         for (String id : ids) {
-            pending.add(redis.start(r -> r.hgetall(keys.user(UserId.of(id)))));
+            pending.add(redis.start(r -> r.hmget(keys.user(UserId.of(id)), PROFILE)));
         }
         List<User> out = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
@@ -122,9 +126,10 @@ final class RedisDirectory implements Directory {
 
     /**
      * Erases a user. Their record goes first, in one step with reading which life it was, so no join
-     * can start after it; then each instance in their joined-in hash is erased (erase.lua) and
-     * crossed off, in batches; then the id leaves the listing. A deleteUser that fails half-way
-     * leaves the rest in joined-in, and the next deleteUser of the id finishes it.
+     * can start after it; then each instance counted in their hash (see note-joined.lua) is erased
+     * (erase.lua) and crossed off, in batches; then the id leaves the listing. A deleteUser that
+     * fails half-way leaves the rest counted, and the next deleteUser of the id finishes it. The
+     * {@code joined-in} hash where the layout before kept those counts is gone through too.
      */
     @Override
     public boolean deleteUser(UserId id) {
@@ -133,12 +138,26 @@ final class RedisDirectory implements Directory {
         List<Object> forgotten = redis.run(Scripts.FORGET_USER, new String[] {keys.user(id)});
         boolean existed = ((Long) forgotten.get(0)) > 0;
         String life = (String) forgotten.get(1);
-        String joinedIn = keys.joinedIn(id);
+        for (String counts : List.of(keys.user(id), keys.joinedIn(id))) {
+            eraseFromEachInstance(id, life, counts);
+        }
+        users.settle(mark, List.of(id.value()), false);
+        return existed;
+    }
+
+    /**
+     * Erases the user from each instance counted in {@code counts}, a batch at a time, crossing each
+     * batch off. The user's hash may hold profile fields again (saved anew meanwhile): they are
+     * passed over, and a batch of HRANDFIELD holds at most those few besides instances, so a batch
+     * with no instance means none is left.
+     */
+    private void eraseFromEachInstance(UserId id, String life, String counts) {
         while (true) {
-            List<String> batch = redis.call(r -> r.hrandfield(joinedIn, ERASE_BATCH));
+            List<String> batch = redis.call(r -> r.hrandfield(counts, ERASE_BATCH)).stream()
+                    .filter(IndexMember::looksLikeOne)
+                    .toList();
             if (batch.isEmpty()) {
-                users.settle(mark, List.of(id.value()), false);
-                return existed;
+                return;
             }
             String now = time.now();
             List<IndexMember> instances = new ArrayList<>(batch.size());
@@ -147,16 +166,11 @@ final class RedisDirectory implements Directory {
             instances.sort(Comparator.comparing(
                             (IndexMember member) -> member.meeting().value())
                     .thenComparingInt(IndexMember::instance));
-            for (int i = 0; i < instances.size(); i++) {
-                IndexMember instance = instances.get(i);
+            for (IndexMember instance : instances) {
                 MeetingKeys k = keys.meeting(instance.meeting());
                 String n = Integer.toString(instance.instance());
-                // The feed is searched once per meeting (per batch): with its last instance.
-                boolean lastOfMeeting = i == instances.size() - 1
-                        || !instances.get(i + 1).meeting().equals(instance.meeting());
-                // A page of the chat per call, until the cursor comes back empty; the feed is searched on the first.
+                // A page of the chat per call, until the cursor comes back empty.
                 String after = "-";
-                boolean searchFeed = lastOfMeeting;
                 do {
                     List<Object> erased = redis.run(
                             Scripts.ERASE,
@@ -174,13 +188,11 @@ final class RedisDirectory implements Directory {
                             id.value(),
                             after,
                             life,
-                            replayWindowMillis,
-                            searchFeed ? "1" : "0");
+                            replayWindowMillis);
                     after = (String) erased.get(1);
-                    searchFeed = false;
                 } while (!after.isEmpty());
             }
-            redis.call(r -> r.hdel(joinedIn, batch.toArray(String[]::new)));
+            redis.call(r -> r.hdel(counts, batch.toArray(String[]::new)));
         }
     }
 

@@ -188,9 +188,7 @@ final class RedisHistory implements History {
                 }
             }
             calls.add(redis.start(
-                            Scripts.NOTE_IMPORTED,
-                            new String[] {keys.user(user), keys.joinedIn(user)},
-                            instances.toArray(String[]::new))
+                            Scripts.NOTE_IMPORTED, new String[] {keys.user(user)}, instances.toArray(String[]::new))
                     .thenAccept(reply -> {
                         boolean known = Replies.status(reply).equals("OK");
                         for (int i : indexes) {

@@ -257,7 +257,10 @@ final class RedisLifecycle implements Lifecycle {
             repaired += changed > 0 ? 1 : 0;
         }
         PassResult active = dropEndedFromActive(at, limit);
-        PassResult users = userListing.repair(limit, id -> redis.start(r -> r.exists(keys.user(UserId.of(id)))));
+        PassResult users = userListing.repair(
+                limit,
+                id -> redis.start(r -> r.hexists(keys.user(UserId.of(id)), "email"))
+                        .thenApply(exists -> exists ? 1L : 0L));
         PassResult listed = meetingListing.repair(
                 limit,
                 id -> redis.start(r -> r.exists(keys.meeting(MeetingId.of(id)).meeting())));

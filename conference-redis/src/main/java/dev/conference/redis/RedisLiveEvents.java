@@ -1,5 +1,6 @@
 package dev.conference.redis;
 
+import dev.conference.model.ChatMessage;
 import dev.conference.model.ConferenceException;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.ListenerException;
@@ -7,27 +8,35 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.StoreException;
 import dev.conference.model.UnknownMeetingException;
+import dev.conference.model.UserId;
 import dev.conference.port.EventListener;
 import dev.conference.port.FeedPosition;
 import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
+import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Live subscriptions on Redis: each reads its meeting's feed stream with XREAD BLOCK on a connection
- * and a thread of its own, so a slow listener or a long block holds up nothing else.
+ * and a thread of its own, so a slow listener or a long block holds up nothing else. The feed holds
+ * notes of where each entry went (see feed_note in prelude.lua); the entries are read from there.
  */
 final class RedisLiveEvents implements LiveEvents {
     private static final long BLOCK_MILLIS = 1_000;
     private static final int BATCH = 100;
     private static final long RETRY_MILLIS = 500;
+    /** How many times an entry is followed to a new id (each import that moves it gives one). */
+    private static final int MAX_MOVES = 8;
 
     private final Connector connector;
     private final RedisGateway redis;
@@ -75,8 +84,8 @@ final class RedisLiveEvents implements LiveEvents {
      * 6.2 does not say what a trim removed, so a resume right after the last entry trimmed is told too.)
      */
     private String gapUntil(String feed, String after) {
-        List<StreamMessage<String, String>> oldest = redis.call(
-                r -> r.xrange(feed, io.lettuce.core.Range.create("-", "+"), io.lettuce.core.Limit.create(0, 1)));
+        List<StreamMessage<String, String>> oldest =
+                redis.call(r -> r.xrange(feed, Range.create("-", "+"), io.lettuce.core.Limit.create(0, 1)));
         if (oldest.isEmpty() || StreamIds.compare(after, oldest.get(0).getId()) >= 0) {
             return null;
         }
@@ -89,8 +98,8 @@ final class RedisLiveEvents implements LiveEvents {
     }
 
     private String lastId(String feed) {
-        List<StreamMessage<String, String>> last = redis.call(
-                r -> r.xrevrange(feed, io.lettuce.core.Range.create("-", "+"), io.lettuce.core.Limit.create(0, 1)));
+        List<StreamMessage<String, String>> last =
+                redis.call(r -> r.xrevrange(feed, Range.create("-", "+"), io.lettuce.core.Limit.create(0, 1)));
         return last.isEmpty() ? "0-0" : last.get(0).getId();
     }
 
@@ -159,43 +168,151 @@ final class RedisLiveEvents implements LiveEvents {
                     pause();
                     continue;
                 }
-                for (StreamMessage<String, String> message :
-                        batch == null ? List.<StreamMessage<String, String>>of() : batch) {
+                if (batch == null || batch.isEmpty()) {
+                    continue;
+                }
+                List<MeetingEvent> events;
+                try {
+                    events = entries(batch);
+                } catch (RuntimeException e) {
+                    if (closed) {
+                        return;
+                    }
+                    report(new StoreException(
+                            "reading the live events of meeting '" + meeting + "' from Redis at " + connector.server()
+                                    + " failed: " + RedisUris.reason(e),
+                            e));
+                    pause();
+                    continue;
+                }
+                for (int i = 0; i < batch.size(); i++) {
                     synchronized (delivery) {
                         if (closed) {
                             return;
                         }
-                        deliver(message);
-                        lastSeen = message.getId();
+                        if (events.get(i) != null) {
+                            deliver(events.get(i));
+                        }
+                        lastSeen = batch.get(i).getId();
                     }
                 }
             }
         }
 
-        /** One entry to the listener; what fails is reported and the entry counts as delivered. */
-        private void deliver(StreamMessage<String, String> message) {
-            MeetingEvent event;
+        /**
+         * The events a batch of feed notes point to, in the batch's order: each note names the
+         * instance and whether the entry is in its chat or its log, and the entry has the note's id
+         * (or its {@code ref}) unless an import moved it or erase took it: then the instance's
+         * {@code imported} holds {@code moved:<id>}, its new id or '' (see import.lua, erase.lua). One
+         * pipelined round reads both, and one more round is made per move. Null for an entry no
+         * longer there (an erased user's message, a log past retention) and for one unreadable, which
+         * is reported.
+         */
+        private List<MeetingEvent> entries(List<StreamMessage<String, String>> batch) {
+            Keys.MeetingKeys k = keys.meeting(meeting);
+            int size = batch.size();
+            String[] streams = new String[size];
+            String[] ids = new String[size];
+            String[] instances = new String[size];
+            List<StreamMessage<String, String>> found = new ArrayList<>(Collections.nCopies(size, null));
+            for (int i = 0; i < size; i++) {
+                StreamMessage<String, String> note = batch.get(i);
+                Map<String, String> fields = note.getBody();
+                if (fields.containsKey("type")) {
+                    // A feed entry of the layout before notes: the event itself.
+                    found.set(i, note);
+                    continue;
+                }
+                instances[i] = fields.getOrDefault("instance", "");
+                streams[i] = "1".equals(fields.get("chat")) ? k.chat(instances[i]) : k.events(instances[i]);
+                ids[i] = fields.getOrDefault("ref", note.getId());
+            }
+            // Each round reads, for each note still sought, where an import moved its entry (or that
+            // it is gone: '') and what is at its id; the move wins, and is followed in the next round.
+            for (int move = 0; move <= MAX_MOVES; move++) {
+                List<Integer> sought = new ArrayList<>();
+                List<CompletableFuture<String>> forwards = new ArrayList<>();
+                List<CompletableFuture<List<StreamMessage<String, String>>>> reads = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    if (found.get(i) == null && ids[i] != null) {
+                        sought.add(i);
+                        forwards.add(connection
+                                .async()
+                                .hget(
+                                        k.imported(instances[i]),
+                                        "moved:" + (streams[i].equals(k.chat(instances[i])) ? "m:" : "e:") + ids[i])
+                                .toCompletableFuture());
+                        reads.add(connection
+                                .async()
+                                .xrange(streams[i], Range.create(ids[i], ids[i]))
+                                .toCompletableFuture());
+                    }
+                }
+                boolean moved = false;
+                for (int j = 0; j < sought.size(); j++) {
+                    int i = sought.get(j);
+                    String forward = forwards.get(j).join();
+                    List<StreamMessage<String, String>> entry = reads.get(j).join();
+                    if (forward != null) {
+                        ids[i] = forward.isEmpty() ? null : forward;
+                        moved |= ids[i] != null;
+                    } else if (entry.isEmpty() || entry.get(0).getBody().containsKey("src")) {
+                        // Gone (its log past retention, its instance deleted); an imported entry is never noted.
+                        ids[i] = null;
+                    } else {
+                        found.set(i, entry.get(0));
+                    }
+                }
+                if (!moved) {
+                    break;
+                }
+            }
+            List<MeetingEvent> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                out.add(found.get(i) == null ? null : event(batch.get(i), found.get(i)));
+            }
+            return out;
+        }
+
+        /** The event a note points to; null, and reported, if it cannot be read. */
+        private MeetingEvent event(StreamMessage<String, String> note, StreamMessage<String, String> entry) {
+            Map<String, String> fields = entry.getBody();
             try {
-                event = event(message.getId(), message.getBody());
-            } catch (ConferenceException | IllegalArgumentException unreadable) {
+                if (note == entry) {
+                    return Replies.event(note.getId(), fields, meeting, Integer.parseInt(fields.get("instance")));
+                }
+                int instance = Integer.parseInt(note.getBody().get("instance"));
+                if (!"1".equals(note.getBody().get("chat"))) {
+                    return Replies.event(note.getId(), fields, meeting, instance);
+                }
+                return new MeetingEvent.Posted(
+                        note.getId(),
+                        new ChatMessage(
+                                entry.getId(),
+                                meeting,
+                                instance,
+                                UserId.of(fields.get("user")),
+                                fields.get("text"),
+                                Micros.parse(fields.get("at"))));
+            } catch (ConferenceException | IllegalArgumentException | NullPointerException unreadable) {
                 report(
                         unreadable instanceof ConferenceException known
                                 ? known
                                 : new StoreException(
-                                        "unreadable entry " + message.getId() + " in the feed of meeting '" + meeting
+                                        "unreadable entry " + note.getId() + " in the feed of meeting '" + meeting
                                                 + "': " + unreadable.getMessage(),
                                         unreadable));
-                return;
+                return null;
             }
+        }
+
+        /** One event to the listener; what the listener throws is reported. */
+        private void deliver(MeetingEvent event) {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
                 report(new ListenerException(event, e));
             }
-        }
-
-        private MeetingEvent event(String id, Map<String, String> fields) {
-            return Replies.event(id, fields, meeting, Integer.parseInt(fields.get("instance")));
         }
 
         private void report(ConferenceException error) {

@@ -1,16 +1,13 @@
 -- Erases a user from one instance of a meeting, a page of its chat at a time (the caller goes on
 -- from the cursor until it is ''): they leave it (a LEFT, so the log still replays to the
--- participants), and every message they posted in it goes from its chat. With ARGV[7] = '1' the
--- whole feed is also searched for their messages, which takes them out of the feed of every
--- instance of the meeting, those whose chat has expired included. The feed holds about 10,000
--- entries (FEED_MAXLEN), so the search is bounded. `erased` marks the meeting for a replay window:
+-- participants), and every message they posted in it goes from its chat. The feed holds no user
+-- or text (see feed_note), so it stays as it is. `erased` marks the meeting for a replay window:
 -- a join that passed note-joined.lua for this life of the user before the user was forgotten, and
 -- reaches the meeting only now, is refused (join.lua).
 -- KEYS: 1 feed, 2 erased marker of this user, 3 participants, 4 leases, 5 events, 6 chat,
 --       7 imported (3-7 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 instance, 3 user id, 4 where to go
---       on in the chat from ('-' at first, then the cursor), 5 life, 6 replay window (ms),
---       7 '1' to search the whole feed as well
+--       on in the chat from ('-' at first, then the cursor), 5 life, 6 replay window (ms)
 -- Returns {number of messages deleted, cursor ('' when the chat is through)}
 local SCAN_PAGE = 1000
 local now = time_of(ARGV[1])
@@ -23,31 +20,30 @@ if ARGV[4] == '-' then
   end
 end
 local page = redis.call('XRANGE', KEYS[6], ARGV[4], '+', 'COUNT', SCAN_PAGE)
-local theirs, sources = {}, {}
+local theirs, sources, gone = {}, {}, {}
 for _, entry in ipairs(page) do
   if field_of(entry, 'user') == ARGV[3] then
     theirs[#theirs + 1] = entry[1]
     -- An imported message: its source id goes too, so a new life of the user may import it again.
     local source = field_of(entry, 'src')
-    if source then sources[#sources + 1] = 'm:' .. source end
+    if source then
+      sources[#sources + 1] = 'm:' .. source
+    else
+      -- A live one is noted in the feed: its id is marked gone, so no entry an import moves takes
+      -- it and the note finds nothing (see import.lua).
+      gone[#gone + 1] = 'moved:m:' .. entry[1]
+      gone[#gone + 1] = ''
+    end
   end
 end
 local deleted = 0
 if #theirs > 0 then deleted = redis.call('XDEL', KEYS[6], unpack(theirs)) end
 if #sources > 0 then redis.call('HDEL', KEYS[7], unpack(sources)) end
-if ARGV[7] == '1' then
-  -- In pages, a little past FEED_MAXLEN: MAXLEN ~ trims in whole nodes, so a few more may be kept.
-  local after = '-'
-  for _ = 1, 12 do
-    local feed = redis.call('XRANGE', KEYS[1], after, '+', 'COUNT', 1000)
-    for _, entry in ipairs(feed) do
-      if field_of(entry, 'type') == 'posted' and field_of(entry, 'user') == ARGV[3] then
-        redis.call('XDEL', KEYS[1], entry[1])
-      end
-    end
-    if #feed < 1000 then break end
-    after = '(' .. feed[#feed][1]
-  end
+if #gone > 0 then
+  redis.call('HSET', KEYS[7], unpack(gone))
+  -- `imported` expires with the chat (an ended instance's), or with its instance's ending.
+  local ttl = redis.call('PTTL', KEYS[6])
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[7], ttl) end
 end
 local cursor = ''
 if #page == SCAN_PAGE then cursor = '(' .. page[#page][1] end

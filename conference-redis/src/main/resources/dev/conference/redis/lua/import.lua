@@ -3,7 +3,8 @@
 -- was imported before (`imported` keeps them, `e:` or `m:` first) or more than MAX_LATER entries
 -- would follow it. A stream only appends, so the entries that must follow imported ones are taken
 -- out and added again after them (XSETID lets the stream take ids below the ones deleted); they
--- keep their ids where they can, so cursors and feed references stay valid. The work is bounded
+-- keep their ids where they can, so cursors stay valid (and feed notes: an entry whose id must
+-- change leaves a forwarding id in `imported`). The work is bounded
 -- by MAX_LATER and the records of the call.
 -- In an instance active now, a user whose last event is one imported here is a participant
 -- exactly when it is a JOINED, from its time. An instance ended (or past its `to`) gets its
@@ -81,7 +82,7 @@ for _, r in ipairs(candidates) do
     else
       local fields
       if kind == 'e' then
-        fields = {'type', r.what, 'user', r.user, 'at', r.at_text}
+        fields = {'type', r.what, 'user', r.user, 'at', r.at_text, 'src', r.source}
       else
         fields = {'user', r.user, 'text', r.what, 'at', r.at_text, 'src', r.source}
       end
@@ -106,9 +107,12 @@ end
 -- Take out the entries that must follow an imported one, then write everything from the first
 -- imported one on: moved entries keep their ids when still in order, an imported entry followed by
 -- a moved one takes the next id, and those at the end take the server's.
-local moved = {}
+local moved, was_taken = {}, {}
 for j = first_changed, #merged do
-  if merged[j].id then moved[#moved + 1] = merged[j].id end
+  if merged[j].id then
+    moved[#moved + 1] = merged[j].id
+    was_taken[merged[j].id] = true
+  end
 end
 local last_ms, last_seq
 if #moved > 0 then
@@ -117,6 +121,10 @@ if #moved > 0 then
   redis.call('XSETID', stream, last)
   last_ms, last_seq = parse(last)
 end
+-- A moved live entry (one without `src`: imported entries carry their source id and are never
+-- noted in the feed) that could not keep its id leaves `moved:<old id>` -> its new id in
+-- `imported`, which feed notes pointing to the old one follow (see feed_note and RedisLiveEvents).
+local renamed = {}
 local followed = {}
 local any_later = false
 for j = #merged, first_changed, -1 do
@@ -128,12 +136,24 @@ for j = first_changed, #merged do
   local id
   if e.id and after(e.id, last_ms, last_seq) then
     id = e.id
+  elseif e.id and not field_of({e.id, e.fields}, 'src') then
+    -- A live (noted) entry never takes an id a live entry had: not one this call moves, nor one an
+    -- earlier call moved or erase took (`moved:` kept), so a note finds only its own entry.
+    repeat
+      last_seq = last_seq + 1
+      id = string.format('%.0f-%.0f', last_ms, last_seq)
+    until not was_taken[id] and redis.call('HEXISTS', KEYS[11], 'moved:' .. kind .. ':' .. id) == 0
   elseif followed[j] or e.id then
-    id = string.format('%.0f-%.0f', last_ms, last_seq + 1)
+    last_seq = last_seq + 1
+    id = string.format('%.0f-%.0f', last_ms, last_seq)
   else
     id = '*'
   end
   id = redis.call('XADD', stream, id, unpack(e.fields))
+  if e.id and e.id ~= id and not field_of({e.id, e.fields}, 'src') then
+    renamed[#renamed + 1] = 'moved:' .. kind .. ':' .. e.id
+    renamed[#renamed + 1] = id
+  end
   e.id = id
   last_ms, last_seq = parse(id)
 end
@@ -143,6 +163,7 @@ for field in pairs(stored) do
   marks[#marks + 1] = field
   marks[#marks + 1] = '1'
 end
+for _, item in ipairs(renamed) do marks[#marks + 1] = item end
 redis.call('HSET', KEYS[11], unpack(marks))
 
 local active = redis.call('SISMEMBER', KEYS[4], order) == 0 and now < tonumber(to)

@@ -1,4 +1,4 @@
--- Appends a current participant's message to the instance's chat and to the meeting feed.
+-- Appends a current participant's message to the instance's chat, noted in the meeting feed.
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6-7 the replay hashes of the reply's span,
 --       8 participants, 9 chat stream (8-9 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id,
@@ -13,6 +13,5 @@ local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], r
 if not c.active then return done({'NOT_ACTIVE'}) end
 if redis.call('ZSCORE', KEYS[8], ARGV[5]) == false then return done({'NOT_IN'}) end
 local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[6], 'at', now)
-redis.call('XADD', KEYS[5], 'MAXLEN', '~', FEED_MAXLEN, '*', 'type', 'posted', 'instance', order,
-  'user', ARGV[5], 'at', now, 'ref', id, 'text', ARGV[6])
+feed_note(KEYS[5], order, '1', id)
 return done({'OK', id, now})

@@ -3,8 +3,8 @@
 -- in microseconds) and `ends` (score: to), plus the sets `started` (STARTED logged) and `ended`
 -- (ended early or on time). Instances of one meeting never overlap, so the latest instance started
 -- by `now` is the only candidate for being active.
--- Every event goes to the instance's log and to the meeting's `feed`, the stream live
--- subscriptions read across instances.
+-- Every event and message goes to the instance's log or chat, and a note of where it is to the
+-- meeting's `feed`, the stream live subscriptions read across instances (see feed_note).
 
 -- A changing script runs under an operation id: a caller's idempotency key, or a fresh id when the
 -- caller gave none. Lettuce sends a command again when the connection dropped before its reply
@@ -40,6 +40,26 @@ end
 -- small script (about 5 µs a reply against under 1 for a string, with redis-benchmark).
 local function flat(items) return table.concat(items, '\n') end
 
+-- A reply as kept for replay, in fewer bytes (a reply is kept per change, as long as a short
+-- message): an OK with a stream id and a time (a join's, a post's) keeps the id and the time's last
+-- three digits when the time begins with the id's milliseconds (the server's clock made both; a
+-- clock of the store's own may not); an OK with only an id (a leave's) keeps the id. Any other
+-- reply is kept as it is: they all begin with a letter, and a kept one with a digit.
+local function packed(reply)
+  local ms, seq, at = string.match(reply, '^OK\n(%d+)%-(%d+)\n(%d+)$')
+  if ms and #at == #ms + 3 and string.sub(at, 1, #ms) == ms then
+    return ms .. '-' .. seq .. '.' .. string.sub(at, -3)
+  end
+  return string.match(reply, '^OK\n(%d+%-%d+)$') or reply
+end
+
+local function unpacked(kept)
+  local ms, seq, micros = string.match(kept, '^(%d+)%-(%d+)%.(%d%d%d)$')
+  if ms then return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. micros end
+  if string.match(kept, '^%d') then return 'OK\n' .. kept end
+  return kept
+end
+
 -- The reply kept for `op`, or nil. A reply in the previous period's hash can only matter while the
 -- current period is younger than the window.
 -- Whether the current period's hash already has its expiry (its field '#' is set with it), as the
@@ -52,7 +72,7 @@ local function replayed(even, odd, op, window)
   replay_hash_set = found[2] ~= false
   local stored = found[1]
   if not stored and into < tonumber(window) then stored = redis.call('HGET', previous, op) end
-  return stored or nil
+  return stored and unpacked(stored) or nil
 end
 
 -- Keeps `reply` (a table of items, or a reply already flat) for `op`; returns it flat.
@@ -60,9 +80,9 @@ local function remember(even, odd, op, window, reply)
   if type(reply) == 'table' then reply = flat(reply) end
   local current, _, expires = replay_period(even, odd, window)
   if replay_hash_set then
-    redis.call('HSET', current, op, reply)
+    redis.call('HSET', current, op, packed(reply))
   else
-    redis.call('HSET', current, op, reply, '#', '1')
+    redis.call('HSET', current, op, packed(reply), '#', '1')
     redis.call('PEXPIREAT', current, expires)
   end
   return reply
@@ -148,18 +168,28 @@ end
 -- MAXLEN ~); instance logs and chats are kept whole and expire after their instance ends.
 local FEED_MAXLEN = '10000'
 
--- Appends an event to the instance log and the meeting feed; returns the log entry's id.
+-- Notes in the meeting's feed where an entry just added went: `instance`, and `chat` 1 for the
+-- chat or 0 for the log. The note takes the entry's own id, so it holds no copy of the entry (no
+-- user, no text: erasing a user leaves the feed as it is) and only two small numbers (a stream
+-- stores field names once per node when they repeat). The feed only appends, so when another
+-- instance's entry already took a later id in the same millisecond the note gets a new id and the
+-- entry's in `ref`. Subscriptions read the entry itself from where the note points.
+local function feed_note(feed, order, chat, id)
+  local noted = redis.pcall('XADD', feed, 'MAXLEN', '~', FEED_MAXLEN, id, 'instance', order, 'chat', chat)
+  if type(noted) == 'table' and noted.err then
+    redis.call('XADD', feed, 'MAXLEN', '~', FEED_MAXLEN, '*', 'instance', order, 'chat', chat, 'ref', id)
+  end
+end
+
+-- Appends an event to the instance log, noted in the meeting feed; returns the log entry's id.
 local function log_event(events, feed, order, kind, user, at)
   local id
   if user then
     id = redis.call('XADD', events, '*', 'type', kind, 'user', user, 'at', at)
-    redis.call('XADD', feed, 'MAXLEN', '~', FEED_MAXLEN, '*', 'type', kind, 'instance', order, 'user', user,
-      'at', at, 'ref', id)
   else
     id = redis.call('XADD', events, '*', 'type', kind, 'at', at)
-    redis.call('XADD', feed, 'MAXLEN', '~', FEED_MAXLEN, '*', 'type', kind, 'instance', order, 'at', at,
-      'ref', id)
   end
+  feed_note(feed, order, '0', id)
   return id
 end
 
