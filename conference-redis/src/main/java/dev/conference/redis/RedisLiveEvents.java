@@ -161,10 +161,7 @@ final class RedisLiveEvents implements LiveEvents {
                     if (closed) {
                         return;
                     }
-                    report(new StoreException(
-                            "reading the live events of meeting '" + meeting + "' from Redis at " + connector.server()
-                                    + " failed: " + RedisUris.reason(e),
-                            e));
+                    report(readFailed(e));
                     pause();
                     continue;
                 }
@@ -178,10 +175,7 @@ final class RedisLiveEvents implements LiveEvents {
                     if (closed) {
                         return;
                     }
-                    report(new StoreException(
-                            "reading the live events of meeting '" + meeting + "' from Redis at " + connector.server()
-                                    + " failed: " + RedisUris.reason(e),
-                            e));
+                    report(readFailed(e));
                     pause();
                     continue;
                 }
@@ -313,6 +307,13 @@ final class RedisLiveEvents implements LiveEvents {
             } catch (RuntimeException e) {
                 report(new ListenerException(event, e));
             }
+        }
+
+        private StoreException readFailed(RuntimeException e) {
+            return new StoreException(
+                    "reading the live events of meeting '" + meeting + "' from Redis at " + connector.server()
+                            + " failed: " + RedisUris.reason(e),
+                    e);
         }
 
         private void report(ConferenceException error) {
