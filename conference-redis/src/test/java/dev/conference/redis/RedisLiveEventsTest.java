@@ -42,6 +42,22 @@ class RedisLiveEventsTest extends LiveEventsContract {
                 RedisOptions.builder().clock(clock).build());
     }
 
+    /** Saves the users and meeting "room", public, with instance 1 running from T0 for an hour. */
+    private MeetingId givenARunningRoom(String... users) {
+        for (String user : users) {
+            directory.saveUser(aUser(user));
+        }
+        Meeting meeting = aPublicMeeting("room");
+        directory.saveMeeting(meeting);
+        directory.saveInstance(anInstance(meeting, 1, T0, Duration.ofHours(1)));
+        return meeting.id();
+    }
+
+    /** Adds an entry whose id is far ahead of the server's clock, so the next ids of the stream follow it. */
+    private static void addFarInTheFuture(String stream, Map<String, String> fields) {
+        REDIS.admin().sync().xadd(stream, new XAddArgs().id("9999999999999-0"), fields);
+    }
+
     /**
      * A feed note takes its entry's id unless the feed already holds a later one (another
      * instance's entry of the same millisecond); then it points to the entry by {@code ref}. A note
@@ -49,17 +65,8 @@ class RedisLiveEventsTest extends LiveEventsContract {
      */
     @Test
     void aNoteThatCannotTakeItsEntrysIdFindsItByReference() throws InterruptedException {
-        MeetingId room = MeetingId.of("room");
-        directory.saveUser(aUser("alice"));
-        Meeting meeting = aPublicMeeting("room");
-        directory.saveMeeting(meeting);
-        directory.saveInstance(anInstance(meeting, 1, T0, Duration.ofHours(1)));
-        REDIS.admin()
-                .sync()
-                .xadd(
-                        "conference:meeting:{room}:feed",
-                        new XAddArgs().id("9999999999999-0"),
-                        Map.of("instance", "1", "chat", "0"));
+        MeetingId room = givenARunningRoom("alice");
+        addFarInTheFuture("conference:meeting:{room}:feed", Map.of("instance", "1", "chat", "0"));
         UserId alice = UserId.of("alice");
         conference.join(alice, room);
         conference.post(alice, room, "found by reference");
@@ -89,19 +96,8 @@ class RedisLiveEventsTest extends LiveEventsContract {
      */
     @Test
     void aLiveEventAnImportMovedToANewIdIsStillDelivered() throws InterruptedException {
-        MeetingId room = MeetingId.of("room");
-        for (String user : List.of("alice", "bob", "carol")) {
-            directory.saveUser(aUser(user));
-        }
-        Meeting meeting = aPublicMeeting("room");
-        directory.saveMeeting(meeting);
-        directory.saveInstance(anInstance(meeting, 1, T0, Duration.ofHours(1)));
-        REDIS.admin()
-                .sync()
-                .xadd(
-                        "conference:meeting:{room}:1:events",
-                        new XAddArgs().id("9999999999999-0"),
-                        Map.of("type", "started", "at", Micros.of(T0)));
+        MeetingId room = givenARunningRoom("alice", "bob", "carol");
+        addFarInTheFuture("conference:meeting:{room}:1:events", Map.of("type", "started", "at", Micros.of(T0)));
         REDIS.admin().sync().sadd("conference:meeting:{room}:started", "1");
         clock.advance(Duration.ofMinutes(1));
         conference.join(UserId.of("alice"), room);

@@ -66,7 +66,7 @@ local merged = {}
 for j = #newest_first, 1, -1 do
   local entry = newest_first[j]
   merged[#merged + 1] = {id = entry[1], fields = entry[2], at = tonumber(field_of(entry, 'at')),
-    user = field_of(entry, 'user')}
+    user = field_of(entry, 'user'), live = field_of(entry, 'src') == nil}
 end
 
 local stored, first_changed = {}, nil
@@ -136,7 +136,7 @@ for j = first_changed, #merged do
   local id
   if e.id and after(e.id, last_ms, last_seq) then
     id = e.id
-  elseif e.id and not field_of({e.id, e.fields}, 'src') then
+  elseif e.live then
     -- A live (noted) entry never takes an id a live entry had: not one this call moves, nor one an
     -- earlier call moved or erase took (`moved:` kept), so a note finds only its own entry.
     repeat
@@ -150,7 +150,7 @@ for j = first_changed, #merged do
     id = '*'
   end
   id = redis.call('XADD', stream, id, unpack(e.fields))
-  if e.id and e.id ~= id and not field_of({e.id, e.fields}, 'src') then
+  if e.live and e.id ~= id then
     renamed[#renamed + 1] = 'moved:' .. kind .. ':' .. e.id
     renamed[#renamed + 1] = id
   end
