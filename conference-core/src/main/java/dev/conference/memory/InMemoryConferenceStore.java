@@ -57,8 +57,8 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     final Map<MeetingId, List<MeetingEvent>> feeds = new HashMap<>();
 
     /**
-     * The last id each feed let go of to keep {@link LiveEvents#FEED_KEEPS}: what a resumption may
-     * have missed. Events taken out for other reasons (an erased user's messages, a deleted
+     * The last id each feed let go of to keep {@link LiveEvents#FEED_KEEPS}, or with its deleted
+     * meeting: what a resumption may have missed. Events taken out for other reasons (an erased user's messages, a deleted
      * instance's events) were not missed, just gone.
      */
     final Map<MeetingId, Long> feedTrimmedThrough = new HashMap<>();

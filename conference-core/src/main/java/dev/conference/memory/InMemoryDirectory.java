@@ -111,8 +111,12 @@ final class InMemoryDirectory implements Directory {
         Objects.requireNonNull(id, "meeting id");
         synchronized (store.lock) {
             store.instances.remove(id);
-            store.feeds.remove(id);
-            store.feedTrimmedThrough.remove(id);
+            // The whole feed goes: a subscription resuming in it may have missed any of it.
+            List<MeetingEvent> feed = store.feeds.remove(id);
+            if (feed != null && !feed.isEmpty()) {
+                store.feedTrimmedThrough.put(
+                        id, Long.parseLong(feed.get(feed.size() - 1).id()));
+            }
             return store.meetings.remove(id.value()) != null;
         }
     }

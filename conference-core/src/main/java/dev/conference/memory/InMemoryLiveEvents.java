@@ -41,10 +41,8 @@ final class InMemoryLiveEvents implements LiveEvents {
                 after = position(resume.id());
                 // The same rule as the Redis store's: resuming before the oldest event kept may have lost some.
                 Long trimmed = store.feedTrimmedThrough.get(meeting);
-                if (trimmed != null && after <= trimmed) {
-                    gapUntil = feed.isEmpty()
-                            ? Long.toString(trimmed + 1)
-                            : feed.get(0).id();
+                if (trimmed != null && after <= trimmed && !feed.isEmpty()) {
+                    gapUntil = feed.get(0).id();
                 }
             } else if (from == FeedPosition.oldest() || feed.isEmpty()) {
                 after = 0;
