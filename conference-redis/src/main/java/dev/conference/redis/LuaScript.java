@@ -22,8 +22,9 @@ import java.util.concurrent.CompletionException;
  */
 final class LuaScript {
     private static final String TIME = resource("time");
-    private static final String PRELUDE = TIME + "\n" + resource("prelude");
-    private static final String INDEX_PRELUDE = TIME + "\n" + resource("index-prelude");
+    private static final LuaPrelude TIMED = new LuaPrelude(TIME);
+    private static final LuaPrelude MEETING = new LuaPrelude(TIME + "\n" + resource("prelude"));
+    private static final LuaPrelude INDEX = new LuaPrelude(TIME + "\n" + resource("index-prelude"));
 
     private final String source;
     private final String sha;
@@ -57,19 +58,29 @@ final class LuaScript {
         return flat ? List.of((Object[]) ((String) reply).split("\n", -1)) : (List<Object>) reply;
     }
 
-    /** A meeting script: the shared prelude followed by the named script. */
+    /** A meeting script: what it uses of the shared prelude (and time.lua), then the named script. */
     static LuaScript meeting(String name) {
-        return new LuaScript(PRELUDE + "\n" + resource(name));
+        return new LuaScript(withPrelude(MEETING, name));
     }
 
-    /** A script over the cross-meeting index: the index prelude followed by the named script. */
+    /** A script over the cross-meeting index: what it uses of the index prelude, then the script. */
     static LuaScript index(String name) {
-        return new LuaScript(INDEX_PRELUDE + "\n" + resource(name));
+        return new LuaScript(withPrelude(INDEX, name));
     }
 
     /** A script that reads the server's clock (time.lua) and nothing else shared. */
     static LuaScript timed(String name) {
-        return new LuaScript(TIME + "\n" + resource(name));
+        return new LuaScript(withPrelude(TIMED, name));
+    }
+
+    private static String withPrelude(LuaPrelude prelude, String name) {
+        String body = resource(name);
+        return prelude.neededBy(body) + body;
+    }
+
+    /** The text loaded on the server (what {@link ScriptSource} gives the bench). */
+    String source() {
+        return source;
     }
 
     /** A script that stands alone. */
