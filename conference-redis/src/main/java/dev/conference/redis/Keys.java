@@ -22,7 +22,7 @@ final class Keys {
 
     /**
      * Where the layout before kept the instances the user joined ("n|meeting id" -> count); they are
-     * now counted in the user's own hash (see note-joined.lua). Only deleteUser still reads it.
+     * now noted in the user's own hash (see note-joined.lua). Only deleteUser still reads it.
      */
     String joinedIn(UserId id) {
         return user(id) + ":joined-in";

@@ -24,6 +24,7 @@ import dev.conference.model.UnknownUserException;
 import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.redis.Keys.MeetingKeys;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.ZAddArgs;
 import java.time.Duration;
@@ -198,11 +199,11 @@ final class RedisAsyncConference implements AsyncConference {
                                                         leaseLength,
                                                         life.life())
                                                 .start(redis))
-                                        .thenCompose(reply -> Replies.status(reply)
-                                                        .equals("OK")
-                                                ? indexLease(lease, meeting, n, user, leaseEnd(reply, lease))
-                                                        .thenApply(indexed -> reply)
-                                                : unnoteJoined(user, meeting, n).thenApply(ignored -> reply)))
+                                        .thenCompose(
+                                                reply -> Replies.status(reply).equals("OK")
+                                                        ? indexLease(lease, meeting, n, user, leaseEnd(reply, lease))
+                                                                .thenApply(indexed -> reply)
+                                                        : CompletableFuture.completedFuture(reply)))
                         .thenApply(done -> switch (done.status()) {
                             case "OK" -> new Participant(user, Micros.parse(Replies.string(done.reply(), 2)));
                             case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
@@ -224,29 +225,41 @@ final class RedisAsyncConference implements AsyncConference {
     private record Noted(String email, String life) {}
 
     /**
-     * The user's half of a join (note-joined.lua): the user must exist, and the instance is counted in
-     * their hash before the meeting's half runs, so deleteUser always finds it.
+     * The user's half of a join: the user must exist, and the instance is noted in their hash before
+     * the meeting's half runs, so deleteUser always finds it. One plain read tells both, and a user
+     * joins the same instance again often (after leaving, reconnecting, a lease lapsing), so only a
+     * first join runs note-joined.lua, which notes it in one step with checking that the user still
+     * exists. A note read here can only go with the user's erasure, whose marker then refuses the
+     * meeting's half (join.lua), as it refuses one that passed note-joined.lua before the erasure.
+     * A refused join keeps its note: deleteUser then visits an instance that holds nothing of theirs.
      */
     private CompletableFuture<Noted> noteJoined(UserId user, MeetingId meeting, String order) {
-        String member = order.equals(CurrentInstances.NONE) ? "" : IndexMember.of(meeting, Integer.parseInt(order));
-        return redis.start(Scripts.NOTE_JOINED, new String[] {keys.user(user)}, member)
-                .thenApply(reply -> {
-                    if (!Replies.status(reply).equals("OK")) {
-                        throw new UnknownUserException(user);
-                    }
-                    return new Noted(Email.normalize(Replies.string(reply, 1)), Replies.string(reply, 2));
-                });
+        String userKey = keys.user(user);
+        if (order.equals(CurrentInstances.NONE)) {
+            // No instance has started: nothing to note, the meeting's half refuses the join.
+            return redis.start(r -> r.hmget(userKey, "email", "life")).thenApply(read -> noted(user, read));
+        }
+        String member = IndexMember.of(meeting, Integer.parseInt(order));
+        return redis.start(r -> r.hmget(userKey, "email", "life", member)).thenCompose(read -> {
+            Noted noted = noted(user, read);
+            return read.get(2).hasValue()
+                    ? CompletableFuture.completedFuture(noted)
+                    : redis.start(Scripts.NOTE_JOINED, new String[] {userKey}, member)
+                            .thenApply(reply -> {
+                                if (!Replies.status(reply).equals("OK")) {
+                                    throw new UnknownUserException(user);
+                                }
+                                return new Noted(Email.normalize(Replies.string(reply, 1)), Replies.string(reply, 2));
+                            });
+        });
     }
 
-    /** Takes back the count of a join the meeting refused (or that must run on another instance). */
-    private CompletableFuture<?> unnoteJoined(UserId user, MeetingId meeting, String order) {
-        if (order.equals(CurrentInstances.NONE)) {
-            return CompletableFuture.completedFuture(null);
+    /** The user's email and life from {@code read} (HMGET email life ...). */
+    private static Noted noted(UserId user, List<KeyValue<String, String>> read) {
+        if (!read.get(0).hasValue()) {
+            throw new UnknownUserException(user);
         }
-        return redis.start(
-                Scripts.UNNOTE_JOINED,
-                new String[] {keys.user(user)},
-                IndexMember.of(meeting, Integer.parseInt(order)));
+        return new Noted(Email.normalize(read.get(0).getValue()), read.get(1).getValueOrElse(""));
     }
 
     /**

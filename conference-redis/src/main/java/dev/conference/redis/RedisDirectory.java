@@ -90,7 +90,7 @@ final class RedisDirectory implements Directory {
         return user(id, redis.call(r -> r.hmget(keys.user(id), PROFILE)));
     }
 
-    /** The fields of a user's hash that make the user (the rest count the instances they joined). */
+    /** The fields of a user's hash that make the user (the rest note the instances they joined). */
     private static final String[] PROFILE = {"name", "age", "gender", "email"};
 
     private static Optional<User> user(UserId id, List<KeyValue<String, String>> fields) {
@@ -126,10 +126,10 @@ final class RedisDirectory implements Directory {
 
     /**
      * Erases a user. Their record goes first, in one step with reading which life it was, so no join
-     * can start after it; then each instance counted in their hash (see note-joined.lua) is erased
+     * can start after it; then each instance noted in their hash (see note-joined.lua) is erased
      * (erase.lua) and crossed off, in batches; then the id leaves the listing. A deleteUser that
-     * fails half-way leaves the rest counted, and the next deleteUser of the id finishes it. The
-     * {@code joined-in} hash where the layout before kept those counts is gone through too.
+     * fails half-way leaves the rest noted, and the next deleteUser of the id finishes it. The
+     * {@code joined-in} hash where an earlier layout kept those notes is gone through too.
      */
     @Override
     public boolean deleteUser(UserId id) {
@@ -138,22 +138,22 @@ final class RedisDirectory implements Directory {
         List<Object> forgotten = redis.run(Scripts.FORGET_USER, new String[] {keys.user(id)});
         boolean existed = ((Long) forgotten.get(0)) > 0;
         String life = (String) forgotten.get(1);
-        for (String counts : List.of(keys.user(id), keys.joinedIn(id))) {
-            eraseFromEachInstance(id, life, counts);
+        for (String notes : List.of(keys.user(id), keys.joinedIn(id))) {
+            eraseFromEachInstance(id, life, notes);
         }
         users.settle(mark, List.of(id.value()), false);
         return existed;
     }
 
     /**
-     * Erases the user from each instance counted in {@code counts}, a batch at a time, crossing each
+     * Erases the user from each instance noted in {@code notes}, a batch at a time, crossing each
      * batch off. The user's hash may hold profile fields again (saved anew meanwhile): they are
      * passed over, and a batch of HRANDFIELD holds at most those few besides instances, so a batch
      * with no instance means none is left.
      */
-    private void eraseFromEachInstance(UserId id, String life, String counts) {
+    private void eraseFromEachInstance(UserId id, String life, String notes) {
         while (true) {
-            List<String> batch = redis.call(r -> r.hrandfield(counts, ERASE_BATCH)).stream()
+            List<String> batch = redis.call(r -> r.hrandfield(notes, ERASE_BATCH)).stream()
                     .filter(IndexMember::looksLikeOne)
                     .toList();
             if (batch.isEmpty()) {
@@ -192,7 +192,7 @@ final class RedisDirectory implements Directory {
                     after = (String) erased.get(1);
                 } while (!after.isEmpty());
             }
-            redis.call(r -> r.hdel(counts, batch.toArray(String[]::new)));
+            redis.call(r -> r.hdel(notes, batch.toArray(String[]::new)));
         }
     }
 

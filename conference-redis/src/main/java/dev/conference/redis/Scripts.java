@@ -15,13 +15,12 @@ final class Scripts {
     static final LuaScript READ_INSTANCE = LuaScript.meeting("read-instance");
     static final LuaScript MESSAGES = LuaScript.meeting("messages");
     static final LuaScript NOTE_JOINED = LuaScript.plain("note-joined").flat();
-    static final LuaScript UNNOTE_JOINED = LuaScript.plain("unnote-joined");
     static final LuaScript FORGET_USER = LuaScript.plain("forget-user");
     static final LuaScript ERASE = LuaScript.meeting("erase");
     static final LuaScript SAVE_MEETING = LuaScript.plain("save-meeting");
-    static final LuaScript SAVE_INSTANCE = LuaScript.plain("save-instance");
+    static final LuaScript SAVE_INSTANCE = LuaScript.meeting("save-instance");
     static final LuaScript INSTANCES = LuaScript.plain("instances");
-    static final LuaScript DELETE_INSTANCE = LuaScript.plain("delete-instance");
+    static final LuaScript DELETE_INSTANCE = LuaScript.meeting("delete-instance");
     static final LuaScript INDEX_INSTANCE = LuaScript.plain("index-instance");
     static final LuaScript UNINDEX_INSTANCE = LuaScript.plain("unindex-instance");
     static final LuaScript PROMOTE = LuaScript.index("promote");

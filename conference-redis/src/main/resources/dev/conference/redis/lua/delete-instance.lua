@@ -10,6 +10,6 @@ redis.call('SREM', KEYS[4], ARGV[1])
 redis.call('HDEL', KEYS[5], ARGV[1], ARGV[1] .. ':timed-out', ARGV[1] .. ':op', ARGV[1] .. ':window',
   ARGV[1] .. ':reply')
 -- The cached current instance (see current in prelude.lua) may be this one.
-redis.call('HDEL', KEYS[6], 'now:instance')
+forget_current(KEYS[6])
 if #KEYS > 6 then redis.call('DEL', unpack(KEYS, 7)) end
 return {existed}

@@ -9,7 +9,7 @@
 --       8 the user's life, as note-joined.lua read it
 -- Returns, flat (see flat in prelude.lua): {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
-local c, early = open_change({meeting = KEYS[1], starts = KEYS[3], ends = KEYS[4], ended = KEYS[5],
+local c, early = open_change({meeting = KEYS[1], starts = KEYS[3], ends = KEYS[4], ended = KEYS[5], started = KEYS[6],
   replay_even = KEYS[8], replay_odd = KEYS[9]}, now, ARGV[2], ARGV[3], ARGV[4])
 if early then return early end
 local order = c.order
@@ -22,5 +22,8 @@ if c.public ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[6]) == 0 then
 end
 if redis.call('ZADD', KEYS[10], 'NX', now, ARGV[5]) == 0 then return done({'ALREADY_IN'}) end
 if ARGV[7] ~= '' then redis.call('ZADD', KEYS[12], later_by(now, ARGV[7]), ARGV[5]) end
-ensure_started(KEYS[3], KEYS[6], KEYS[11], KEYS[7], order)
+if not c.started then
+  ensure_started(KEYS[3], KEYS[6], KEYS[11], KEYS[7], order)
+  cache_started(KEYS[1], c)
+end
 return done({'OK', log_event(KEYS[11], KEYS[7], order, 'joined', ARGV[5], now), now})

@@ -8,10 +8,10 @@
 --   | {'UNKNOWN_MEETING'}
 local SCAN_PAGE = 1000
 local now = time_of(ARGV[1])
-local order, active = current(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now, false)
-if not order then return {'UNKNOWN_MEETING'} end
-if order ~= ARGV[2] then return {'RETRY', order} end
-if not active then return {'NOT_ACTIVE'} end
+local c = current({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4]}, now, false)
+if not c then return {'UNKNOWN_MEETING'} end
+if c.order ~= ARGV[2] then return {'RETRY', c.order} end
+if not c.active then return {'NOT_ACTIVE'} end
 local page = redis.call('XRANGE', KEYS[5], ARGV[3], '+', 'COUNT', SCAN_PAGE)
 local out = {'OK', ''}
 for _, entry in ipairs(page) do

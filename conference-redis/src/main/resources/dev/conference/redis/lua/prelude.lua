@@ -62,27 +62,19 @@ end
 
 -- The reply kept for `op`, or nil. A reply in the previous period's hash can only matter while the
 -- current period is younger than the window.
--- Whether the current period's hash already has its expiry (its field '#' is set with it), as the
--- last replayed() found: then remember() needs no PEXPIREAT.
-local replay_hash_set = false
-
 local function replayed(even, odd, op, window)
   local current, previous, _, into = replay_period(even, odd, window)
-  local found = redis.call('HMGET', current, op, '#')
-  replay_hash_set = found[2] ~= false
-  local stored = found[1]
+  local stored = redis.call('HGET', current, op)
   if not stored and into < tonumber(window) then stored = redis.call('HGET', previous, op) end
   return stored and unpacked(stored) or nil
 end
 
--- Keeps `reply` (a table of items, or a reply already flat) for `op`; returns it flat.
+-- Keeps `reply` (a table of items, or a reply already flat) for `op`; returns it flat. The hash's
+-- field '#' is set with its expiry: when the HSET adds it, the hash is new and gets its expiry.
 local function remember(even, odd, op, window, reply)
   if type(reply) == 'table' then reply = flat(reply) end
   local current, _, expires = replay_period(even, odd, window)
-  if replay_hash_set then
-    redis.call('HSET', current, op, packed(reply))
-  else
-    redis.call('HSET', current, op, packed(reply), '#', '1')
+  if redis.call('HSET', current, op, packed(reply), '#', '1') == 2 then
     redis.call('PEXPIREAT', current, expires)
   end
   return reply
@@ -113,55 +105,73 @@ local function latest_started(starts, now)
   return redis.call('ZREVRANGEBYSCORE', starts, now, '-inf', 'LIMIT', 0, 1)[1] or '0'
 end
 
--- The meeting's current instance as of `now` (the latest started by then, '0' if none), whether it
--- is active, and the meeting's `public`, in one read of the meeting hash; nil if there is no such
--- meeting (every saved meeting has `public`). The hash's `now:*` fields cache the current instance
--- for as long as it stays the latest started (from its `from` to the next instance's). A save or
--- delete of an instance, and the start of an ending, clear the cache (forget_current); a miss reads
--- the schedule and, when `keep` is true (a changing script), caches what it found.
-local function current(meeting, starts, ends, ended, now, keep)
-  local c = redis.call('HMGET', meeting, 'public', 'now:instance', 'now:from', 'now:next', 'now:to',
-    'now:ended')
+-- The meeting's current instance as of `now` (the latest started by then, '0' if none) in one read
+-- of the meeting hash, as {order, active, public, started, cache}; nil if there is no such meeting
+-- (every saved meeting has `public`). `started` true means STARTED is logged; false, that it may
+-- not be. The hash's field `now` caches the current instance for as long as it stays the latest
+-- started (from its `from` to the next instance's), packed as "instance|from|next|to|ended|started"
+-- so that the read returns two items, not six (each item of a reply costs about 0.5 µs). A save
+-- or delete of an instance, and the start of an ending, clear the cache (forget_current); a miss
+-- reads the schedule (and `k.started`, when given) and, when `keep` is true (a changing script),
+-- caches what it found. `k` holds the meeting hash, starts, ends and ended.
+local function current(k, now, keep)
+  local c = redis.call('HMGET', k.meeting, 'public', 'now')
   local public = c[1]
   if not public then return nil end
   local t = tonumber(now)
-  if c[2] and (c[3] == '' or tonumber(c[3]) <= t) and (c[4] == '' or t < tonumber(c[4])) then
-    return c[2], c[2] ~= '0' and c[6] == '0' and c[5] ~= '' and t < tonumber(c[5]), public
+  if c[2] then
+    -- A field of an earlier layout does not match, and reads as a miss.
+    local cache = {string.match(c[2], '^(%d+)|([^|]*)|([^|]*)|([^|]*)|(%d)|(%d)$')}
+    local from, following, to = cache[2], cache[3], cache[4]
+    if cache[1] and (from == '' or tonumber(from) <= t) and (following == '' or t < tonumber(following)) then
+      return {order = cache[1], active = cache[1] ~= '0' and cache[5] == '0' and to ~= '' and t < tonumber(to),
+        public = public, started = cache[6] == '1', cache = cache}
+    end
   end
-  local order = latest_started(starts, now)
-  local from, to, finished = '', '', '0'
+  local order = latest_started(k.starts, now)
+  local cache = {order, '', '', '', '0', '0'}
   if order ~= '0' then
-    from = redis.call('ZSCORE', starts, order)
-    to = redis.call('ZSCORE', ends, order) or ''
-    finished = tostring(redis.call('SISMEMBER', ended, order))
+    cache[2] = redis.call('ZSCORE', k.starts, order)
+    cache[4] = redis.call('ZSCORE', k.ends, order) or ''
+    cache[5] = tostring(redis.call('SISMEMBER', k.ended, order))
+    if k.started then cache[6] = tostring(redis.call('SISMEMBER', k.started, order)) end
   end
   if keep then
-    local following = redis.call('ZRANGEBYSCORE', starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
-    redis.call('HSET', meeting, 'now:instance', order, 'now:from', from, 'now:next', following[2] or '',
-      'now:to', to, 'now:ended', finished)
+    local following = redis.call('ZRANGEBYSCORE', k.starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+    cache[3] = following[2] or ''
+    redis.call('HSET', k.meeting, 'now', table.concat(cache, '|'))
   end
-  return order, order ~= '0' and finished == '0' and to ~= '' and t < tonumber(to), public
+  local to = cache[4]
+  return {order = order, active = order ~= '0' and cache[5] == '0' and to ~= '' and t < tonumber(to),
+    public = public, started = cache[6] == '1', cache = keep and cache or nil}
+end
+
+-- Notes in the cache of the current instance `c` (from current) that its STARTED is logged.
+local function cache_started(meeting, c)
+  if not c.cache then return end
+  c.cache[6] = '1'
+  redis.call('HSET', meeting, 'now', table.concat(c.cache, '|'))
 end
 
 -- The opening every changing script of a meeting shares, in this order: the meeting must exist; an
 -- operation sent again gets its first reply (when `op` is given: `k.replay_even` and `k.replay_odd`
 -- are its replay hashes, `window` its reply's window); the instance the caller expected must be the
 -- current one, else RETRY with the right one and nothing changed. `k` also holds the meeting hash,
--- starts, ends and ended. Returns what to go on with, {order, active, public}, or nil and the reply
--- to return at once.
+-- starts, ends, ended and, to know whether STARTED is logged, started. Returns what to go on with
+-- (see current), or nil and the reply to return at once.
 local function open_change(k, now, expected, op, window)
-  local order, active, public = current(k.meeting, k.starts, k.ends, k.ended, now, true)
-  if not order then return nil, flat({'UNKNOWN_MEETING'}) end
+  local c = current(k, now, true)
+  if not c then return nil, flat({'UNKNOWN_MEETING'}) end
   if op then
     local again = replayed(k.replay_even, k.replay_odd, op, window)
     if again then return nil, again end
   end
-  if order ~= expected then return nil, flat({'RETRY', order}) end
-  return {order = order, active = active, public = public}
+  if c.order ~= expected then return nil, flat({'RETRY', c.order}) end
+  return c
 end
 
 local function forget_current(meeting)
-  redis.call('HDEL', meeting, 'now:instance')
+  redis.call('HDEL', meeting, 'now')
 end
 
 -- The live feed keeps about this many recent entries per meeting (LiveEvents.FEED_KEEPS; trimmed as it grows, cheaply:

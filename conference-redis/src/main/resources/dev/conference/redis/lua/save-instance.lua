@@ -18,7 +18,7 @@ for _, other in ipairs(before) do
 end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 -- The cached current instance (see current in prelude.lua) may no longer be it.
-redis.call('HDEL', KEYS[1], 'now:instance')
+forget_current(KEYS[1])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
 -- Each save of the meeting's schedule gets the next version, so an index write from an older save
 -- that lands after a newer one changes nothing (index-instance.lua).
