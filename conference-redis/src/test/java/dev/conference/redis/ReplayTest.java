@@ -51,6 +51,61 @@ class ReplayTest {
     }
 
     @Test
+    void aReplyKeptInThePreviousPeriodIsReplayedWhole() throws InterruptedException {
+        MeetingId meeting = MeetingId.of("standup");
+        UserId ann = UserId.of("ann");
+        // A window of 0.9 s has a span of 1 s: periods turn at each of the server's seconds.
+        String window = "900000";
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            store.directory().saveUser(aUser("ann"));
+            store.directory().saveMeeting(aPublicMeeting("standup"));
+            Instant now = Instant.now();
+            store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(1), now.plusSeconds(600)));
+            store.conference().join(ann, meeting);
+            MeetingKeys k = new Keys("conference:").meeting(meeting);
+            MeetingCalls.Post post = new MeetingCalls.Post(k, "1", "", "late-in-a-period", window, ann, "hello");
+
+            untilServerMicrosIntoTheSecond(700_000);
+            List<Object> first = post.run(REDIS.admin().sync());
+            untilServerMicrosIntoTheSecond(0);
+            List<Object> again = post.run(REDIS.admin().sync());
+
+            // Kept as offsets from its period's start, read back from the previous period's hash.
+            assertThat(again).isEqualTo(first);
+            assertThat(store.conference().chat(meeting)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aReplyKeptWholeByAnEarlierVersionIsReplayedAsItWas() {
+        MeetingId meeting = MeetingId.of("standup");
+        UserId ann = UserId.of("ann");
+        try (ConferenceStore store = givenAnnJoinedAndLeftTwentyTimes(meeting)) {
+            MeetingKeys k = new Keys("conference:").meeting(meeting);
+            for (String hash : k.replay(WINDOW)) {
+                REDIS.admin().sync().hset(hash, "kept-before", "1733224000123-3.456");
+            }
+            List<Object> again = new MeetingCalls.Post(k, "1", "", "kept-before", WINDOW, ann, "hello")
+                    .run(REDIS.admin().sync());
+
+            assertThat(again).containsExactly("OK", "1733224000123-3", "1733224000123456");
+            assertThat(store.conference().chat(meeting)).isEmpty();
+        }
+    }
+
+    /** Waits until the server's clock is at least {@code micros} into a second, and less than 0.1 s past it. */
+    private static void untilServerMicrosIntoTheSecond(long micros) throws InterruptedException {
+        while (true) {
+            List<String> time = REDIS.admin().sync().time();
+            long into = Long.parseLong(time.get(1));
+            if (into >= micros && into < micros + 100_000) {
+                return;
+            }
+            Thread.sleep(Math.max(1, ((micros - into + 1_000_000) % 1_000_000) / 1_000));
+        }
+    }
+
+    @Test
     void aClientWhoseClockRunsAheadDoesNotMakeTheOthersRepliesBeForgotten() {
         MeetingId meeting = MeetingId.of("standup");
         try (ConferenceStore store = givenAnnJoinedAndLeftTwentyTimes(meeting)) {

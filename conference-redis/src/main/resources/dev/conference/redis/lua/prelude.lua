@@ -25,14 +25,16 @@ local function replay_span(window)
   return span
 end
 
--- {current hash, previous hash, end of the current hash's life (ms), how far into the period (µs)}
+-- {current hash, previous hash, end of the current hash's life (ms), how far into the period (µs),
+-- when the current period began (ms), how long a period is (ms)}
 local function replay_period(even, odd, window)
   local span = replay_span(window)
   local now = tonumber(server_micros())
   local period = math.floor(now / span)
   local current, previous = even, odd
   if period % 2 == 1 then current, previous = odd, even end
-  return current, previous, string.format('%.0f', (period + 2) * span / 1000), now - period * span
+  return current, previous, string.format('%.0f', (period + 2) * span / 1000), now - period * span,
+    period * span / 1000, span / 1000
 end
 
 -- Replies of changing scripts are one string: their items joined by newlines (no item holds one).
@@ -41,40 +43,47 @@ end
 local function flat(items) return table.concat(items, '\n') end
 
 -- A reply as kept for replay, in fewer bytes (a reply is kept per change, as long as a short
--- message): an OK with a stream id and a time (a join's, a post's) keeps the id and the time's last
--- three digits when the time begins with the id's milliseconds (the server's clock made both; a
--- clock of the store's own may not); an OK with only an id (a leave's) keeps the id. Any other
--- reply is kept as it is: they all begin with a letter, and a kept one with a digit.
-local function packed(reply)
+-- message): an OK with a stream id and a time (a join's, a post's) keeps the id, its milliseconds
+-- as an offset from `base` (the start of the replay hash's period, in ms: a few digits instead of
+-- thirteen), and the time's last three digits when the time begins with the id's milliseconds (the
+-- server's clock made both; a clock of the store's own may not); an OK with only an id (a leave's)
+-- keeps the id, the same way. Any other reply is kept as it is: they all begin with a letter, and a
+-- kept one with a digit or a minus (the server's clock may have gone back).
+local function packed(reply, base)
   local ms, seq, at = string.match(reply, '^OK\n(%d+)%-(%d+)\n(%d+)$')
   if ms and #at == #ms + 3 and string.sub(at, 1, #ms) == ms then
-    return ms .. '-' .. seq .. '.' .. string.sub(at, -3)
+    return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq .. '.' .. string.sub(at, -3)
   end
-  return string.match(reply, '^OK\n(%d+%-%d+)$') or reply
+  ms, seq = string.match(reply, '^OK\n(%d+)%-(%d+)$')
+  if ms then return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq end
+  return reply
 end
 
-local function unpacked(kept)
-  local ms, seq, micros = string.match(kept, '^(%d+)%-(%d+)%.(%d%d%d)$')
-  if ms then return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. micros end
-  if string.match(kept, '^%d') then return 'OK\n' .. kept end
-  return kept
+local function unpacked(kept, base)
+  local offset, seq, micros = string.match(kept, '^(%-?%d+)%-(%d+)%.?(%d*)$')
+  if not offset then return kept end
+  -- A whole id's milliseconds (13 digits) were kept before offsets; an offset is within a period or so.
+  local ms = #offset >= 12 and offset or string.format('%.0f', base + tonumber(offset))
+  if micros ~= '' then return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. micros end
+  return 'OK\n' .. ms .. '-' .. seq
 end
 
 -- The reply kept for `op`, or nil. A reply in the previous period's hash can only matter while the
 -- current period is younger than the window.
 local function replayed(even, odd, op, window)
-  local current, previous, _, into = replay_period(even, odd, window)
+  local current, previous, _, into, base, length = replay_period(even, odd, window)
   local stored = redis.call('HGET', current, op)
-  if not stored and into < tonumber(window) then stored = redis.call('HGET', previous, op) end
-  return stored and unpacked(stored) or nil
+  if stored then return unpacked(stored, base) end
+  if into < tonumber(window) then stored = redis.call('HGET', previous, op) end
+  return stored and unpacked(stored, base - length) or nil
 end
 
 -- Keeps `reply` (a table of items, or a reply already flat) for `op`; returns it flat. The hash's
 -- field '#' is set with its expiry: when the HSET adds it, the hash is new and gets its expiry.
 local function remember(even, odd, op, window, reply)
   if type(reply) == 'table' then reply = flat(reply) end
-  local current, _, expires = replay_period(even, odd, window)
-  if redis.call('HSET', current, op, packed(reply), '#', '1') == 2 then
+  local current, _, expires, _, base = replay_period(even, odd, window)
+  if redis.call('HSET', current, op, packed(reply, base), '#', '1') == 2 then
     redis.call('PEXPIREAT', current, expires)
   end
   return reply
