@@ -30,7 +30,9 @@ final class RawWorkload implements Workload {
     private final UnaryOperator<String> knownEmail;
 
     /**
-     * @param knownEmail null to read each joining user's email first (HGET, as the library does), or
+     * @param knownEmail null to read each joining user's email first (an HMGET of the email, the life
+     *                   and the instance's note, as the library does: the bench's users have joined
+     *                   before, so no note-joined.lua follows), or
      *                   the email of each user, to run the join script alone
      */
     RawWorkload(RedisAsyncCommands<String, String> redis, RawScripts scripts, UnaryOperator<String> knownEmail) {
@@ -77,7 +79,8 @@ final class RawWorkload implements Workload {
     @Override
     public CompletionStage<?> join(String user, String meeting) {
         CompletionStage<String> email = knownEmail == null
-                ? redis.hget(RawKeys.user(user), "email")
+                ? redis.hmget(RawKeys.user(user), "email", "life", ORDER + "|" + meeting)
+                        .thenApply(fields -> fields.get(0).getValue())
                 : CompletableFuture.completedFuture(knownEmail.apply(user));
         return email.thenCompose(address -> runFlatOk(
                 scripts.join,

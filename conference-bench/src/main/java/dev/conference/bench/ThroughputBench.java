@@ -147,7 +147,7 @@ final class ThroughputBench {
         }
         put("join", callers, libJoin, rawJoin);
         put("leave", callers, libLeave, rawLeave);
-        put("join, vs raw script alone (no HGET of the email)", callers, libJoin, aloneJoin);
+        put("join, vs raw script alone (no read of the user's hash)", callers, libJoin, aloneJoin);
     }
 
     private double[] joinThenLeave(Workload joining, Workload leaving, int callers, Rates joins, Rates leaves) {
@@ -195,7 +195,7 @@ final class ThroughputBench {
         List<String> order = List.of(
                 "join",
                 "leave",
-                "join, vs raw script alone (no HGET of the email)",
+                "join, vs raw script alone (no read of the user's hash)",
                 "post",
                 "chat, first 50",
                 "participants",
