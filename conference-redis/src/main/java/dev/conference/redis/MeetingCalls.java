@@ -1,16 +1,46 @@
 package dev.conference.redis;
 
+import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import dev.conference.redis.Keys.MeetingKeys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The changing scripts of a meeting's slot, one binding each: what the call carries, and its KEYS
- * and ARGV as the script's header lists them. {@code n} is the instance the caller expects to be
- * current, {@code now} the time to pass ('' for the server's clock: see time_of), {@code op} the
- * operation id, {@code window} how long its reply is kept (µs).
+ * The scripts of a meeting's slot that the live operations call, one binding each: what the call
+ * carries, its KEYS and ARGV as the script's header lists them, and its reply decoded. {@code n} is
+ * the instance the caller expects to be current, {@code now} the time to pass ('' for the server's
+ * clock: see time_of), {@code op} the operation id, {@code window} how long its reply is kept (µs).
  */
 final class MeetingCalls {
     private MeetingCalls() {}
+
+    /** A join's result: its JOINED event and the join time. */
+    record Joined(String eventId, Instant at) {}
+
+    /** A post's result: the message's id and time. */
+    record Posted(String id, Instant at) {}
+
+    /** One call of an ending by hand: it ended the instance, has more to do, or found none to end. */
+    sealed interface EndStep {}
+
+    /** This operation ended the instance at {@code at}, logging ENDED as {@code eventId}. */
+    record Ended(Instant at, String eventId, int timedOut) implements EndStep {}
+
+    /** More participants to time out: call again. */
+    record More() implements EndStep {}
+
+    /** No instance to end (or another operation's ending, which this call helped finish). */
+    record None() implements EndStep {}
+
+    /** One page of a user's messages: the entries found (flat, see append_entries) and where to go on ('' at the end). */
+    record MessagesPage(List<Object> entries, String cursor) {}
+
+    private static Instant micros(List<Object> reply, int index) {
+        return Micros.parse(Replies.string(reply, index));
+    }
 
     /** join.lua */
     record Join(
@@ -23,10 +53,15 @@ final class MeetingCalls {
             String email,
             String lease,
             String life)
-            implements ScriptCall {
+            implements MeetingScript<Change<Joined>> {
         @Override
         public LuaScript script() {
             return Scripts.JOIN;
+        }
+
+        @Override
+        public Change<Joined> decode(List<Object> reply) {
+            return Change.of(reply, ok -> new Joined(Replies.string(ok, 1), micros(ok, 2)));
         }
 
         @Override
@@ -56,10 +91,17 @@ final class MeetingCalls {
     }
 
     /** leave.lua */
-    record Leave(MeetingKeys k, String n, String now, String op, String window, UserId user) implements ScriptCall {
+    record Leave(MeetingKeys k, String n, String now, String op, String window, UserId user)
+            implements MeetingScript<Change<String>> {
         @Override
         public LuaScript script() {
             return Scripts.LEAVE;
+        }
+
+        /** The LEFT event's id. */
+        @Override
+        public Change<String> decode(List<Object> reply) {
+            return Change.of(reply, ok -> Replies.string(ok, 1));
         }
 
         @Override
@@ -87,10 +129,15 @@ final class MeetingCalls {
 
     /** post.lua */
     record Post(MeetingKeys k, String n, String now, String op, String window, UserId user, String text)
-            implements ScriptCall {
+            implements MeetingScript<Change<Posted>> {
         @Override
         public LuaScript script() {
             return Scripts.POST;
+        }
+
+        @Override
+        public Change<Posted> decode(List<Object> reply) {
+            return Change.of(reply, ok -> new Posted(Replies.string(ok, 1), micros(ok, 2)));
         }
 
         @Override
@@ -116,10 +163,24 @@ final class MeetingCalls {
     }
 
     /** renew.lua (no replay record: renewing twice sets the same lease). */
-    record Renew(MeetingKeys k, String n, String now, UserId user, String lease) implements ScriptCall {
+    record Renew(MeetingKeys k, String n, String now, UserId user, String lease)
+            implements MeetingScript<Change<Optional<String>>> {
         @Override
         public LuaScript script() {
             return Scripts.RENEW;
+        }
+
+        /** The new lease end (µs) when the lease ends sooner than before (or is new); empty when later. */
+        @Override
+        public Change<Optional<String>> decode(List<Object> reply) {
+            return switch (Replies.status(reply)) {
+                case "LATER" -> new Change.Done<>(Optional.empty());
+                case "SOONER" -> new Change.Done<>(Optional.of(Replies.string(reply, 1)));
+                default ->
+                    Change.of(reply, ok -> {
+                        throw Replies.unexpected(ok);
+                    });
+            };
         }
 
         @Override
@@ -135,10 +196,22 @@ final class MeetingCalls {
 
     /** end-active.lua: one batch of an ending by hand; called again while it answers MORE. */
     record EndActive(MeetingKeys k, String n, String now, String op, String window, String retention)
-            implements ScriptCall {
+            implements MeetingScript<EndStep> {
         @Override
         public LuaScript script() {
             return Scripts.END_ACTIVE;
+        }
+
+        @Override
+        public EndStep decode(List<Object> reply) {
+            return switch (Replies.status(reply)) {
+                case "OK" ->
+                    new Ended(
+                            micros(reply, 1), Replies.string(reply, 2), Integer.parseInt(String.valueOf(reply.get(3))));
+                case "MORE" -> new More();
+                case "NONE" -> new None();
+                default -> throw Replies.unexpected(reply);
+            };
         }
 
         @Override
@@ -196,6 +269,130 @@ final class MeetingCalls {
         @Override
         public String[] args() {
             return new String[] {n, now, retention};
+        }
+    }
+
+    /** participants.lua: the participants of the active instance with their join times; empty if none is active. */
+    record Participants(MeetingKeys k, String n, String now) implements MeetingScript<Optional<List<Participant>>> {
+        @Override
+        public LuaScript script() {
+            return Scripts.PARTICIPANTS;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {now, n};
+        }
+
+        @Override
+        public Optional<List<Participant>> decode(List<Object> reply) {
+            if (Replies.status(reply).equals("NOT_ACTIVE")) {
+                return Optional.empty();
+            }
+            if (!Replies.status(reply).equals("OK")) {
+                throw Replies.unexpected(reply);
+            }
+            List<Participant> out = new ArrayList<>(reply.size() / 2);
+            for (int i = 1; i + 1 < reply.size(); i += 2) {
+                out.add(new Participant(UserId.of((String) reply.get(i)), Micros.parse((String) reply.get(i + 1))));
+            }
+            return Optional.of(out);
+        }
+    }
+
+    /**
+     * messages.lua: one page of the chat of the active instance scanned for {@code user}'s messages,
+     * from {@code after} ('-' at first); empty if no instance is active.
+     */
+    record Messages(MeetingKeys k, String n, String now, String after, UserId user)
+            implements MeetingScript<Optional<MessagesPage>> {
+        @Override
+        public LuaScript script() {
+            return Scripts.MESSAGES;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n)};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {now, n, after, user.value()};
+        }
+
+        @Override
+        public Optional<MessagesPage> decode(List<Object> reply) {
+            return switch (Replies.status(reply)) {
+                case "OK" -> Optional.of(new MessagesPage(reply.subList(2, reply.size()), Replies.string(reply, 1)));
+                case "NOT_ACTIVE" -> Optional.empty();
+                default -> throw Replies.unexpected(reply);
+            };
+        }
+    }
+
+    /**
+     * read-latest.lua: a page of {@code stream} (the chat or the log of instance {@code n}, the
+     * latest started, active or not) after the entry {@code after} ('' from the start): its entries, flat.
+     */
+    record ReadLatest(MeetingKeys k, String n, String now, String stream, String after, String limit)
+            implements MeetingScript<List<Object>> {
+        @Override
+        public LuaScript script() {
+            return Scripts.READ_LATEST;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {k.meeting(), k.starts(), stream};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {now, n, after, limit};
+        }
+
+        @Override
+        public List<Object> decode(List<Object> reply) {
+            if (!Replies.status(reply).equals("OK")) {
+                throw Replies.unexpected(reply);
+            }
+            return reply.subList(1, reply.size());
+        }
+    }
+
+    /**
+     * read-instance.lua: a page of {@code stream} (the chat or the log of an instance given by
+     * number) after the entry {@code after} ('' from the start): its entries, flat.
+     */
+    record ReadInstance(MeetingKeys k, String stream, String after, String limit)
+            implements MeetingScript<List<Object>> {
+        @Override
+        public LuaScript script() {
+            return Scripts.READ_INSTANCE;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {k.meeting(), stream};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {after, limit};
+        }
+
+        @Override
+        public List<Object> decode(List<Object> reply) {
+            if (!Replies.status(reply).equals("OK")) {
+                throw Replies.unexpected(reply);
+            }
+            return reply.subList(1, reply.size());
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.conference.redis;
 
-import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.ChatMessage;
 import dev.conference.model.CodePointOrder;
 import dev.conference.model.Email;
@@ -12,8 +11,6 @@ import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingNotActiveException;
 import dev.conference.model.MeetingParticipants;
-import dev.conference.model.NotAllowedException;
-import dev.conference.model.NotParticipantException;
 import dev.conference.model.OutcomeUnknownException;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
@@ -24,6 +21,9 @@ import dev.conference.model.UnknownUserException;
 import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
 import dev.conference.redis.Keys.MeetingKeys;
+import dev.conference.redis.MeetingCalls.EndStep;
+import dev.conference.redis.MeetingCalls.Joined;
+import dev.conference.redis.MeetingCalls.MessagesPage;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.ZAddArgs;
@@ -115,49 +115,58 @@ final class RedisAsyncConference implements AsyncConference {
 
     /** A script over one meeting's keys, for the instance {@code order}, that may answer RETRY. */
     @FunctionalInterface
-    private interface MeetingCall {
-        CompletableFuture<List<Object>> run(MeetingKeys keys, String order);
+    private interface MeetingCall<T> {
+        CompletableFuture<Answer<T>> run(MeetingKeys keys, String order);
     }
 
-    /** A script's reply together with the instance it ran on. */
-    private record OnInstance(List<Object> reply, String order) {
-        String status() {
-            return Replies.status(reply);
-        }
-
+    /** A script's result together with the instance it ran on. */
+    private record OnInstance<T>(T result, String order) {
         int instance() {
             return Integer.parseInt(order);
         }
     }
 
     /** Runs {@code call} on the instance the meeting is on now, following RETRY answers. */
-    private CompletableFuture<OnInstance> onCurrent(String operation, MeetingId meeting, MeetingCall call) {
+    private <T> CompletableFuture<OnInstance<T>> onCurrent(String operation, MeetingId meeting, MeetingCall<T> call) {
         Objects.requireNonNull(meeting, "meeting id");
         return attempt(operation, meeting, keys.meeting(meeting), current.guess(meeting), call, 1);
     }
 
-    private CompletableFuture<OnInstance> attempt(
-            String operation, MeetingId meeting, MeetingKeys meetingKeys, String order, MeetingCall call, int attempt) {
-        return call.run(meetingKeys, order).thenCompose(reply -> {
-            switch (Replies.status(reply)) {
-                case "RETRY" -> {
-                    String actual = Replies.string(reply, 1);
-                    current.remember(meeting, actual);
-                    if (attempt == MAX_RETRIES) {
-                        throw new StoreException(
-                                "the schedule of meeting '" + meeting + "' changed " + MAX_RETRIES
-                                        + " times during one operation; try again",
-                                null);
-                    }
-                    metrics.retried(operation);
-                    return attempt(operation, meeting, meetingKeys, actual, call, attempt + 1);
-                }
-                case "UNKNOWN_MEETING" -> throw new UnknownMeetingException(meeting);
-                default -> {
-                    return CompletableFuture.completedFuture(new OnInstance(reply, order));
-                }
+    private <T> CompletableFuture<OnInstance<T>> attempt(
+            String operation,
+            MeetingId meeting,
+            MeetingKeys meetingKeys,
+            String order,
+            MeetingCall<T> call,
+            int attempt) {
+        return call.run(meetingKeys, order).thenCompose(answer -> {
+            if (answer instanceof Answer.Result<T> result) {
+                return CompletableFuture.completedFuture(new OnInstance<>(result.value(), order));
             }
+            if (!(answer instanceof Answer.Retry<T> retry)) {
+                throw new UnknownMeetingException(meeting);
+            }
+            current.remember(meeting, retry.instance());
+            if (attempt == MAX_RETRIES) {
+                throw new StoreException(
+                        "the schedule of meeting '" + meeting + "' changed " + MAX_RETRIES
+                                + " times during one operation; try again",
+                        null);
+            }
+            metrics.retried(operation);
+            return attempt(operation, meeting, meetingKeys, retry.instance(), call, attempt + 1);
         });
+    }
+
+    /**
+     * What a leave, post or renew did; its refusal stands as a failed future, unless the user does
+     * not exist (see {@link #refusal}).
+     */
+    private <T> CompletableFuture<T> doneOrRefused(Change<T> change, UserId user, MeetingId meeting) {
+        if (change instanceof Change.Refused<T> refused) {
+            return refusal(user, refused.refusal().exception(user, meeting));
+        }
+        return CompletableFuture.completedFuture(((Change.Done<T>) change).value());
     }
 
     private static String micros(Duration length) {
@@ -198,27 +207,19 @@ final class RedisAsyncConference implements AsyncConference {
                                                         life.email(),
                                                         leaseLength,
                                                         life.life())
-                                                .start(redis))
-                                        .thenCompose(
-                                                reply -> Replies.status(reply).equals("OK")
-                                                        ? indexLease(lease, meeting, n, user, leaseEnd(reply, lease))
-                                                                .thenApply(indexed -> reply)
-                                                        : CompletableFuture.completedFuture(reply)))
-                        .thenApply(done -> switch (done.status()) {
-                            case "OK" -> new Participant(user, Micros.parse(Replies.string(done.reply(), 2)));
-                            case "NOT_ACTIVE" -> throw new MeetingNotActiveException(meeting);
-                            case "NOT_ALLOWED" -> throw new NotAllowedException(user, meeting);
-                            case "ALREADY_IN" -> throw new AlreadyParticipantException(user, meeting);
-                            case "UNKNOWN_USER" -> throw new UnknownUserException(user);
-                            default -> throw unexpected(done.reply());
-                        }));
+                                                .answer(redis))
+                                        .thenCompose(answer -> answer instanceof Answer.Result<Change<Joined>> result
+                                                        && result.value() instanceof Change.Done<Joined> done
+                                                ? indexLease(lease, meeting, n, user, leaseEnd(done.value(), lease))
+                                                        .thenApply(indexed -> answer)
+                                                : CompletableFuture.completedFuture(answer)))
+                        .thenApply(done -> new Participant(
+                                user, done.result().orThrow(user, meeting).at())));
     }
 
-    /** When the lease of a join whose reply is {@code reply} ends: its join time plus the lease. */
-    private static String leaseEnd(List<Object> reply, Duration lease) {
-        return lease == null
-                ? ""
-                : Micros.of(Micros.parse(Replies.string(reply, 2)).plus(lease));
+    /** When the lease of {@code joined} ends: its join time plus the lease. */
+    private static String leaseEnd(Joined joined, Duration lease) {
+        return lease == null ? "" : Micros.of(joined.at().plus(lease));
     }
 
     /** What the user's half of a join read: their normalized email and which life of theirs this is. */
@@ -287,20 +288,16 @@ final class RedisAsyncConference implements AsyncConference {
                 onCurrent(
                                 "renew",
                                 meeting,
-                                (k, n) -> new MeetingCalls.Renew(k, n, now, user, micros(lease)).start(redis))
-                        .thenCompose(done -> switch (done.status()) {
-                            // A later lease needs no index write: the entry already there is earlier, which is all
-                            // the index promises, and the scheduler moves it when it comes due. So heartbeats touch
-                            // the meeting's slot only. A first lease, or one renewed for less than it had left, is
-                            // indexed after it is set (only ever earlier: ZADD LT).
-                            case "LATER" -> CompletableFuture.<Void>completedFuture(null);
-                            case "SOONER" ->
-                                indexLease(lease, meeting, done.order(), user, Replies.string(done.reply(), 1))
-                                        .<Void>thenApply(ok -> null);
-                            case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
-                            case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
-                            default -> throw unexpected(done.reply());
-                        }));
+                                (k, n) -> new MeetingCalls.Renew(k, n, now, user, micros(lease)).answer(redis))
+                        .thenCompose(done -> doneOrRefused(done.result(), user, meeting)
+                                // A later lease needs no index write: the entry already there is earlier, which is
+                                // all the index promises, and the scheduler moves it when it comes due. So
+                                // heartbeats touch the meeting's slot only. A first lease, or one renewed for less
+                                // than it had left, is indexed after it is set (only ever earlier: ZADD LT).
+                                .thenCompose(sooner -> sooner.isEmpty()
+                                        ? CompletableFuture.<Void>completedFuture(null)
+                                        : indexLease(lease, meeting, done.order(), user, sooner.get())
+                                                .<Void>thenApply(ok -> null))));
     }
 
     @Override
@@ -316,35 +313,16 @@ final class RedisAsyncConference implements AsyncConference {
                                         "leave",
                                         meeting,
                                         (k, n) ->
-                                                new MeetingCalls.Leave(k, n, now, op, keptFor(key), user).start(redis))
-                                .thenCompose(done -> switch (done.status()) {
-                                    case "OK" -> CompletableFuture.<Void>completedFuture(null);
-                                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
-                                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
-                                    default -> throw unexpected(done.reply());
-                                })));
+                                                new MeetingCalls.Leave(k, n, now, op, keptFor(key), user).answer(redis))
+                                .thenCompose(done -> doneOrRefused(done.result(), user, meeting))
+                                .<Void>thenApply(left -> null)));
     }
 
     @Override
     public CompletableFuture<List<Participant>> participants(MeetingId meeting) {
         String now = time.now();
-        return onCurrent(
-                        "participants",
-                        meeting,
-                        (k, n) -> redis.start(
-                                Scripts.PARTICIPANTS,
-                                new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)},
-                                now,
-                                n))
-                .thenApply(done -> done.status().equals("OK") ? participants(done.reply()) : List.of());
-    }
-
-    private static List<Participant> participants(List<Object> reply) {
-        List<Participant> out = new ArrayList<>(reply.size() / 2);
-        for (int i = 1; i + 1 < reply.size(); i += 2) {
-            out.add(new Participant(UserId.of((String) reply.get(i)), Micros.parse((String) reply.get(i + 1))));
-        }
-        return out;
+        return onCurrent("participants", meeting, (k, n) -> new MeetingCalls.Participants(k, n, now).answer(redis))
+                .thenApply(done -> done.result().orElse(List.of()));
     }
 
     @Override
@@ -415,14 +393,10 @@ final class RedisAsyncConference implements AsyncConference {
                 "end",
                 onCurrent("end", meeting, (k, n) -> endActive(k, n, now, op, keep))
                         .thenCompose(done -> {
-                            if (!done.status().equals("OK")) {
+                            if (!(done.result() instanceof MeetingCalls.Ended ended)) {
                                 return CompletableFuture.completedFuture(Optional.<Ending>empty());
                             }
-                            Ending ending = new Ending(
-                                    meeting,
-                                    done.instance(),
-                                    Micros.parse(Replies.string(done.reply(), 1)),
-                                    Integer.parseInt(String.valueOf(done.reply().get(3))));
+                            Ending ending = new Ending(meeting, done.instance(), ended.at(), ended.timedOut());
                             return redis.start(
                                             Scripts.UNINDEX_INSTANCE,
                                             keys.instanceIndex().all(),
@@ -432,12 +406,13 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     /** One call of end-active.lua per batch of participants, under one operation id, until it is done. */
-    private CompletableFuture<List<Object>> endActive(MeetingKeys k, String n, String now, String op, String keep) {
+    private CompletableFuture<Answer<EndStep>> endActive(MeetingKeys k, String n, String now, String op, String keep) {
         return new MeetingCalls.EndActive(k, n, now, op, keep, retentionMillis)
-                .start(redis)
-                .thenCompose(reply -> Replies.status(reply).equals("MORE")
-                        ? endActive(k, n, now, op, keep)
-                        : CompletableFuture.completedFuture(reply));
+                .answer(redis)
+                .thenCompose(answer ->
+                        answer instanceof Answer.Result<EndStep> result && result.value() instanceof MeetingCalls.More
+                                ? endActive(k, n, now, op, keep)
+                                : CompletableFuture.completedFuture(answer));
     }
 
     @Override
@@ -454,20 +429,10 @@ final class RedisAsyncConference implements AsyncConference {
                                         "post",
                                         meeting,
                                         (k, n) -> new MeetingCalls.Post(k, n, now, op, keptFor(key), user, text)
-                                                .start(redis))
-                                .thenCompose(done -> switch (done.status()) {
-                                    case "OK" ->
-                                        CompletableFuture.completedFuture(new ChatMessage(
-                                                Replies.string(done.reply(), 1),
-                                                meeting,
-                                                done.instance(),
-                                                user,
-                                                text,
-                                                Micros.parse(Replies.string(done.reply(), 2))));
-                                    case "NOT_ACTIVE" -> refusal(user, new MeetingNotActiveException(meeting));
-                                    case "NOT_IN" -> refusal(user, new NotParticipantException(user, meeting));
-                                    default -> throw unexpected(done.reply());
-                                })));
+                                                .answer(redis))
+                                .thenCompose(done -> doneOrRefused(done.result(), user, meeting)
+                                        .thenApply(posted -> new ChatMessage(
+                                                posted.id(), meeting, done.instance(), user, text, posted.at())))));
     }
 
     @Override
@@ -482,7 +447,7 @@ final class RedisAsyncConference implements AsyncConference {
 
     private CompletableFuture<List<ChatMessage>> chat(MeetingId meeting, String after, String limit) {
         return readLatest("chat", meeting, MeetingKeys::chat, after, limit)
-                .thenApply(done -> Replies.messages(done.reply(), 1, meeting, done.instance()));
+                .thenApply(done -> Replies.messages(done.result(), 0, meeting, done.instance()));
     }
 
     @Override
@@ -492,33 +457,30 @@ final class RedisAsyncConference implements AsyncConference {
                         keys.meeting(meeting).chat(Integer.toString(instance)),
                         cursor(page),
                         Integer.toString(page.limit()))
-                .thenApply(reply -> Replies.messages(reply, 1, meeting, instance));
+                .thenApply(reply -> Replies.messages(reply, 0, meeting, instance));
     }
 
     @Override
     public CompletableFuture<List<MeetingParticipants>> joinTimes() {
         return activeMeetings().thenCompose(active -> {
             String now = time.now();
-            List<CompletableFuture<List<Object>>> pending = new ArrayList<>(active.size());
+            List<CompletableFuture<Answer<Optional<List<Participant>>>>> pending = new ArrayList<>(active.size());
             for (MeetingInstance instance : active) {
                 MeetingKeys k = keys.meeting(instance.meeting());
-                String n = Integer.toString(instance.instance());
-                pending.add(redis.start(
-                        Scripts.PARTICIPANTS,
-                        new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)},
-                        now,
-                        n));
+                pending.add(new MeetingCalls.Participants(k, Integer.toString(instance.instance()), now).answer(redis));
             }
             return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                     .thenApply(ignored -> {
                         List<MeetingParticipants> out = new ArrayList<>(active.size());
                         for (int i = 0; i < active.size(); i++) {
-                            List<Object> reply = pending.get(i).join();
                             // An instance ended or moved since the index was read is no longer active: leave it out.
-                            if (Replies.status(reply).equals("OK")) {
+                            if (pending.get(i).join() instanceof Answer.Result<Optional<List<Participant>>> result
+                                    && result.value().isPresent()) {
                                 MeetingInstance instance = active.get(i);
                                 out.add(new MeetingParticipants(
-                                        instance.meeting(), instance.instance(), participants(reply)));
+                                        instance.meeting(),
+                                        instance.instance(),
+                                        result.value().get()));
                             }
                         }
                         return out;
@@ -531,43 +493,35 @@ final class RedisAsyncConference implements AsyncConference {
         Objects.requireNonNull(user, "user id");
         CompletableFuture<Boolean> exists = redis.start(r -> r.hexists(keys.user(user), "email"));
         String now = time.now();
-        CompletableFuture<OnInstance> read = onCurrent(
-                "messages", meeting, (k, n) -> messagesFrom(k, n, now, user, "-", new ArrayList<>(List.of("OK"))));
+        CompletableFuture<OnInstance<Optional<List<Object>>>> read =
+                onCurrent("messages", meeting, (k, n) -> messagesFrom(k, n, now, user, "-", new ArrayList<>()));
         return userFirst(user, exists.thenCombine(read, (known, done) -> {
             if (!known) {
                 throw new UnknownUserException(user);
             }
-            if (done.status().equals("NOT_ACTIVE")) {
-                throw new MeetingNotActiveException(meeting);
-            }
-            return Replies.messages(done.reply(), 1, meeting, done.instance());
+            List<Object> entries = done.result().orElseThrow(() -> new MeetingNotActiveException(meeting));
+            return Replies.messages(entries, 0, meeting, done.instance());
         }));
     }
 
     /**
      * One user's messages in the instance's chat from {@code after} on, a page of the chat per call
-     * (messages.lua), gathered into {@code found} ({'OK', entries...}); a reply other than OK (the
+     * (messages.lua), gathered into {@code found} (flat entries); an answer other than a page (the
      * instance changed between pages) is returned as it is, and the read starts over or fails.
      */
-    private CompletableFuture<List<Object>> messagesFrom(
+    private CompletableFuture<Answer<Optional<List<Object>>>> messagesFrom(
             MeetingKeys k, String n, String now, UserId user, String after, List<Object> found) {
-        return redis.start(
-                        Scripts.MESSAGES,
-                        new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n)},
-                        now,
-                        n,
-                        after,
-                        user.value())
-                .thenCompose(page -> {
-                    if (!Replies.status(page).equals("OK")) {
-                        return CompletableFuture.completedFuture(page);
-                    }
-                    found.addAll(page.subList(2, page.size()));
-                    String next = (String) page.get(1);
-                    return next.isEmpty()
-                            ? CompletableFuture.completedFuture(found)
-                            : messagesFrom(k, n, now, user, next, found);
-                });
+        return new MeetingCalls.Messages(k, n, now, after, user).answer(redis).thenCompose(answer -> {
+            if (answer instanceof Answer.Result<Optional<MessagesPage>> result
+                    && result.value().isPresent()) {
+                MessagesPage page = result.value().get();
+                found.addAll(page.entries());
+                if (!page.cursor().isEmpty()) {
+                    return messagesFrom(k, n, now, user, page.cursor(), found);
+                }
+            }
+            return CompletableFuture.completedFuture(answer.map(page -> page.map(ignored -> found)));
+        });
     }
 
     @Override
@@ -582,7 +536,7 @@ final class RedisAsyncConference implements AsyncConference {
 
     private CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, String after, String limit) {
         return readLatest("events", meeting, MeetingKeys::events, after, limit)
-                .thenApply(done -> Replies.events(done.reply(), 1, meeting, done.instance()));
+                .thenApply(done -> Replies.events(done.result(), 0, meeting, done.instance()));
     }
 
     @Override
@@ -597,7 +551,7 @@ final class RedisAsyncConference implements AsyncConference {
 
     private CompletableFuture<List<MeetingEvent>> events(MeetingId meeting, int instance, String after, String limit) {
         return readInstance(meeting, keys.meeting(meeting).events(Integer.toString(instance)), after, limit)
-                .thenApply(reply -> Replies.events(reply, 1, meeting, instance));
+                .thenApply(reply -> Replies.events(reply, 0, meeting, instance));
     }
 
     /** Which stream of an instance to read. */
@@ -605,32 +559,24 @@ final class RedisAsyncConference implements AsyncConference {
         String key(MeetingKeys keys, String order);
     }
 
-    private CompletableFuture<OnInstance> readLatest(
+    private CompletableFuture<OnInstance<List<Object>>> readLatest(
             String operation, MeetingId meeting, StreamOf stream, String after, String limit) {
         String now = time.now();
         return onCurrent(
                 operation,
                 meeting,
-                (k, n) -> redis.start(
-                        Scripts.READ_LATEST,
-                        new String[] {k.meeting(), k.starts(), stream.key(k, n)},
-                        now,
-                        n,
-                        after == null ? "" : after,
-                        limit));
+                (k, n) -> new MeetingCalls.ReadLatest(k, n, now, stream.key(k, n), after == null ? "" : after, limit)
+                        .answer(redis));
     }
 
     private CompletableFuture<List<Object>> readInstance(MeetingId meeting, String stream, String after, String limit) {
-        return redis.start(
-                        Scripts.READ_INSTANCE,
-                        new String[] {keys.meeting(meeting).meeting(), stream},
-                        after == null ? "" : after,
-                        limit)
-                .thenApply(reply -> {
-                    if (Replies.status(reply).equals("UNKNOWN_MEETING")) {
-                        throw new UnknownMeetingException(meeting);
+        return new MeetingCalls.ReadInstance(keys.meeting(meeting), stream, after == null ? "" : after, limit)
+                .answer(redis)
+                .thenApply(answer -> {
+                    if (answer instanceof Answer.Result<List<Object>> result) {
+                        return result.value();
                     }
-                    return reply;
+                    throw new UnknownMeetingException(meeting);
                 });
     }
 
@@ -661,9 +607,5 @@ final class RedisAsyncConference implements AsyncConference {
         return redis.start(r -> r.hexists(keys.user(user), "email")).thenApply(known -> {
             throw known ? refusal : new UnknownUserException(user);
         });
-    }
-
-    private static StoreException unexpected(List<Object> reply) {
-        return Replies.unexpected(reply);
     }
 }
