@@ -17,15 +17,15 @@ import java.util.function.IntFunction;
  * scripts cost. Library and minimal iterations alternate at the largest number of callers.
  */
 final class CpuBench {
-    private static final String JOIN = """
+    static final String JOIN = """
             if redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2]) == 0 then return 'ALREADY_IN' end
             return redis.call('XADD', KEYS[2], '*', 'type', 'joined', 'user', ARGV[2], 'at', ARGV[1])
             """;
-    private static final String LEAVE = """
+    static final String LEAVE = """
             if redis.call('ZREM', KEYS[1], ARGV[2]) == 0 then return 'NOT_IN' end
             return redis.call('XADD', KEYS[2], '*', 'type', 'left', 'user', ARGV[2], 'at', ARGV[1])
             """;
-    private static final String POST = """
+    static final String POST = """
             if redis.call('ZSCORE', KEYS[1], ARGV[2]) == false then return 'NOT_IN' end
             return redis.call('XADD', KEYS[2], '*', 'user', ARGV[2], 'text', ARGV[3], 'at', ARGV[1])
             """;
