@@ -31,11 +31,8 @@ class ReplayTest {
         MeetingId meeting = MeetingId.of("standup");
         UserId ann = UserId.of("ann");
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
-            store.directory().saveUser(aUser("ann"));
-            store.directory().saveMeeting(aPublicMeeting("standup"));
             Instant now = Instant.now();
-            store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(1), now.plusSeconds(600)));
-            store.conference().join(ann, meeting);
+            givenAnnJoined(store, meeting, now);
 
             MeetingKeys k = new Keys("conference:").meeting(meeting);
             MeetingCalls.Post post =
@@ -57,11 +54,7 @@ class ReplayTest {
         // A window of 0.9 s has a span of 1 s: periods turn at each of the server's seconds.
         String window = "900000";
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
-            store.directory().saveUser(aUser("ann"));
-            store.directory().saveMeeting(aPublicMeeting("standup"));
-            Instant now = Instant.now();
-            store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(1), now.plusSeconds(600)));
-            store.conference().join(ann, meeting);
+            givenAnnJoined(store, meeting, Instant.now());
             MeetingKeys k = new Keys("conference:").meeting(meeting);
             MeetingCalls.Post post = new MeetingCalls.Post(k, "1", "", "late-in-a-period", window, ann, "hello");
 
@@ -91,6 +84,14 @@ class ReplayTest {
             assertThat(again).containsExactly("OK", "1733224000123-3", "1733224000123456");
             assertThat(store.conference().chat(meeting)).isEmpty();
         }
+    }
+
+    /** Ann, a participant of the meeting's instance 1, which runs from a second before {@code now}. */
+    private static void givenAnnJoined(ConferenceStore store, MeetingId meeting, Instant now) {
+        store.directory().saveUser(aUser("ann"));
+        store.directory().saveMeeting(aPublicMeeting(meeting.value()));
+        store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(1), now.plusSeconds(600)));
+        store.conference().join(UserId.of("ann"), meeting);
     }
 
     /** Waits until the server's clock is at least {@code micros} into a second, and less than 0.1 s past it. */
@@ -174,15 +175,10 @@ class ReplayTest {
     @Test
     void rememberedRepliesExpireByThemselvesOnAQuietMeeting() {
         MeetingId meeting = MeetingId.of("standup");
-        UserId ann = UserId.of("ann");
         try (ConferenceStore store = RedisConferenceStore.connect(
                 REDIS.uri(),
                 RedisOptions.builder().commandTimeout(Duration.ofSeconds(5)).build())) {
-            store.directory().saveUser(aUser("ann"));
-            store.directory().saveMeeting(aPublicMeeting("standup"));
-            Instant now = Instant.now();
-            store.directory().saveInstance(new MeetingInstance(meeting, 1, now.minusSeconds(1), now.plusSeconds(600)));
-            store.conference().join(ann, meeting);
+            givenAnnJoined(store, meeting, Instant.now());
             MeetingKeys k = new Keys("conference:").meeting(meeting);
 
             // The replay window is twice the command timeout, at least 10 s (a span of 16 s): the
