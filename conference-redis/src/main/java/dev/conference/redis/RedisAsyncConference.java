@@ -24,6 +24,7 @@ import dev.conference.redis.Keys.MeetingKeys;
 import dev.conference.redis.MeetingCalls.EndStep;
 import dev.conference.redis.MeetingCalls.Joined;
 import dev.conference.redis.MeetingCalls.MessagesPage;
+import dev.conference.redis.UserCalls.Noted;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.ZAddArgs;
@@ -222,9 +223,6 @@ final class RedisAsyncConference implements AsyncConference {
         return lease == null ? "" : Micros.of(joined.at().plus(lease));
     }
 
-    /** What the user's half of a join read: their normalized email and which life of theirs this is. */
-    private record Noted(String email, String life) {}
-
     /**
      * The user's half of a join: the user must exist, and the instance is noted in their hash before
      * the meeting's half runs, so deleteUser always finds it. One plain read tells both, and a user
@@ -245,14 +243,13 @@ final class RedisAsyncConference implements AsyncConference {
             Noted noted = noted(user, read);
             return read.get(2).hasValue()
                     ? CompletableFuture.completedFuture(noted)
-                    : redis.start(Scripts.NOTE_JOINED, new String[] {userKey}, member)
-                            .thenApply(reply -> {
-                                if (!Replies.status(reply).equals("OK")) {
-                                    throw new UnknownUserException(user);
-                                }
-                                return new Noted(Email.normalize(Replies.string(reply, 1)), Replies.string(reply, 2));
-                            });
+                    : noteJoined(new UserCalls.NoteJoined(userKey, member), user);
         });
+    }
+
+    private CompletableFuture<Noted> noteJoined(UserCalls.NoteJoined call, UserId user) {
+        return call.start(redis)
+                .thenApply(reply -> call.decode(reply).orElseThrow(() -> new UnknownUserException(user)));
     }
 
     /** The user's email and life from {@code read} (HMGET email life ...). */
@@ -345,43 +342,33 @@ final class RedisAsyncConference implements AsyncConference {
      * seen), every page at the time the first one ran at.
      */
     private CompletableFuture<Void> activeFrom(String at, String lowest, int seen, List<MeetingInstance> out) {
-        Keys.InstanceIndex index = keys.instanceIndex();
-        return redis.start(
-                        Scripts.ACTIVE,
-                        new String[] {index.active(), index.spans()},
-                        at,
-                        lowest,
-                        Integer.toString(seen),
-                        Integer.toString(ACTIVE_PAGE))
-                .thenCompose(reply -> {
-                    String ranAt = Replies.string(reply, 0);
-                    Instant now = Micros.parse(ranAt);
-                    String last = lowest;
-                    int ofLast = seen;
-                    for (int i = 1; i + 2 < reply.size(); i += 3) {
-                        String span = (String) reply.get(i + 1);
-                        String score = (String) reply.get(i + 2);
-                        ofLast = score.equals(last) ? ofLast + 1 : 1;
-                        last = score;
-                        if (span.isEmpty()) {
-                            continue;
-                        }
-                        IndexMember member = IndexMember.parse((String) reply.get(i));
-                        int bar = span.indexOf('|');
-                        MeetingInstance instance = new MeetingInstance(
-                                member.meeting(),
-                                member.instance(),
-                                Micros.parse(span.substring(0, bar)),
-                                Micros.parse(span.substring(bar + 1)));
-                        // A member claimed by a scheduler sits past its `to` until it is ended.
-                        if (instance.spans(now)) {
-                            out.add(instance);
-                        }
-                    }
-                    return (reply.size() - 1) / 3 < ACTIVE_PAGE
-                            ? CompletableFuture.<Void>completedFuture(null)
-                            : activeFrom(ranAt, last, ofLast, out);
-                });
+        IndexCalls.Active call = new IndexCalls.Active(keys.instanceIndex(), at, lowest, seen, ACTIVE_PAGE);
+        return call.start(redis).thenApply(call::decode).thenCompose(page -> {
+            Instant now = Micros.parse(page.ranAt());
+            String last = lowest;
+            int ofLast = seen;
+            for (IndexCalls.ActiveEntry entry : page.entries()) {
+                ofLast = entry.score().equals(last) ? ofLast + 1 : 1;
+                last = entry.score();
+                if (entry.span().isEmpty()) {
+                    continue;
+                }
+                IndexMember member = IndexMember.parse(entry.member());
+                int bar = entry.span().indexOf('|');
+                MeetingInstance instance = new MeetingInstance(
+                        member.meeting(),
+                        member.instance(),
+                        Micros.parse(entry.span().substring(0, bar)),
+                        Micros.parse(entry.span().substring(bar + 1)));
+                // A member claimed by a scheduler sits past its `to` until it is ended.
+                if (instance.spans(now)) {
+                    out.add(instance);
+                }
+            }
+            return page.entries().size() < ACTIVE_PAGE
+                    ? CompletableFuture.<Void>completedFuture(null)
+                    : activeFrom(page.ranAt(), last, ofLast, out);
+        });
     }
 
     @Override
@@ -397,10 +384,9 @@ final class RedisAsyncConference implements AsyncConference {
                                 return CompletableFuture.completedFuture(Optional.<Ending>empty());
                             }
                             Ending ending = new Ending(meeting, done.instance(), ended.at(), ended.timedOut());
-                            return redis.start(
-                                            Scripts.UNINDEX_INSTANCE,
-                                            keys.instanceIndex().all(),
-                                            IndexMember.of(meeting, done.instance()))
+                            return new IndexCalls.Unindex(
+                                            keys.instanceIndex(), IndexMember.of(meeting, done.instance()))
+                                    .start(redis)
                                     .thenApply(ignored -> Optional.of(ending));
                         }));
     }

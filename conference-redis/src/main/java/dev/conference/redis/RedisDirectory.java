@@ -383,7 +383,7 @@ final class RedisDirectory implements Directory {
             meetingKeys.leases(n),
             meetingKeys.imported(n)
         };
-        redis.run(Scripts.UNINDEX_INSTANCE, keys.instanceIndex().all(), IndexMember.of(meeting, instance));
+        new IndexCalls.Unindex(keys.instanceIndex(), IndexMember.of(meeting, instance)).run(redis);
         List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);
         return ((Long) reply.get(0)) > 0;
     }

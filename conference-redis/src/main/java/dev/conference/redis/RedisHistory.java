@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -187,18 +188,17 @@ final class RedisHistory implements History {
                     instances.add(IndexMember.of(rows.get(i).meeting(), placed[i]));
                 }
             }
-            calls.add(redis.start(
-                            Scripts.NOTE_IMPORTED, new String[] {keys.user(user)}, instances.toArray(String[]::new))
-                    .thenAccept(reply -> {
-                        boolean known = Replies.status(reply).equals("OK");
-                        for (int i : indexes) {
-                            if (known) {
-                                lives[i] = Replies.string(reply, 1);
-                            } else {
-                                outcomes[i] = Imported.UNKNOWN_USER;
-                            }
-                        }
-                    }));
+            UserCalls.NoteImported call = new UserCalls.NoteImported(keys.user(user), List.copyOf(instances));
+            calls.add(call.start(redis).thenAccept(reply -> {
+                Optional<String> life = call.decode(reply);
+                for (int i : indexes) {
+                    if (life.isPresent()) {
+                        lives[i] = life.get();
+                    } else {
+                        outcomes[i] = Imported.UNKNOWN_USER;
+                    }
+                }
+            }));
         });
         calls.forEach(redis::await);
         return lives;

@@ -295,8 +295,8 @@ final class RedisLifecycle implements Lifecycle {
                 case "OPEN" -> {}
                 case "CLOSING" ->
                     dropped.add(endInstance(member, at)
-                            .thenCompose(ended -> redis.start(Scripts.UNINDEX_INSTANCE, index.all(), member)));
-                default -> dropped.add(redis.start(Scripts.UNINDEX_INSTANCE, index.all(), member));
+                            .thenCompose(ended -> new IndexCalls.Unindex(index, member).start(redis)));
+                default -> dropped.add(new IndexCalls.Unindex(index, member).start(redis));
             }
         }
         dropped.forEach(redis::await);

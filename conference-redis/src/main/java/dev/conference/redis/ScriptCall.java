@@ -21,6 +21,11 @@ interface ScriptCall {
         return redis.start(script(), keys(), args());
     }
 
+    /** Runs the call and waits for its reply (see {@link RedisGateway#run(LuaScript, String[], String...)}). */
+    default List<Object> run(RedisGateway redis) {
+        return redis.run(script(), keys(), args());
+    }
+
     /** Runs the call on a connection of one's own (tests, tools). */
     default List<Object> run(RedisClusterCommands<String, String> redis) {
         return script().run(redis, keys(), args());
