@@ -73,6 +73,9 @@ final class RawWorkload implements Workload {
         });
     }
 
+    /** A command sent once, as the library's mark says on its first write (ResendMarks). */
+    private static final String FIRST_SEND = "0";
+
     /** The life a user saved without one has; the raw baseline never erases, so any value does. */
     private static final String NO_LIFE = "";
 
@@ -106,7 +109,8 @@ final class RawWorkload implements Workload {
                 user,
                 address.toLowerCase(Locale.ROOT),
                 NO_LEASE,
-                NO_LIFE));
+                NO_LIFE,
+                FIRST_SEND));
     }
 
     @Override
@@ -129,7 +133,8 @@ final class RawWorkload implements Workload {
                 ORDER,
                 operationId(),
                 REPLAY_WINDOW,
-                user);
+                user,
+                FIRST_SEND);
     }
 
     @Override
@@ -152,7 +157,8 @@ final class RawWorkload implements Workload {
                 operationId(),
                 REPLAY_WINDOW,
                 user,
-                text);
+                text,
+                FIRST_SEND);
     }
 
     @Override

@@ -83,7 +83,7 @@ abstract class Connector {
         StatefulRedisConnection<String, String> connection = null;
         boolean cluster;
         try {
-            connection = probe.connect(StringCodec.UTF8, uri);
+            connection = probe.connect(ResendMarks.CODEC, uri);
             connection.setTimeout(timeout);
             cluster = isClusterNode(connection);
         } catch (RuntimeException e) {
@@ -133,7 +133,8 @@ abstract class Connector {
     private static ClientOptions clientOptions(Duration timeout) {
         // Lettuce reconnects by itself and sends again the commands whose replies were lost, as long as
         // their callers still wait (the timeout bounds that). Every command the adapter sends is safe to
-        // run twice: plain ones are idempotent, and changing scripts carry an operation id (see prelude.lua).
+        // run twice: plain ones are idempotent, and changing scripts carry an operation id (see prelude.lua)
+        // and a mark that tells them when they are sent again (ResendMarks).
         return ClientOptions.builder()
                 .autoReconnect(true)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
@@ -163,7 +164,7 @@ abstract class Connector {
         @Override
         Link open() {
             StatefulRedisConnection<String, String> opened = first.getAndSet(null);
-            return Link.of(opened != null ? opened : client.connect(StringCodec.UTF8, uri));
+            return Link.of(opened != null ? opened : client.connect(ResendMarks.CODEC, uri));
         }
 
         @Override
@@ -186,7 +187,7 @@ abstract class Connector {
 
         @Override
         Link open() {
-            return Link.of(client.connect(StringCodec.UTF8));
+            return Link.of(client.connect(ResendMarks.CODEC));
         }
 
         @Override

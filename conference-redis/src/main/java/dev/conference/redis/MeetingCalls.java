@@ -12,7 +12,9 @@ import java.util.Optional;
  * The scripts of a meeting's slot that the live operations call, one binding each: what the call
  * carries, its KEYS and ARGV as the script's header lists them, and its reply decoded. {@code n} is
  * the instance the caller expects to be current, {@code now} the time to pass ('' for the server's
- * clock: see time_of), {@code op} the operation id, {@code window} how long its reply is kept (µs).
+ * clock: see time_of), {@code op} the operation id, {@code window} how long its reply is kept (µs),
+ * {@code again} '1' if the command may have run already, or a mark that says so as it is written
+ * (ResendMarks).
  */
 final class MeetingCalls {
     private MeetingCalls() {}
@@ -52,7 +54,8 @@ final class MeetingCalls {
             UserId user,
             String email,
             String lease,
-            String life)
+            String life,
+            String again)
             implements MeetingScript<Change<Joined>> {
         @Override
         public LuaScript script() {
@@ -86,12 +89,12 @@ final class MeetingCalls {
 
         @Override
         public String[] args() {
-            return new String[] {now, n, op, window, user.value(), email, lease, life};
+            return new String[] {now, n, op, window, user.value(), email, lease, life, again};
         }
     }
 
     /** leave.lua */
-    record Leave(MeetingKeys k, String n, String now, String op, String window, UserId user)
+    record Leave(MeetingKeys k, String n, String now, String op, String window, UserId user, String again)
             implements MeetingScript<Change<String>> {
         @Override
         public LuaScript script() {
@@ -123,12 +126,12 @@ final class MeetingCalls {
 
         @Override
         public String[] args() {
-            return new String[] {now, n, op, window, user.value()};
+            return new String[] {now, n, op, window, user.value(), again};
         }
     }
 
     /** post.lua */
-    record Post(MeetingKeys k, String n, String now, String op, String window, UserId user, String text)
+    record Post(MeetingKeys k, String n, String now, String op, String window, UserId user, String text, String again)
             implements MeetingScript<Change<Posted>> {
         @Override
         public LuaScript script() {
@@ -158,7 +161,7 @@ final class MeetingCalls {
 
         @Override
         public String[] args() {
-            return new String[] {now, n, op, window, user.value(), text};
+            return new String[] {now, n, op, window, user.value(), text, again};
         }
     }
 
@@ -195,7 +198,7 @@ final class MeetingCalls {
     }
 
     /** end-active.lua: one batch of an ending by hand; called again while it answers MORE. */
-    record EndActive(MeetingKeys k, String n, String now, String op, String window, String retention)
+    record EndActive(MeetingKeys k, String n, String now, String op, String window, String retention, String again)
             implements MeetingScript<EndStep> {
         @Override
         public LuaScript script() {
@@ -237,7 +240,7 @@ final class MeetingCalls {
 
         @Override
         public String[] args() {
-            return new String[] {now, n, op, window, retention};
+            return new String[] {now, n, op, window, retention, again};
         }
     }
 

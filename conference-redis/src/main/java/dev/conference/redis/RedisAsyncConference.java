@@ -95,6 +95,15 @@ final class RedisAsyncConference implements AsyncConference {
     private static final String KEY_KEPT = micros(IdempotencyKey.REMEMBERED);
 
     /**
+     * Whether a change's command may have run already, for its script (see open_change in
+     * prelude.lua): a caller's key may come again after any outcome; a fresh operation id only with
+     * Lettuce's own re-send, which its mark tells. One mark per command, so call this per attempt.
+     */
+    private static String again(IdempotencyKey key) {
+        return key.chosenByCaller() ? ResendMarks.MAYBE_RAN : ResendMarks.fresh();
+    }
+
+    /**
      * A change whose command timed out may still be applied by the server (it was sent): its caller
      * gets an {@link OutcomeUnknownException} and can retry with the same idempotency key.
      */
@@ -207,7 +216,8 @@ final class RedisAsyncConference implements AsyncConference {
                                                         user,
                                                         life.email(),
                                                         leaseLength,
-                                                        life.life())
+                                                        life.life(),
+                                                        again(key))
                                                 .answer(redis))
                                         .thenCompose(answer -> answer instanceof Answer.Result<Change<Joined>> result
                                                         && result.value() instanceof Change.Done<Joined> done
@@ -309,8 +319,8 @@ final class RedisAsyncConference implements AsyncConference {
                         onCurrent(
                                         "leave",
                                         meeting,
-                                        (k, n) ->
-                                                new MeetingCalls.Leave(k, n, now, op, keptFor(key), user).answer(redis))
+                                        (k, n) -> new MeetingCalls.Leave(k, n, now, op, keptFor(key), user, again(key))
+                                                .answer(redis))
                                 .thenCompose(done -> doneOrRefused(done.result(), user, meeting))
                                 .<Void>thenApply(left -> null)));
     }
@@ -378,7 +388,7 @@ final class RedisAsyncConference implements AsyncConference {
         String keep = keptFor(key);
         return changing(
                 "end",
-                onCurrent("end", meeting, (k, n) -> endActive(k, n, now, op, keep))
+                onCurrent("end", meeting, (k, n) -> endActive(k, n, now, op, keep, key))
                         .thenCompose(done -> {
                             if (!(done.result() instanceof MeetingCalls.Ended ended)) {
                                 return CompletableFuture.completedFuture(Optional.<Ending>empty());
@@ -392,12 +402,13 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     /** One call of end-active.lua per batch of participants, under one operation id, until it is done. */
-    private CompletableFuture<Answer<EndStep>> endActive(MeetingKeys k, String n, String now, String op, String keep) {
-        return new MeetingCalls.EndActive(k, n, now, op, keep, retentionMillis)
+    private CompletableFuture<Answer<EndStep>> endActive(
+            MeetingKeys k, String n, String now, String op, String keep, IdempotencyKey key) {
+        return new MeetingCalls.EndActive(k, n, now, op, keep, retentionMillis, again(key))
                 .answer(redis)
                 .thenCompose(answer ->
                         answer instanceof Answer.Result<EndStep> result && result.value() instanceof MeetingCalls.More
-                                ? endActive(k, n, now, op, keep)
+                                ? endActive(k, n, now, op, keep, key)
                                 : CompletableFuture.completedFuture(answer));
     }
 
@@ -414,7 +425,8 @@ final class RedisAsyncConference implements AsyncConference {
                         onCurrent(
                                         "post",
                                         meeting,
-                                        (k, n) -> new MeetingCalls.Post(k, n, now, op, keptFor(key), user, text)
+                                        (k, n) -> new MeetingCalls.Post(
+                                                        k, n, now, op, keptFor(key), user, text, again(key))
                                                 .answer(redis))
                                 .thenCompose(done -> doneOrRefused(done.result(), user, meeting)
                                         .thenApply(posted -> new ChatMessage(

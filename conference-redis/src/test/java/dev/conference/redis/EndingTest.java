@@ -105,7 +105,8 @@ class EndingTest {
                         Micros.of(clock.instant()),
                         operation,
                         KEPT,
-                        Long.toString(Duration.ofDays(1).toMillis()))
+                        Long.toString(Duration.ofDays(1).toMillis()),
+                        ResendMarks.MAYBE_RAN)
                 .run(REDIS.admin().sync());
         return Replies.status(reply);
     }

@@ -5,11 +5,12 @@
 -- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 started, 6 feed, 7-8 the replay hashes of the reply's span,
 --       9 closing, 10 participants, 11 events, 12 leases, 13 chat, 14 imported (10-14 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id,
---       4 how long to keep the reply (µs), 5 retention after the end (ms)
+--       4 how long to keep the reply (µs), 5 retention after the end (ms), 6 '1' if the command may have
+--       run already, else '0' (see open_change in prelude.lua)
 -- Returns, flat (see flat in prelude.lua): {'OK', time ended, ended id, timed out} | {'MORE'} | {'NONE'} | {'RETRY', instance} | {'UNKNOWN_MEETING'}
 local now = time_of(ARGV[1])
 local c, early = open_change({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4],
-  replay_even = KEYS[7], replay_odd = KEYS[8]}, now, ARGV[2], ARGV[3], ARGV[4])
+  replay_even = KEYS[7], replay_odd = KEYS[8]}, now, ARGV[2], ARGV[3], ARGV[4], ARGV[6])
 if early then return early end
 local order, active = c.order, c.active
 local function done(reply) return remember(KEYS[7], KEYS[8], ARGV[3], ARGV[4], reply) end

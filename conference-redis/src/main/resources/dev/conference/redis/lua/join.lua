@@ -6,11 +6,12 @@
 --       13 the user's erased marker (erase.lua)
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 the instance (number) the caller expects to be current, 3 operation id,
 --       4 how long to keep the reply (µs), 5 user id, 6 user email, normalized, 7 presence lease length (µs) or '',
---       8 the user's life, as note-joined.lua read it
+--       8 the user's life, as note-joined.lua read it, 9 '1' if the command may have run already, else '0'
+--       (see open_change in prelude.lua)
 -- Returns, flat (see flat in prelude.lua): {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
 local now = time_of(ARGV[1])
 local c, early = open_change({meeting = KEYS[1], starts = KEYS[3], ends = KEYS[4], ended = KEYS[5], started = KEYS[6],
-  replay_even = KEYS[8], replay_odd = KEYS[9]}, now, ARGV[2], ARGV[3], ARGV[4])
+  replay_even = KEYS[8], replay_odd = KEYS[9]}, now, ARGV[2], ARGV[3], ARGV[4], ARGV[9])
 if early then return early end
 local order = c.order
 local function done(reply) return remember(KEYS[8], KEYS[9], ARGV[3], ARGV[4], reply) end

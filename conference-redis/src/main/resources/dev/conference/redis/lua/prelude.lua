@@ -173,12 +173,15 @@ end
 -- operation sent again gets its first reply (when `op` is given: `k.replay_even` and `k.replay_odd`
 -- are its replay hashes, `window` its reply's window); the instance the caller expected must be the
 -- current one, else RETRY with the right one and nothing changed. `k` also holds the meeting hash,
--- starts, ends, ended and, to know whether STARTED is logged, started. Returns what to go on with
--- (see current), or nil and the reply to return at once.
-local function open_change(k, now, expected, op, window)
+-- starts, ends, ended and, to know whether STARTED is logged, started. `again` is '1' when the
+-- command may have run already (Lettuce sent it again, or the caller retries with a key of theirs:
+-- RedisAsyncConference and ResendMarks), '0' when it is sure not to have: only then is the replay
+-- hash searched (a listpack of up to 512 replies is read end to end for a miss). Returns what to go
+-- on with (see current), or nil and the reply to return at once.
+local function open_change(k, now, expected, op, window, again)
   local c = current(k, now, true)
   if not c then return nil, flat({'UNKNOWN_MEETING'}) end
-  if op then
+  if op and again ~= '0' then
     local again = replayed(k.replay_even, k.replay_odd, op, window)
     if again then return nil, again end
   end
