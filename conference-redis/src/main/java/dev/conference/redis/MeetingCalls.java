@@ -40,6 +40,14 @@ final class MeetingCalls {
     /** One page of a user's messages: the entries found (flat, see append_entries) and where to go on ('' at the end). */
     record MessagesPage(List<Object> entries, String cursor) {}
 
+    /** The items of an OK reply after its status; any other reply fails. */
+    private static List<Object> afterOk(List<Object> reply) {
+        if (!Replies.status(reply).equals("OK")) {
+            throw Replies.unexpected(reply);
+        }
+        return reply.subList(1, reply.size());
+    }
+
     private static Instant micros(List<Object> reply, int index) {
         return Micros.parse(Replies.string(reply, index));
     }
@@ -180,9 +188,8 @@ final class MeetingCalls {
                 case "LATER" -> new Change.Done<>(Optional.empty());
                 case "SOONER" -> new Change.Done<>(Optional.of(Replies.string(reply, 1)));
                 default ->
-                    Change.of(reply, ok -> {
-                        throw Replies.unexpected(ok);
-                    });
+                    new Change.Refused<>(
+                            Refusal.of(Replies.status(reply)).orElseThrow(() -> Replies.unexpected(reply)));
             };
         }
 
@@ -297,12 +304,10 @@ final class MeetingCalls {
             if (Replies.status(reply).equals("NOT_ACTIVE")) {
                 return Optional.empty();
             }
-            if (!Replies.status(reply).equals("OK")) {
-                throw Replies.unexpected(reply);
-            }
-            List<Participant> out = new ArrayList<>(reply.size() / 2);
-            for (int i = 1; i + 1 < reply.size(); i += 2) {
-                out.add(new Participant(UserId.of((String) reply.get(i)), Micros.parse((String) reply.get(i + 1))));
+            List<Object> items = afterOk(reply);
+            List<Participant> out = new ArrayList<>(items.size() / 2);
+            for (int i = 0; i + 1 < items.size(); i += 2) {
+                out.add(new Participant(UserId.of((String) items.get(i)), Micros.parse((String) items.get(i + 1))));
             }
             return Optional.of(out);
         }
@@ -362,10 +367,7 @@ final class MeetingCalls {
 
         @Override
         public List<Object> decode(List<Object> reply) {
-            if (!Replies.status(reply).equals("OK")) {
-                throw Replies.unexpected(reply);
-            }
-            return reply.subList(1, reply.size());
+            return afterOk(reply);
         }
     }
 
@@ -392,10 +394,7 @@ final class MeetingCalls {
 
         @Override
         public List<Object> decode(List<Object> reply) {
-            if (!Replies.status(reply).equals("OK")) {
-                throw Replies.unexpected(reply);
-            }
-            return reply.subList(1, reply.size());
+            return afterOk(reply);
         }
     }
 }

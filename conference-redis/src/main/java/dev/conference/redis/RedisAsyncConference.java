@@ -2,7 +2,6 @@ package dev.conference.redis;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.CodePointOrder;
-import dev.conference.model.Email;
 import dev.conference.model.Ending;
 import dev.conference.model.IdempotencyKey;
 import dev.conference.model.InvalidInputException;
@@ -267,7 +266,7 @@ final class RedisAsyncConference implements AsyncConference {
         if (!read.get(0).hasValue()) {
             throw new UnknownUserException(user);
         }
-        return new Noted(Email.normalize(read.get(0).getValue()), read.get(1).getValueOrElse(""));
+        return Noted.of(read.get(0).getValue(), read.get(1).getValueOrElse(null));
     }
 
     /**

@@ -9,7 +9,12 @@ final class UserCalls {
     private UserCalls() {}
 
     /** What a note read of the user's hash: their normalized email and which life of theirs this is. */
-    record Noted(String email, String life) {}
+    record Noted(String email, String life) {
+        /** As the user's hash holds them: the email normalized here, a missing life as ''. */
+        static Noted of(String email, String life) {
+            return new Noted(Email.normalize(email), life == null ? "" : life);
+        }
+    }
 
     /** note-joined.lua: notes {@code member} ("n|meeting id") in the user's hash; empty if no such user. */
     record NoteJoined(String user, String member) implements ScriptCall {
@@ -32,7 +37,7 @@ final class UserCalls {
             if (!Replies.status(reply).equals("OK")) {
                 return Optional.empty();
             }
-            return Optional.of(new Noted(Email.normalize(Replies.string(reply, 1)), Replies.string(reply, 2)));
+            return Optional.of(Noted.of(Replies.string(reply, 1), Replies.string(reply, 2)));
         }
     }
 

@@ -121,6 +121,11 @@ local function latest_started(starts, now)
   return redis.call('ZREVRANGEBYSCORE', starts, now, '-inf', 'LIMIT', 0, 1)[1] or '0'
 end
 
+-- Writes the packed cache of the current instance (see current).
+local function keep_current(meeting, cache)
+  redis.call('HSET', meeting, 'now', table.concat(cache, '|'))
+end
+
 -- The meeting's current instance as of `now` (the latest started by then, '0' if none) in one read
 -- of the meeting hash, as {order, active, public, started, cache}; nil if there is no such meeting
 -- (every saved meeting has `public`). `started` true means STARTED is logged; false, that it may
@@ -155,7 +160,7 @@ local function current(k, now, keep)
   if keep then
     local following = redis.call('ZRANGEBYSCORE', k.starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
     cache[3] = following[2] or ''
-    redis.call('HSET', k.meeting, 'now', table.concat(cache, '|'))
+    keep_current(k.meeting, cache)
   end
   local to = cache[4]
   return {order = order, active = order ~= '0' and cache[5] == '0' and to ~= '' and t < tonumber(to),
@@ -166,7 +171,7 @@ end
 local function cache_started(meeting, c)
   if not c.cache then return end
   c.cache[6] = '1'
-  redis.call('HSET', meeting, 'now', table.concat(c.cache, '|'))
+  keep_current(meeting, c.cache)
 end
 
 -- The opening every changing script of a meeting shares, in this order: the meeting must exist; an
