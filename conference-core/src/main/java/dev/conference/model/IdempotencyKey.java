@@ -46,16 +46,17 @@ public final class IdempotencyKey {
      * store's own client (a lost reply), so a store needs to remember it no longer than that takes.
      */
     public static IdempotencyKey fresh() {
-        byte[] bits = new byte[12];
+        byte[] bits = new byte[9];
         RANDOM.nextBytes(bits);
         return new IdempotencyKey(FRESH.encodeToString(bits), false);
     }
 
     /**
-     * 96 bits from the system's generator (so JVMs restored from one snapshot do not repeat them), in
-     * 16 characters: a store keeps each one beside its reply, and only among the operations of one
-     * meeting over a replay window, where 96 bits never meet twice (10^9 of them would, with a chance
-     * of 10^-11).
+     * 72 bits from the system's generator (so JVMs restored from one snapshot do not repeat them), in
+     * 12 characters: a store keeps each one beside its reply, per change, so every byte counts. Two
+     * only matter if they meet among the operations of one meeting within a replay window, and even
+     * then only to a command sent again, the only one that looks for its reply: a million operations
+     * of one meeting in one window would share one with a chance of 10^-10.
      */
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -273,11 +273,12 @@ final class RedisLiveEvents implements LiveEvents {
             Map<String, String> fields = entry.getBody();
             try {
                 if (note == entry) {
-                    return Replies.event(note.getId(), fields, meeting, Integer.parseInt(fields.get("instance")));
+                    return Replies.event(
+                            note.getId(), note.getId(), fields, meeting, Integer.parseInt(fields.get("instance")));
                 }
                 int instance = Integer.parseInt(note.getBody().get("instance"));
                 if (!"1".equals(note.getBody().get("chat"))) {
-                    return Replies.event(note.getId(), fields, meeting, instance);
+                    return Replies.event(note.getId(), entry.getId(), fields, meeting, instance);
                 }
                 return new MeetingEvent.Posted(
                         note.getId(),
@@ -287,7 +288,7 @@ final class RedisLiveEvents implements LiveEvents {
                                 instance,
                                 UserId.of(fields.get("user")),
                                 fields.get("text"),
-                                Micros.parse(fields.get("at"))));
+                                Replies.at(entry.getId(), fields)));
             } catch (ConferenceException | IllegalArgumentException | NullPointerException unreadable) {
                 report(
                         unreadable instanceof ConferenceException known

@@ -6,6 +6,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.model.StoreException;
 import dev.conference.model.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,16 +43,44 @@ final class Replies {
                     instance,
                     UserId.of(fields.get("user")),
                     fields.get("text"),
-                    Micros.parse(fields.get("at"))));
+                    at((String) reply.get(i), fields)));
         }
         return out;
+    }
+
+    /**
+     * A stream entry's time: its {@code at}, or its id's millisecond when {@code at} is empty (an
+     * entry stored on the server's clock: see stamp in prelude.lua).
+     */
+    static Instant at(String id, Map<String, String> fields) {
+        String at = fields.get("at");
+        if (at != null && !at.isEmpty()) {
+            return Micros.parse(at);
+        }
+        return Instant.ofEpochMilli(Long.parseLong(id.substring(0, id.indexOf('-'))));
+    }
+
+    /**
+     * The type of a log entry: the one character a script stores (see EVENT_CODES in prelude.lua), or
+     * the name a log written before holds.
+     */
+    static EventType type(String stored) {
+        return switch (stored) {
+            case "1" -> EventType.JOINED;
+            case "2" -> EventType.LEFT;
+            case "3" -> EventType.TIMED_OUT;
+            case "4" -> EventType.STARTED;
+            case "5" -> EventType.ENDED;
+            default -> EventType.ofWireName(stored);
+        };
     }
 
     /** Reads flat stream entries of an event log from {@code from} on. */
     static List<MeetingEvent> events(List<Object> reply, int from, MeetingId meeting, int instance) {
         List<MeetingEvent> out = new ArrayList<>();
         for (int i = from; i < reply.size(); i = next(reply, i)) {
-            out.add(event((String) reply.get(i), fields(reply, i), meeting, instance));
+            String id = (String) reply.get(i);
+            out.add(event(id, id, fields(reply, i), meeting, instance));
         }
         return out;
     }
@@ -72,14 +101,16 @@ final class Replies {
     /**
      * An event from the fields a script wrote (an instance log's entry, or a meeting feed's, which
      * also carries a message's {@code ref} and {@code text}); the one place that reads event entries.
+     * {@code id} is the event's id as delivered, {@code entryId} the id of the entry that holds the
+     * fields (a feed note's id may differ from its entry's).
      */
-    static MeetingEvent event(String id, Map<String, String> fields, MeetingId meeting, int instance) {
-        var at = Micros.parse(fields.get("at"));
+    static MeetingEvent event(String id, String entryId, Map<String, String> fields, MeetingId meeting, int instance) {
+        var at = at(entryId, fields);
         String user = fields.get("user");
         EventType type;
         try {
-            type = EventType.ofWireName(fields.get("type"));
-        } catch (IllegalArgumentException e) {
+            type = type(fields.get("type"));
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new StoreException("unknown event type '" + fields.get("type") + "' in meeting '" + meeting + "'", e);
         }
         return switch (type) {

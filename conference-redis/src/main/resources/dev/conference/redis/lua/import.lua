@@ -20,7 +20,7 @@
 local MAX_LATER = 1000
 local PAGE = 64
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'UNKNOWN_MEETING' end
-local now = tonumber(time_of(ARGV[1]))
+local now = tonumber((time_of(ARGV[1])))
 local order, kind = ARGV[2], ARGV[4]
 local stream = kind == 'e' and KEYS[7] or KEYS[8]
 local from = redis.call('ZSCORE', KEYS[2], order)
@@ -43,6 +43,22 @@ end
 if #candidates == 0 then return table.concat(out, '\n') end
 ensure_started(KEYS[2], KEYS[5], KEYS[7], KEYS[6], order)
 
+-- An entry's time (see entry_time in prelude.lua).
+local function time_of_entry(entry)
+  return entry_time(entry[1], field_of(entry, 'at') or '')
+end
+
+-- An entry that takes another id than its own keeps its time in `at` (its old id held it).
+local function keeping_time(e, id)
+  if not e.id or id == e.id then return e.fields end
+  local fields = {}
+  for i = 1, #e.fields, 2 do
+    fields[i], fields[i + 1] = e.fields[i], e.fields[i + 1]
+    if e.fields[i] == 'at' and e.fields[i + 1] == '' then fields[i + 1] = string.format('%.0f', e.at) end
+  end
+  return fields
+end
+
 -- The window: the entries later than the earliest candidate, newest first, at most MAX_LATER + 1
 -- of them (a record that would have more after it is refused anyway); `base` is the entry before.
 local earliest = candidates[1].at
@@ -52,7 +68,7 @@ local newest_first, base, upper, count = {}, nil, '+', 1
 repeat
   local page = redis.call('XREVRANGE', stream, upper, '-', 'COUNT', count)
   for _, entry in ipairs(page) do
-    if tonumber(field_of(entry, 'at')) <= earliest or #newest_first > MAX_LATER then
+    if tonumber(time_of_entry(entry)) <= earliest or #newest_first > MAX_LATER then
       base = entry[1]
       break
     end
@@ -65,7 +81,7 @@ until base or not full
 local merged = {}
 for j = #newest_first, 1, -1 do
   local entry = newest_first[j]
-  merged[#merged + 1] = {id = entry[1], fields = entry[2], at = tonumber(field_of(entry, 'at')),
+  merged[#merged + 1] = {id = entry[1], fields = entry[2], at = tonumber(time_of_entry(entry)),
     user = field_of(entry, 'user'), live = field_of(entry, 'src') == nil}
 end
 
@@ -82,7 +98,7 @@ for _, r in ipairs(candidates) do
     else
       local fields
       if kind == 'e' then
-        fields = {'type', r.what, 'user', r.user, 'at', r.at_text, 'src', r.source}
+        fields = {'type', EVENT_CODES[r.what], 'user', r.user, 'at', r.at_text, 'src', r.source}
       else
         fields = {'user', r.user, 'text', r.what, 'at', r.at_text, 'src', r.source}
       end
@@ -149,7 +165,7 @@ for j = first_changed, #merged do
   else
     id = '*'
   end
-  id = redis.call('XADD', stream, id, unpack(e.fields))
+  id = redis.call('XADD', stream, id, unpack(keeping_time(e, id)))
   if e.live and e.id ~= id then
     renamed[#renamed + 1] = 'moved:' .. kind .. ':' .. e.id
     renamed[#renamed + 1] = id

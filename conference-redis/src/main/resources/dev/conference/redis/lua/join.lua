@@ -9,7 +9,7 @@
 --       8 the user's life, as note-joined.lua read it, 9 '1' if the command may have run already, else '0'
 --       (see open_change in prelude.lua)
 -- Returns, flat (see flat in prelude.lua): {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
-local now = time_of(ARGV[1])
+local now, by_server = time_of(ARGV[1])
 local c, early = open_change({meeting = KEYS[1], starts = KEYS[3], ends = KEYS[4], ended = KEYS[5], started = KEYS[6],
   replay_even = KEYS[8], replay_odd = KEYS[9]}, now, ARGV[2], ARGV[3], ARGV[4], ARGV[9])
 if early then return early end
@@ -21,10 +21,14 @@ if not c.active then return done({'NOT_ACTIVE'}) end
 if c.public ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[6]) == 0 then
   return done({'NOT_ALLOWED'})
 end
-if redis.call('ZADD', KEYS[10], 'NX', now, ARGV[5]) == 0 then return done({'ALREADY_IN'}) end
+local at, by_id = stamped(now, by_server, c.from)
+if redis.call('ZADD', KEYS[10], 'NX', at, ARGV[5]) == 0 then return done({'ALREADY_IN'}) end
 if ARGV[7] ~= '' then redis.call('ZADD', KEYS[12], later_by(now, ARGV[7]), ARGV[5]) end
 if not c.started then
   ensure_started(KEYS[3], KEYS[6], KEYS[11], KEYS[7], order)
   cache_started(KEYS[1], c)
 end
-return done({'OK', log_event(KEYS[11], KEYS[7], order, 'joined', ARGV[5], now), now})
+local id, joined = log_event(KEYS[11], KEYS[7], order, 'joined', ARGV[5], at, by_id)
+-- The JOINED took a later millisecond (see entry_time): the join is at the entry's time.
+if joined ~= at then redis.call('ZADD', KEYS[10], 'XX', joined, ARGV[5]) end
+return done({'OK', id, joined})

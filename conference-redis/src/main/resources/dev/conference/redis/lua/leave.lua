@@ -4,7 +4,7 @@
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id,
 --       6 '1' if the command may have run already, else '0' (see open_change in prelude.lua)
 -- Returns, flat (see flat in prelude.lua): {'OK', event id} | {'RETRY', current instance} | {refusal}
-local now = time_of(ARGV[1])
+local now, by_server = time_of(ARGV[1])
 local c, early = open_change({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4],
   replay_even = KEYS[6], replay_odd = KEYS[7]}, now, ARGV[2], ARGV[3], ARGV[4], ARGV[6])
 if early then return early end
@@ -13,4 +13,4 @@ local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], r
 if not c.active then return done({'NOT_ACTIVE'}) end
 if redis.call('ZREM', KEYS[8], ARGV[5]) == 0 then return done({'NOT_IN'}) end
 redis.call('ZREM', KEYS[10], ARGV[5])
-return done({'OK', log_event(KEYS[9], KEYS[5], order, 'left', ARGV[5], now)})
+return done({'OK', (log_event(KEYS[9], KEYS[5], order, 'left', ARGV[5], stamped(now, by_server, c.from)))})

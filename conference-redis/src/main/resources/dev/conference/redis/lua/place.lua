@@ -6,7 +6,7 @@
 -- Returns, flat: 'UNKNOWN_MEETING' | one item a time: the instance's number, '0' for none, or 'F'
 -- for a time after now
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'UNKNOWN_MEETING' end
-local now = tonumber(time_of(ARGV[1]))
+local now = tonumber((time_of(ARGV[1])))
 local out = {}
 for i = 2, #ARGV do
   local at = ARGV[i]

@@ -5,7 +5,7 @@
 --       4 how long to keep the reply (µs), 5 user id, 6 text, 7 '1' if the command may have run already,
 --       else '0' (see open_change in prelude.lua)
 -- Returns, flat (see flat in prelude.lua): {'OK', message id, time posted} | {'RETRY', current instance} | {refusal}
-local now = time_of(ARGV[1])
+local now, by_server = time_of(ARGV[1])
 local c, early = open_change({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4],
   replay_even = KEYS[6], replay_odd = KEYS[7]}, now, ARGV[2], ARGV[3], ARGV[4], ARGV[7])
 if early then return early end
@@ -13,6 +13,8 @@ local order = c.order
 local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
 if not c.active then return done({'NOT_ACTIVE'}) end
 if redis.call('ZSCORE', KEYS[8], ARGV[5]) == false then return done({'NOT_IN'}) end
-local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[6], 'at', now)
+local at, by_id = stamped(now, by_server, c.from)
+local stored = by_id and '' or at
+local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[6], 'at', stored)
 feed_note(KEYS[5], order, '1', id)
-return done({'OK', id, now})
+return done({'OK', id, entry_time(id, stored)})

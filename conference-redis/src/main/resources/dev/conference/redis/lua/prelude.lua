@@ -52,14 +52,16 @@ local function flat(items) return table.concat(items, '\n') end
 -- A reply as kept for replay, in fewer bytes (a reply is kept per change, as long as a short
 -- message): an OK with a stream id and a time (a join's, a post's) keeps the id, its milliseconds
 -- as an offset from `base` (the start of the replay hash's period, in ms: a few digits instead of
--- thirteen), and the time's last three digits when the time begins with the id's milliseconds (the
--- server's clock made both; a clock of the store's own may not); an OK with only an id (a leave's)
+-- thirteen), and after a dot the time's last three digits when the time begins with the id's
+-- milliseconds (the server's clock made both; a clock of the store's own may not), or none when they
+-- are 000 (the server's clock stores milliseconds: see server_now); an OK with only an id (a leave's)
 -- keeps the id, the same way. Any other reply is kept as it is: they all begin with a letter, and a
 -- kept one with a digit or a minus (the server's clock may have gone back).
 local function packed(reply, base)
   local ms, seq, at = string.match(reply, '^OK\n(%d+)%-(%d+)\n(%d+)$')
   if ms and #at == #ms + 3 and string.sub(at, 1, #ms) == ms then
-    return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq .. '.' .. string.sub(at, -3)
+    local micros = string.sub(at, -3)
+    return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq .. '.' .. (micros == '000' and '' or micros)
   end
   ms, seq = string.match(reply, '^OK\n(%d+)%-(%d+)$')
   if ms then return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq end
@@ -67,12 +69,12 @@ local function packed(reply, base)
 end
 
 local function unpacked(kept, base)
-  local offset, seq, micros = string.match(kept, '^(%-?%d+)%-(%d+)%.?(%d*)$')
+  local offset, seq, dot, micros = string.match(kept, '^(%-?%d+)%-(%d+)(%.?)(%d*)$')
   if not offset then return kept end
   -- A whole id's milliseconds (13 digits) were kept before offsets; an offset is within a period or so.
   local ms = #offset >= 12 and offset or string.format('%.0f', base + tonumber(offset))
-  if micros ~= '' then return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. micros end
-  return 'OK\n' .. ms .. '-' .. seq
+  if dot == '' then return 'OK\n' .. ms .. '-' .. seq end
+  return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. (micros == '' and '000' or micros)
 end
 
 -- The reply kept for `op`, or nil. A reply in the previous period's hash can only matter while the
@@ -134,7 +136,7 @@ end
 -- so that the read returns two items, not six (each item of a reply costs about 0.5 µs). A save
 -- or delete of an instance, and the start of an ending, clear the cache (forget_current); a miss
 -- reads the schedule (and `k.started`, when given) and, when `keep` is true (a changing script),
--- caches what it found. `k` holds the meeting hash, starts, ends and ended.
+-- caches what it found. `from` is the instance's `from` ('' when none has started). `k` holds the meeting hash, starts, ends and ended.
 local function current(k, now, keep)
   local c = redis.call('HMGET', k.meeting, 'public', 'now')
   local public = c[1]
@@ -146,7 +148,7 @@ local function current(k, now, keep)
     local from, following, to = cache[2], cache[3], cache[4]
     if cache[1] and (from == '' or tonumber(from) <= t) and (following == '' or t < tonumber(following)) then
       return {order = cache[1], active = cache[1] ~= '0' and cache[5] == '0' and to ~= '' and t < tonumber(to),
-        public = public, started = cache[6] == '1', cache = cache}
+        public = public, started = cache[6] == '1', from = from, cache = cache}
     end
   end
   local order = latest_started(k.starts, now)
@@ -164,7 +166,7 @@ local function current(k, now, keep)
   end
   local to = cache[4]
   return {order = order, active = order ~= '0' and cache[5] == '0' and to ~= '' and t < tonumber(to),
-    public = public, started = cache[6] == '1', cache = keep and cache or nil}
+    public = public, started = cache[6] == '1', from = cache[2], cache = keep and cache or nil}
 end
 
 -- Notes in the cache of the current instance `c` (from current) that its STARTED is logged.
@@ -215,16 +217,47 @@ local function feed_note(feed, order, chat, id)
   end
 end
 
--- Appends an event to the instance log, noted in the meeting feed; returns the log entry's id.
-local function log_event(events, feed, order, kind, user, at)
-  local id
-  if user then
-    id = redis.call('XADD', events, '*', 'type', kind, 'user', user, 'at', at)
-  else
-    id = redis.call('XADD', events, '*', 'type', kind, 'at', at)
+-- Event types as a log stores them (`type`), one character each: the original tool's numbers for
+-- joined (1), left (2) and timed out (3), then started (4) and ended (5). A log written before held
+-- the names (`joined`, ...), and is read as it is.
+local EVENT_CODES = {joined = '1', left = '2', ['timed-out'] = '3', started = '4', ended = '5'}
+
+-- Whether `a` >= `b`, both times in µs as strings of digits (no strtod: about 1,500 instructions a call).
+local function not_before(a, b)
+  return #a > #b or (#a == #b and a >= b)
+end
+
+-- The time a change at `now` is stored at, and true when that is `now` to the millisecond: on the
+-- server's clock (`by_server`, from time_of) a join, leave or post is stored at its millisecond,
+-- which its stream entry's id holds, so the entry need not (`at` '': two bytes instead of ten in a
+-- stream's listpack; see entry_time). In an instance's first millisecond that would come before
+-- its `from`, so there it keeps the microsecond.
+local function stamped(now, by_server, from)
+  if by_server then
+    local ms = string.sub(now, 1, -4) .. '000'
+    if from == '' or not_before(ms, from) then return ms, true end
   end
+  return now, false
+end
+
+-- The time (µs) of a stream entry from its id and its stored `at`: the `at`, or the id's millisecond
+-- when it is ''. An entry stored at `now` by the server's clock can get an id of a later millisecond
+-- (the clock moved on between TIME and XADD, or the stream's last id is ahead of the clock): its time
+-- is then the id's, and the script goes by that.
+local function entry_time(id, at)
+  if at ~= '' then return at end
+  return string.match(id, '^%d+') .. '000'
+end
+
+-- Appends an event to the instance log, noted in the meeting feed; returns the log entry's id and
+-- its time: `at`, which the entry keeps, or, when `by_id` (see stamped), the id's millisecond (see
+-- entry_time). Every event has the fields `type`, `user` ('' for a started or ended) and `at`, in
+-- that order, so that a stream stores their names once per node, not once per entry.
+local function log_event(events, feed, order, kind, user, at, by_id)
+  local stored = by_id and '' or at
+  local id = redis.call('XADD', events, '*', 'type', EVENT_CODES[kind], 'user', user or '', 'at', stored)
   feed_note(feed, order, '0', id)
-  return id
+  return id, entry_time(id, stored)
 end
 
 -- Logs STARTED (at the instance's `from`) the first time anything happens in it, so it is always

@@ -11,19 +11,20 @@ local function server_micros()
   return server_time
 end
 
--- The time a script runs at, in µs, as a string. The caller passes '' for the server's clock (the
+-- The time a script runs at, in µs, as a string, and true when it is the server's clock (see
+-- stamped in prelude.lua). The caller passes '' for the server's clock (the
 -- default: one clock orders everything the server stores, whatever the clients' clocks say), a time
 -- when the store was given a clock of its own (tests, replays), or '<' and a time for "that time,
 -- but never past the server's clock" (a scheduler's now: a fast scheduler clock cannot make
 -- anything due early).
 local function time_of(arg)
-  if arg == '' then return server_micros() end
+  if arg == '' then return server_micros(), true end
   if string.byte(arg, 1) == 60 then
     local limit, server = string.sub(arg, 2), server_micros()
-    if tonumber(server) < tonumber(limit) then return server end
-    return limit
+    if tonumber(server) < tonumber(limit) then return server, true end
+    return limit, false
   end
-  return arg
+  return arg, false
 end
 
 -- `micros` plus `length` µs, as a string.
