@@ -121,7 +121,9 @@ final class MemoryBench {
                         new MemoryParts.Part(
                                 "user hash `user:{U}`, with the instances joined",
                                 keysOf(userIds, id -> List.of(RawKeys.user(id)))),
-                        new MemoryParts.Part("listings `{users}`, `{meetings}` and their `pending`", RawKeys::listings),
+                        new MemoryParts.Part(
+                                "listings `{users}`, `{meetings}`: buckets and `pending`",
+                                () -> RawKeys.listings(listing -> server.admin().zrange(listing, 0, -1))),
                         new MemoryParts.Part(
                                 "meeting hash `meeting:{M}`", keysOf(meetingIds, id -> List.of(RawKeys.meeting(id)))),
                         new MemoryParts.Part("`audience`", keysOf(meetingIds, id -> List.of(RawKeys.audience(id)))),

@@ -1,6 +1,8 @@
 package dev.conference.bench;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The library's key layout (conference-redis README, "Key schema"), spelled out again for the raw
@@ -69,10 +71,22 @@ final class RawKeys {
         return new String[] {base + "upcoming", base + "active", base + "spans", base + "announce", base + "versions"};
     }
 
-    /** The listings of users and of meetings, each with its hash of changes under way. */
-    static List<String> listings() {
-        return List.of(
-                PREFIX + "{users}", PREFIX + "{users}:pending", PREFIX + "{meetings}", PREFIX + "{meetings}:pending");
+    /**
+     * The listings of users and of meetings (each its bounds, its buckets and its hash of changes under
+     * way: see listing-prelude.lua); {@code bounds} reads a listing's bounds.
+     */
+    static List<String> listings(Function<String, List<String>> bounds) {
+        List<String> keys = new ArrayList<>();
+        for (String tag : List.of("{users}", "{meetings}")) {
+            String listing = PREFIX + tag + ":listing";
+            keys.add(listing);
+            keys.add(PREFIX + tag + ":pending");
+            keys.add(listing + ":");
+            for (String bound : bounds.apply(listing)) {
+                keys.add(listing + ":" + bound);
+            }
+        }
+        return keys;
     }
 
     private static String tag(String id) {

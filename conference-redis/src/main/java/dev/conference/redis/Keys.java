@@ -38,15 +38,19 @@ final class Keys {
 
     /** Every user id, and the ids with a change under way (see Listing); one tag, one slot. */
     ListingKeys users() {
-        return new ListingKeys(prefix + "{users}", prefix + "{users}:pending");
+        return new ListingKeys(prefix + "{users}:listing", prefix + "{users}:pending");
     }
 
     /** Every meeting id, and the ids with a change under way. */
     ListingKeys meetings() {
-        return new ListingKeys(prefix + "{meetings}", prefix + "{meetings}:pending");
+        return new ListingKeys(prefix + "{meetings}:listing", prefix + "{meetings}:pending");
     }
 
-    /** A listing sorted set (score 0, paged by id) and its hash of marks: id -> mark of a change under way. */
+    /**
+     * A listing (the bounds of its buckets, each bucket a small sorted set of ids named after the
+     * listing and its bound: see listing-prelude.lua) and its hash of marks: id -> mark of a change
+     * under way.
+     */
     record ListingKeys(String listing, String pending) {
         String[] both() {
             return new String[] {listing, pending};

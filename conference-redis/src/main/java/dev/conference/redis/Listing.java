@@ -3,8 +3,6 @@ package dev.conference.redis;
 import dev.conference.model.Page;
 import dev.conference.port.PassResult;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,13 +58,19 @@ final class Listing {
         redis.run(Scripts.SETTLE_LISTING, keys.both(), args.toArray(String[]::new));
     }
 
-    /** One page of the listing, in id order (lexicographic: every score is 0). */
+    /** One page of the listing, in id order. */
     List<String> page(Page page) {
         Objects.requireNonNull(page, "page");
-        Range<String> range = page.after() == null
-                ? Range.unbounded()
-                : Range.from(Range.Boundary.excluding(page.after()), Range.Boundary.unbounded());
-        return redis.call(r -> r.zrangebylex(keys.listing(), range, Limit.create(0, page.limit())));
+        return after(page.after(), page.limit());
+    }
+
+    /** Up to {@code limit} ids after {@code after} (from the first when null), in id order. */
+    @SuppressWarnings("unchecked")
+    List<String> after(String after, int limit) {
+        String[] args = after == null
+                ? new String[] {Integer.toString(limit), "0", ""}
+                : new String[] {Integer.toString(limit), "1", after};
+        return (List<String>) (List<?>) redis.run(Scripts.LISTING_PAGE, new String[] {keys.listing()}, args);
     }
 
     /**

@@ -25,6 +25,7 @@ final class LuaScript {
     private static final LuaPrelude TIMED = new LuaPrelude(TIME);
     private static final LuaPrelude MEETING = new LuaPrelude(TIME + "\n" + resource("prelude"));
     private static final LuaPrelude INDEX = new LuaPrelude(TIME + "\n" + resource("index-prelude"));
+    private static final LuaPrelude LISTING = new LuaPrelude(TIME + "\n" + resource("listing-prelude"));
 
     private final String source;
     private final String sha;
@@ -66,6 +67,11 @@ final class LuaScript {
     /** A script over the cross-meeting index: what it uses of the index prelude, then the script. */
     static LuaScript index(String name) {
         return new LuaScript(withPrelude(INDEX, name));
+    }
+
+    /** A script over a listing's buckets: what it uses of the listing prelude (and time.lua), then the script. */
+    static LuaScript listing(String name) {
+        return new LuaScript(withPrelude(LISTING, name));
     }
 
     /** A script that reads the server's clock (time.lua) and nothing else shared. */

@@ -6,8 +6,6 @@ import dev.conference.model.UserId;
 import dev.conference.port.Lifecycle;
 import dev.conference.port.PassResult;
 import dev.conference.redis.Keys.MeetingKeys;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ZAddArgs;
 import java.time.Duration;
@@ -203,11 +201,7 @@ final class RedisLifecycle implements Lifecycle {
     public PassResult repair(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         String after = repairAfter;
-        Range<String> range = after == null
-                ? Range.unbounded()
-                : Range.from(Range.Boundary.excluding(after), Range.Boundary.unbounded());
-        List<String> meetings =
-                redis.call(r -> r.zrangebylex(keys.meetings().listing(), range, Limit.create(0, limit)));
+        List<String> meetings = new Listing(redis, keys.meetings()).after(after, limit);
         repairAfter = meetings.size() < limit ? null : meetings.get(meetings.size() - 1);
         String at = time.atMost(now);
         List<CompletableFuture<List<Object>>> open = new ArrayList<>(meetings.size());

@@ -35,7 +35,8 @@ final class Scripts {
     static final LuaScript NOTE_IMPORTED = LuaScript.plain("note-imported").flat();
     static final LuaScript IMPORT = LuaScript.meeting("import").flat();
     static final LuaScript MARK_PENDING = LuaScript.timed("mark-pending");
-    static final LuaScript SETTLE_LISTING = LuaScript.timed("settle-listing");
+    static final LuaScript SETTLE_LISTING = LuaScript.listing("settle-listing");
+    static final LuaScript LISTING_PAGE = LuaScript.listing("listing-page");
 
     private Scripts() {}
 }

@@ -179,8 +179,13 @@ class RepairTest {
         return (micros - ago.toNanos() / 1_000) + "|token";
     }
 
+    /** The first bucket of each listing, which holds every id of these tests (see listing-prelude.lua). */
+    private static final String FIRST_USERS_BUCKET = "conference:{users}:listing:";
+
+    private static final String FIRST_MEETINGS_BUCKET = "conference:{meetings}:listing:";
+
     private static boolean listed(String listing, String id) {
-        return REDIS.admin().sync().zscore("conference:" + listing, id) != null;
+        return REDIS.admin().sync().zscore("conference:" + listing + ":listing:", id) != null;
     }
 
     @Test
@@ -188,7 +193,7 @@ class RepairTest {
         try (ConferenceStore store = open()) {
             store.directory().saveUser(aUser("alice"));
             // What a saveUser whose last step was lost leaves: the user, unlisted, still marked.
-            REDIS.admin().sync().zrem("conference:{users}", "alice");
+            REDIS.admin().sync().zrem(FIRST_USERS_BUCKET, "alice");
             REDIS.admin().sync().hset("conference:{users}:pending", "alice", aMarkFrom(Duration.ofMinutes(2)));
 
             scheduler(store).tick();
@@ -220,7 +225,7 @@ class RepairTest {
         try (ConferenceStore store = open()) {
             givenStandupFromT0(store);
             // Two changes overlapped (the mark ends in '*'), and the delete's unlisting came last.
-            REDIS.admin().sync().zrem("conference:{meetings}", "standup");
+            REDIS.admin().sync().zrem(FIRST_MEETINGS_BUCKET, "standup");
             REDIS.admin()
                     .sync()
                     .hset("conference:{meetings}:pending", "standup", aMarkFrom(Duration.ofMinutes(2)) + "*");
@@ -238,7 +243,7 @@ class RepairTest {
         try (ConferenceStore store = open()) {
             // A deleteUser of bob under way: marked a moment ago, record gone, not yet unlisted.
             REDIS.admin().sync().hset("conference:{users}:pending", "bob", aMarkFrom(Duration.ofSeconds(5)));
-            REDIS.admin().sync().zadd("conference:{users}", 0, "bob");
+            REDIS.admin().sync().zadd(FIRST_USERS_BUCKET, 0, "bob");
 
             scheduler(store).tick();
 
