@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The kinds of {@link MeetingEvent}, one name each, everywhere: the CLI prints these names, JSON
- * carries them, the docs say them, and the store writes their {@link #wireName()}. The original
+ * carries them, the docs say them; a store may write their {@link #wireName()} (the Redis store's
+ * logs did before they held one digit a type: its key schema says which). The original
  * tool's files number the participant events 1 ({@code JOINED}), 2 ({@code LEFT}) and 3
  * ({@code TIMED_OUT}).
  */

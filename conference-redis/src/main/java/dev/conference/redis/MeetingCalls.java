@@ -72,7 +72,10 @@ final class MeetingCalls {
 
         @Override
         public Change<Joined> decode(List<Object> reply) {
-            return Change.of(reply, ok -> new Joined(Replies.string(ok, 1), micros(ok, 2)));
+            // An empty time is the JOINED's id's millisecond (see stamped in prelude.lua).
+            return Change.of(
+                    reply,
+                    ok -> new Joined(Replies.string(ok, 1), Replies.at(Replies.string(ok, 1), Replies.string(ok, 2))));
         }
 
         @Override
@@ -148,7 +151,10 @@ final class MeetingCalls {
 
         @Override
         public Change<Posted> decode(List<Object> reply) {
-            return Change.of(reply, ok -> new Posted(Replies.string(ok, 1), micros(ok, 2)));
+            // An empty time is the message's id's millisecond (see stamped in prelude.lua).
+            return Change.of(
+                    reply,
+                    ok -> new Posted(Replies.string(ok, 1), Replies.at(Replies.string(ok, 1), Replies.string(ok, 2))));
         }
 
         @Override

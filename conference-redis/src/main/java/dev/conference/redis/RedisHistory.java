@@ -54,13 +54,8 @@ final class RedisHistory implements History {
     public List<Imported> importEvents(List<PastEvent> events) {
         List<Row> rows = new ArrayList<>();
         for (PastEvent event : List.copyOf(Objects.requireNonNull(events, "events"))) {
-            rows.add(new Row(
-                    event.source(),
-                    event.meeting(),
-                    0,
-                    event.user(),
-                    event.at(),
-                    event.type().wireName()));
+            rows.add(
+                    new Row(event.source(), event.meeting(), 0, event.user(), event.at(), EventCodes.of(event.type())));
         }
         return importRows(rows, "e");
     }

@@ -53,26 +53,15 @@ final class Replies {
      * entry stored on the server's clock: see stamp in prelude.lua).
      */
     static Instant at(String id, Map<String, String> fields) {
-        String at = fields.get("at");
+        return at(id, fields.get("at"));
+    }
+
+    /** A time as a script stored or answered it beside an entry's {@code id}: µs, or '' for the id's millisecond. */
+    static Instant at(String id, String at) {
         if (at != null && !at.isEmpty()) {
             return Micros.parse(at);
         }
         return Instant.ofEpochMilli(Long.parseLong(id.substring(0, id.indexOf('-'))));
-    }
-
-    /**
-     * The type of a log entry: the one character a script stores (see EVENT_CODES in prelude.lua), or
-     * the name a log written before holds.
-     */
-    static EventType type(String stored) {
-        return switch (stored) {
-            case "1" -> EventType.JOINED;
-            case "2" -> EventType.LEFT;
-            case "3" -> EventType.TIMED_OUT;
-            case "4" -> EventType.STARTED;
-            case "5" -> EventType.ENDED;
-            default -> EventType.ofWireName(stored);
-        };
     }
 
     /** Reads flat stream entries of an event log from {@code from} on. */
@@ -109,7 +98,7 @@ final class Replies {
         String user = fields.get("user");
         EventType type;
         try {
-            type = type(fields.get("type"));
+            type = EventCodes.type(fields.get("type"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new StoreException("unknown event type '" + fields.get("type") + "' in meeting '" + meeting + "'", e);
         }

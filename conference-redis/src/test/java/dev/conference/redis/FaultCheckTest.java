@@ -182,7 +182,12 @@ class FaultCheckTest {
             @Override
             public void failed(Instant now, RuntimeException failure) {
                 if (!(failure instanceof StoreException)) {
-                    violation("a scheduler tick failed with " + failure);
+                    // Where it came from, since the interleaving that caused it cannot be replayed.
+                    violation("a scheduler tick failed with " + failure + " at "
+                            + java.util.Arrays.stream(failure.getStackTrace())
+                                    .limit(6)
+                                    .map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining(" < ")));
                 }
             }
         };

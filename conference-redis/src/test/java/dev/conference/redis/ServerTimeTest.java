@@ -16,6 +16,7 @@ import dev.conference.scheduler.SchedulerOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,7 +69,8 @@ class ServerTimeTest {
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri());
                 ConferenceStore other = RedisConferenceStore.connect(REDIS.uri())) {
             givenARoom(store, Instant.now().minusSeconds(60));
-            Instant before = serverTime();
+            // On the server's clock a join or post is stored to its millisecond (see stamped in prelude.lua).
+            Instant before = serverTime().truncatedTo(ChronoUnit.MILLIS);
             Participant joined = store.conference().join(ALICE, ROOM);
             ChatMessage first = store.conference().post(ALICE, ROOM, "one");
             ChatMessage second = other.conference().post(ALICE, ROOM, "two");

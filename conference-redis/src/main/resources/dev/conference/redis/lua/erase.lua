@@ -16,7 +16,7 @@ if ARGV[4] == '-' then
   redis.call('SET', KEYS[2], ARGV[5], 'PX', ARGV[6])
   redis.call('ZREM', KEYS[4], ARGV[3])
   if redis.call('ZREM', KEYS[3], ARGV[3]) == 1 then
-    log_event(KEYS[5], KEYS[1], ARGV[2], 'left', ARGV[3], now)
+    log_event(KEYS[5], KEYS[1], ARGV[2], LEFT, ARGV[3], now)
   end
 end
 local page = redis.call('XRANGE', KEYS[6], ARGV[4], '+', 'COUNT', SCAN_PAGE)

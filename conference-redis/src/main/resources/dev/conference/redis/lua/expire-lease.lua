@@ -11,4 +11,4 @@ if tonumber(lease) > tonumber(now) then return {'LATER', lease} end
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return {'GONE'} end
 redis.call('ZREM', KEYS[5], ARGV[2])
 if redis.call('ZREM', KEYS[3], ARGV[2]) == 0 then return {'GONE'} end
-return {'EXPIRED', (log_event(KEYS[4], KEYS[2], ARGV[1], 'timed-out', ARGV[2], lease))}
+return {'EXPIRED', log_event(KEYS[4], KEYS[2], ARGV[1], TIMED_OUT, ARGV[2], lease)}

@@ -14,7 +14,8 @@
 --       then each record's user's erased marker (erase.lua), in the order of the records
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 instance, 3 retention (ms),
 --       4 'e' for events or 'm' for messages, then 5 items a record, in time order: source id,
---       user id, the user's life (note-imported.lua), time (µs), event type (wire name) or text
+--       user id, the user's life (note-imported.lua), time (µs), event type (JOINED, LEFT or
+--       TIMED_OUT: one digit, see prelude.lua) or text
 -- Returns, flat: 'UNKNOWN_MEETING' | one letter a record: S stored, A already stored, N no
 -- instance holds it, F in the future, B too far back, U unknown user
 local MAX_LATER = 1000
@@ -98,7 +99,7 @@ for _, r in ipairs(candidates) do
     else
       local fields
       if kind == 'e' then
-        fields = {'type', EVENT_CODES[r.what], 'user', r.user, 'at', r.at_text, 'src', r.source}
+        fields = {'type', r.what, 'user', r.user, 'at', r.at_text, 'src', r.source}
       else
         fields = {'user', r.user, 'text', r.what, 'at', r.at_text, 'src', r.source}
       end
@@ -189,7 +190,7 @@ if kind == 'e' and active then
     local e = merged[j]
     if e.user and not seen[e.user] then
       seen[e.user] = true
-      if e.record and e.record.what == 'joined' then
+      if e.record and e.record.what == JOINED then
         redis.call('ZADD', KEYS[9], e.record.at_text, e.user)
       elseif e.record then
         redis.call('ZREM', KEYS[9], e.user)

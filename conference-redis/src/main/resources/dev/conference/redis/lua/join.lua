@@ -21,14 +21,18 @@ if not c.active then return done({'NOT_ACTIVE'}) end
 if c.public ~= '1' and redis.call('HEXISTS', KEYS[2], ARGV[6]) == 0 then
   return done({'NOT_ALLOWED'})
 end
-local at, by_id = stamped(now, by_server, c.from)
+local at, ms = stamped(now, by_server, c.from)
 if redis.call('ZADD', KEYS[10], 'NX', at, ARGV[5]) == 0 then return done({'ALREADY_IN'}) end
 if ARGV[7] ~= '' then redis.call('ZADD', KEYS[12], later_by(now, ARGV[7]), ARGV[5]) end
 if not c.started then
   ensure_started(KEYS[3], KEYS[6], KEYS[11], KEYS[7], order)
   cache_started(KEYS[1], c)
 end
-local id, joined = log_event(KEYS[11], KEYS[7], order, 'joined', ARGV[5], at, by_id)
+if not ms then return done({'OK', log_event(KEYS[11], KEYS[7], order, JOINED, ARGV[5], at), at}) end
+local id = log_event(KEYS[11], KEYS[7], order, JOINED, ARGV[5], '')
 -- The JOINED took a later millisecond (see entry_time): the join is at the entry's time.
-if joined ~= at then redis.call('ZADD', KEYS[10], 'XX', joined, ARGV[5]) end
-return done({'OK', id, joined})
+if not (string.sub(id, 1, #ms) == ms and string.byte(id, #ms + 1) == 45) then
+  redis.call('ZADD', KEYS[10], 'XX', entry_time(id, ''), ARGV[5])
+end
+-- The time as the entry holds it: '' for its id's millisecond (MeetingCalls.Join reads it so).
+return done({'OK', id, ''})

@@ -13,4 +13,5 @@ local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], r
 if not c.active then return done({'NOT_ACTIVE'}) end
 if redis.call('ZREM', KEYS[8], ARGV[5]) == 0 then return done({'NOT_IN'}) end
 redis.call('ZREM', KEYS[10], ARGV[5])
-return done({'OK', (log_event(KEYS[9], KEYS[5], order, 'left', ARGV[5], stamped(now, by_server, c.from)))})
+local at, ms = stamped(now, by_server, c.from)
+return done({'OK', log_event(KEYS[9], KEYS[5], order, LEFT, ARGV[5], ms and '' or at)})

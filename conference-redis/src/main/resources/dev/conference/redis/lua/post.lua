@@ -13,8 +13,9 @@ local order = c.order
 local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
 if not c.active then return done({'NOT_ACTIVE'}) end
 if redis.call('ZSCORE', KEYS[8], ARGV[5]) == false then return done({'NOT_IN'}) end
-local at, by_id = stamped(now, by_server, c.from)
-local stored = by_id and '' or at
-local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[6], 'at', stored)
+local at, ms = stamped(now, by_server, c.from)
+if ms then at = '' end
+local id = redis.call('XADD', KEYS[9], '*', 'user', ARGV[5], 'text', ARGV[6], 'at', at)
 feed_note(KEYS[5], order, '1', id)
-return done({'OK', id, entry_time(id, stored)})
+-- The time as the entry holds it: '' for its id's millisecond (MeetingCalls.Post reads it so).
+return done({'OK', id, at})

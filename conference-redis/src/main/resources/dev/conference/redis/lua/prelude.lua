@@ -53,18 +53,17 @@ local function flat(items) return table.concat(items, '\n') end
 -- message): an OK with a stream id and a time (a join's, a post's) keeps the id, its milliseconds
 -- as an offset from `base` (the start of the replay hash's period, in ms: a few digits instead of
 -- thirteen), and after a dot the time's last three digits when the time begins with the id's
--- milliseconds (the server's clock made both; a clock of the store's own may not), or none when they
--- are 000 (the server's clock stores milliseconds: see server_now); an OK with only an id (a leave's)
--- keeps the id, the same way. Any other reply is kept as it is: they all begin with a letter, and a
+-- milliseconds (the server's clock made both; a clock of the store's own may not); an OK with an id
+-- and an empty time (a join's or a post's on the server's clock: its id's millisecond, see stamped)
+-- keeps the id and a dot; an OK with only an id (a leave's) keeps the id, the same way. Any other reply is kept as it is: they all begin with a letter, and a
 -- kept one with a digit or a minus (the server's clock may have gone back).
 local function packed(reply, base)
   local ms, seq, at = string.match(reply, '^OK\n(%d+)%-(%d+)\n(%d+)$')
   if ms and #at == #ms + 3 and string.sub(at, 1, #ms) == ms then
-    local micros = string.sub(at, -3)
-    return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq .. '.' .. (micros == '000' and '' or micros)
+    return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq .. '.' .. string.sub(at, -3)
   end
-  ms, seq = string.match(reply, '^OK\n(%d+)%-(%d+)$')
-  if ms then return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq end
+  ms, seq, at = string.match(reply, '^OK\n(%d+)%-(%d+)(\n?)$')
+  if ms then return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq .. (at == '' and '' or '.') end
   return reply
 end
 
@@ -74,7 +73,8 @@ local function unpacked(kept, base)
   -- A whole id's milliseconds (13 digits) were kept before offsets; an offset is within a period or so.
   local ms = #offset >= 12 and offset or string.format('%.0f', base + tonumber(offset))
   if dot == '' then return 'OK\n' .. ms .. '-' .. seq end
-  return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. (micros == '' and '000' or micros)
+  if micros == '' then return 'OK\n' .. ms .. '-' .. seq .. '\n' end
+  return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. micros
 end
 
 -- The reply kept for `op`, or nil. A reply in the previous period's hash can only matter while the
@@ -217,54 +217,53 @@ local function feed_note(feed, order, chat, id)
   end
 end
 
--- Event types as a log stores them (`type`), one character each: the original tool's numbers for
--- joined (1), left (2) and timed out (3), then started (4) and ended (5). A log written before held
--- the names (`joined`, ...), and is read as it is.
-local EVENT_CODES = {joined = '1', left = '2', ['timed-out'] = '3', started = '4', ended = '5'}
+-- Event types as a log stores them (`type`), one digit each: the original tool's numbers for
+-- JOINED (1), LEFT (2) and TIMED_OUT (3), then STARTED (4) and ENDED (5) (EventCodes.java reads
+-- them). A log written before held the names (`joined`, ...), and is read as it is. One local
+-- each, not a table: a table would be built on every run of a script.
+local JOINED = '1'
+local LEFT = '2'
+local TIMED_OUT = '3'
+local STARTED = '4'
+local ENDED = '5'
 
--- Whether `a` >= `b`, both times in µs as strings of digits (no strtod: about 1,500 instructions a call).
-local function not_before(a, b)
-  return #a > #b or (#a == #b and a >= b)
-end
-
--- The time a change at `now` is stored at, and true when that is `now` to the millisecond: on the
--- server's clock (`by_server`, from time_of) a join, leave or post is stored at its millisecond,
--- which its stream entry's id holds, so the entry need not (`at` '': two bytes instead of ten in a
--- stream's listpack; see entry_time). In an instance's first millisecond that would come before
--- its `from`, so there it keeps the microsecond.
+-- The time a change at `now` is stored at, and, when that is `now` to the millisecond, that
+-- millisecond: on the server's clock (`by_server`, from time_of) a join, leave or post is stored at
+-- its millisecond, which its stream entry's id holds, so the entry need not (`at` '': two bytes
+-- instead of ten in a stream's listpack; see entry_time). In an instance's first millisecond that
+-- could come before its `from`, so there it keeps the microsecond. (Strings, not numbers: each
+-- tonumber of a time costs about 1,500 instructions of strtod.)
 local function stamped(now, by_server, from)
-  if by_server then
-    local ms = string.sub(now, 1, -4) .. '000'
-    if from == '' or not_before(ms, from) then return ms, true end
-  end
-  return now, false
+  if not by_server then return now, nil end
+  local ms = string.sub(now, 1, -4)
+  if string.sub(from, 1, -4) == ms then return now, nil end
+  return ms .. '000', ms
 end
 
 -- The time (µs) of a stream entry from its id and its stored `at`: the `at`, or the id's millisecond
 -- when it is ''. An entry stored at `now` by the server's clock can get an id of a later millisecond
 -- (the clock moved on between TIME and XADD, or the stream's last id is ahead of the clock): its time
--- is then the id's, and the script goes by that.
+-- is then the id's.
 local function entry_time(id, at)
   if at ~= '' then return at end
   return string.match(id, '^%d+') .. '000'
 end
 
--- Appends an event to the instance log, noted in the meeting feed; returns the log entry's id and
--- its time: `at`, which the entry keeps, or, when `by_id` (see stamped), the id's millisecond (see
--- entry_time). Every event has the fields `type`, `user` ('' for a started or ended) and `at`, in
--- that order, so that a stream stores their names once per node, not once per entry.
-local function log_event(events, feed, order, kind, user, at, by_id)
-  local stored = by_id and '' or at
-  local id = redis.call('XADD', events, '*', 'type', EVENT_CODES[kind], 'user', user or '', 'at', stored)
+-- Appends an event of type `code` (JOINED, ...) to the instance log, noted in the meeting feed;
+-- returns the log entry's id. `at` is its time, or '' for its id's millisecond (see stamped). Every
+-- event has the fields `type`, `user` ('' for a started or ended) and `at`, in that order, so that a
+-- stream stores their names once per node, not once per entry.
+local function log_event(events, feed, order, code, user, at)
+  local id = redis.call('XADD', events, '*', 'type', code, 'user', user or '', 'at', at)
   feed_note(feed, order, '0', id)
-  return id, entry_time(id, stored)
+  return id
 end
 
 -- Logs STARTED (at the instance's `from`) the first time anything happens in it, so it is always
 -- the first event of the instance, whether the scheduler or a participant gets there first.
 local function ensure_started(starts, started, events, feed, order)
   if redis.call('SADD', started, order) == 1 then
-    log_event(events, feed, order, 'started', nil, redis.call('ZSCORE', starts, order))
+    log_event(events, feed, order, STARTED, nil, redis.call('ZSCORE', starts, order))
   end
 end
 
@@ -295,7 +294,7 @@ local function end_instance(k, order, at, op, window)
     redis.call('PERSIST', k.closing)
   end
   local users = redis.call('ZRANGE', k.participants, 0, END_BATCH - 1)
-  for _, user in ipairs(users) do log_event(k.events, k.feed, order, 'timed-out', user, at) end
+  for _, user in ipairs(users) do log_event(k.events, k.feed, order, TIMED_OUT, user, at) end
   if #users > 0 then
     redis.call('ZREM', k.participants, unpack(users))
     redis.call('ZREM', k.leases, unpack(users))
@@ -303,7 +302,7 @@ local function end_instance(k, order, at, op, window)
   local timed_out = redis.call('HINCRBY', k.closing, fields[2], #users)
   if #users == END_BATCH then return {'MORE', at} end
   redis.call('DEL', k.participants, k.leases)
-  local ended = log_event(k.events, k.feed, order, 'ended', nil, at)
+  local ended = log_event(k.events, k.feed, order, ENDED, nil, at)
   for _, key in ipairs({k.events, k.chat, k.imported}) do
     redis.call('PEXPIRE', key, k.retention)
   end

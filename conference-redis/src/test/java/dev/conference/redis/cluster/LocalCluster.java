@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import redis.embedded.RedisServer;
 
 /**
@@ -200,6 +202,13 @@ public final class LocalCluster implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // Already stopped by a test that killed it.
             }
+        }
+        // The nodes' append-only files and cluster configs: each run would leave them in the temp dir.
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Left for the system to clean; the servers are stopped either way.
         }
     }
 
