@@ -86,7 +86,7 @@ public abstract class DirectoryContract extends StoreContract {
     }
 
     /**
-     * Enough ids that a store keeping its listing in parts (the Redis store's buckets of 100) splits
+     * Enough ids that a store keeping its listing in parts (the Redis store's buckets of 64) splits
      * and empties parts; random saves and deletes, then random pages, against a sorted set. A failure
      * names the seed ({@code -Dlisting.seed=N} replays it).
      */

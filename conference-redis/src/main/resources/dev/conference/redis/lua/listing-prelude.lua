@@ -7,8 +7,11 @@
 -- bound: under the listing's hash tag, so in its slot. A script names buckets itself, since only
 -- `top` tells which holds an id.
 
--- A bucket that reaches this many ids is split in two halves, below the listpack limit.
-local BUCKET_MAX = 100
+-- A bucket that reaches this many ids is split in two halves, below the listpack limit. Adding to a
+-- listpack reads it through, so a smaller bucket costs a bulk save less (a million users saved took
+-- 12 s longer with buckets of up to 100 than with one sorted set), and a larger one fewer bytes of
+-- key and bound per id (about 100 bytes a bucket).
+local BUCKET_MAX = 64
 
 -- The bound of the bucket that holds (or would hold) `id`: the greatest bound not after it.
 local function bound_of(top, id)
