@@ -8,7 +8,8 @@
 --       4 how long to keep the reply (µs), 5 user id, 6 user email, normalized, 7 presence lease length (µs) or '',
 --       8 the user's life, as note-joined.lua read it, 9 '1' if the command may have run already, else '0'
 --       (see open_change in prelude.lua)
--- Returns, flat (see flat in prelude.lua): {'OK', event id, join time} | {'RETRY', current instance} | {refusal}
+-- Returns, flat (see flat in prelude.lua): {'OK', event id, join time ('' for the id's millisecond: see
+--   stamped)} | {'RETRY', current instance} | {refusal}
 local now, by_server = time_of(ARGV[1])
 local c, early = open_change({meeting = KEYS[1], starts = KEYS[3], ends = KEYS[4], ended = KEYS[5], started = KEYS[6],
   replay_even = KEYS[8], replay_odd = KEYS[9]}, now, ARGV[2], ARGV[3], ARGV[4], ARGV[9])

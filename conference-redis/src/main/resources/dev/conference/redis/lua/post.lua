@@ -4,7 +4,8 @@
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id,
 --       4 how long to keep the reply (µs), 5 user id, 6 text, 7 '1' if the command may have run already,
 --       else '0' (see open_change in prelude.lua)
--- Returns, flat (see flat in prelude.lua): {'OK', message id, time posted} | {'RETRY', current instance} | {refusal}
+-- Returns, flat (see flat in prelude.lua): {'OK', message id, time posted ('' for the id's millisecond:
+--   see stamped)} | {'RETRY', current instance} | {refusal}
 local now, by_server = time_of(ARGV[1])
 local c, early = open_change({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4],
   replay_even = KEYS[6], replay_odd = KEYS[7]}, now, ARGV[2], ARGV[3], ARGV[4], ARGV[7])
