@@ -50,7 +50,7 @@ final class Replies {
 
     /**
      * A stream entry's time: its {@code at}, or its id's millisecond when {@code at} is empty (an
-     * entry stored on the server's clock: see stamp in prelude.lua).
+     * entry stored on the server's clock: see stamped in prelude.lua).
      */
     static Instant at(String id, Map<String, String> fields) {
         return at(id, fields.get("at"));

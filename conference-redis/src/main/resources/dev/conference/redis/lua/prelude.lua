@@ -55,8 +55,9 @@ local function flat(items) return table.concat(items, '\n') end
 -- thirteen), and after a dot the time's last three digits when the time begins with the id's
 -- milliseconds (the server's clock made both; a clock of the store's own may not); an OK with an id
 -- and an empty time (a join's or a post's on the server's clock: its id's millisecond, see stamped)
--- keeps the id and a dot; an OK with only an id (a leave's) keeps the id, the same way. Any other reply is kept as it is: they all begin with a letter, and a
--- kept one with a digit or a minus (the server's clock may have gone back).
+-- keeps the id and a dot; an OK with only an id (a leave's) keeps the id, the same way. Any other
+-- reply is kept as it is: they all begin with a letter, and a kept one with a digit or a minus (the
+-- server's clock may have gone back).
 local function packed(reply, base)
   local ms, seq, at = string.match(reply, '^OK\n(%d+)%-(%d+)\n(%d+)$')
   if ms and #at == #ms + 3 and string.sub(at, 1, #ms) == ms then
@@ -150,7 +151,8 @@ end
 -- so that the read returns two items, not six (each item of a reply costs about 0.5 µs). A save
 -- or delete of an instance, and the start of an ending, clear the cache (forget_current); a miss
 -- reads the schedule (and `k.started`, when given) and, when `keep` is true (a changing script),
--- caches what it found. `from` is the instance's `from` ('' when none has started). `k` holds the meeting hash, starts, ends and ended.
+-- caches what it found. `from` is the instance's `from` ('' when none has started). `k` holds the
+-- meeting hash, starts, ends and ended.
 local function current(k, now, keep)
   local c = redis.call('HMGET', k.meeting, 'public', 'now')
   local public = c[1]
