@@ -1,0 +1,72 @@
+package dev.conference.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.ScriptOutputType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The prelude's rules for the times a change stores and compares (stamped, earlier, plain in
+ * prelude.lua), run on a real server with the definitions as the scripts load them: the clock
+ * cannot be steered into an instance's first millisecond from outside.
+ */
+class StoredTimesTest {
+    @RegisterExtension
+    static final LocalRedisExtension REDIS = new LocalRedisExtension();
+
+    private static final LuaPrelude PRELUDE = new LuaPrelude(resource("time") + "\n" + resource("prelude"));
+
+    @Test
+    void onTheServersClockAChangeIsStoredToItsMillisecond() {
+        assertThat(stamped("1764800000123456", true, "1764800000000000"))
+                .containsExactly("1764800000123000", "1764800000123");
+    }
+
+    @Test
+    void inTheFirstMillisecondOfItsInstanceAChangeKeepsItsMicrosecond() {
+        // Its millisecond, 1764800000123000, would come before the instance's from.
+        assertThat(stamped("1764800000123456", true, "1764800000123400")).containsExactly("1764800000123456", "");
+    }
+
+    @Test
+    void onAClockOfTheStoresOwnAChangeIsStoredAsItIs() {
+        assertThat(stamped("1764800000123456", false, "1764800000000000")).containsExactly("1764800000123456", "");
+    }
+
+    @Test
+    void timesInDigitsCompareAsNumbers() {
+        assertThat(run("return {earlier('999', '1000') and 1 or 0, earlier('1000', '999') and 1 or 0,"
+                        + " earlier('1764800000000000', '1764800000000001') and 1 or 0,"
+                        + " earlier('1764800000000001', '1764800000000001') and 1 or 0}"))
+                .containsExactly(1L, 0L, 1L, 0L);
+    }
+
+    @Test
+    void aScorePrintedWithAnExponentIsReadAsDigits() {
+        assertThat(run("return {plain('1.7648e+15'), plain('1764800000000000'), plain('')}"))
+                .containsExactly("1764800000000000", "1764800000000000", "");
+    }
+
+    private static List<Object> stamped(String now, boolean byServer, String from) {
+        return run("local at, ms = stamped('" + now + "', " + byServer + ", '" + from + "')\nreturn {at, ms or ''}");
+    }
+
+    private static List<Object> run(String body) {
+        String script = PRELUDE.neededBy(body) + body + "\n";
+        return REDIS.admin().sync().eval(script, ScriptOutputType.MULTI, new String[0]);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = LuaScript.class.getResourceAsStream("lua/" + name + ".lua")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
