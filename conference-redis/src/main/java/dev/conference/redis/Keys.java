@@ -38,20 +38,20 @@ final class Keys {
 
     /** Every user id, and the ids with a change under way (see Listing); one tag, one slot. */
     ListingKeys users() {
-        return new ListingKeys(prefix + "{users}:listing", prefix + "{users}:pending");
+        return new ListingKeys(prefix + "{users}:listing", prefix + "{users}:pending", prefix + "{users}");
     }
 
     /** Every meeting id, and the ids with a change under way. */
     ListingKeys meetings() {
-        return new ListingKeys(prefix + "{meetings}:listing", prefix + "{meetings}:pending");
+        return new ListingKeys(prefix + "{meetings}:listing", prefix + "{meetings}:pending", prefix + "{meetings}");
     }
 
     /**
      * A listing (the bounds of its buckets, each bucket a small sorted set of ids named after the
-     * listing and its bound: see listing-prelude.lua) and its hash of marks: id -> mark of a change
-     * under way.
+     * listing and its bound: see listing-prelude.lua), its hash of marks: id -> mark of a change
+     * under way, and the one sorted set of every id that an earlier layout kept (adopt-listing.lua).
      */
-    record ListingKeys(String listing, String pending) {
+    record ListingKeys(String listing, String pending, String earlier) {
         String[] both() {
             return new String[] {listing, pending};
         }

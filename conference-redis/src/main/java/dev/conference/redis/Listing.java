@@ -77,8 +77,11 @@ final class Listing {
      * One step of the repair walk: up to {@code limit} marks, picked at random (only changes under way
      * or stopped half-way have one), each settled from whether its entity exists if it is older than
      * {@link #GRACE}. Returns how many marks it looked at and how many ids it listed or unlisted.
+     * First up to {@code limit} ids that the layout before buckets listed get a mark of their own, so
+     * they are listed again as the walk settles them.
      */
     PassResult repair(int limit, Function<String, CompletableFuture<Long>> exists) {
+        redis.run(Scripts.ADOPT_LISTING, new String[] {keys.earlier(), keys.pending()}, Integer.toString(limit));
         List<KeyValue<String, String>> marks = redis.call(r -> r.hrandfieldWithvalues(keys.pending(), limit));
         if (marks.isEmpty()) {
             return new PassResult(0, 0);

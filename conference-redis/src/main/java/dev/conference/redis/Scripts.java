@@ -37,6 +37,7 @@ final class Scripts {
     static final LuaScript MARK_PENDING = LuaScript.timed("mark-pending");
     static final LuaScript SETTLE_LISTING = LuaScript.listing("settle-listing");
     static final LuaScript LISTING_PAGE = LuaScript.listing("listing-page");
+    static final LuaScript ADOPT_LISTING = LuaScript.plain("adopt-listing");
 
     private Scripts() {}
 }

@@ -189,6 +189,27 @@ class RepairTest {
     }
 
     @Test
+    void whatTheLayoutBeforeBucketsListedIsListedAgainByTheWalk() {
+        try (ConferenceStore store = open()) {
+            store.directory().saveUser(aUser("alice"));
+            store.directory().saveUser(aUser("bob"));
+            store.directory().deleteUser(UserId.of("bob"));
+            // What an earlier version left: one sorted set of every id, bob (deleted since) and a ghost
+            // among them, and no buckets.
+            REDIS.admin().sync().del(FIRST_USERS_BUCKET);
+            REDIS.admin().sync().zadd("conference:{users}", 0.0, "alice", 0.0, "bob", 0.0, "ghost");
+
+            scheduler(store).tick();
+
+            assertThat(store.directory().users(Page.first(10)))
+                    .extracting(user -> user.id().value())
+                    .containsExactly("alice");
+            assertThat(REDIS.admin().sync().exists("conference:{users}", "conference:{users}:pending"))
+                    .isZero();
+        }
+    }
+
+    @Test
     void aUserWhoseListingWriteWasLostIsListedAgain() {
         try (ConferenceStore store = open()) {
             store.directory().saveUser(aUser("alice"));
