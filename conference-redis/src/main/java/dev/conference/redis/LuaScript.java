@@ -116,7 +116,8 @@ final class LuaScript {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    private static String resource(String name) {
+    /** The text of {@code lua/<name>.lua} in this package's resources. */
+    static String resource(String name) {
         try (InputStream in = LuaScript.class.getResourceAsStream("lua/" + name + ".lua")) {
             if (in == null) {
                 throw new IllegalStateException("missing script resource lua/" + name + ".lua");

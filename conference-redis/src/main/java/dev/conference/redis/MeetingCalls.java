@@ -52,6 +52,11 @@ final class MeetingCalls {
         return Micros.parse(Replies.string(reply, index));
     }
 
+    /** The time after an entry's id in an OK reply: µs, or '' for the id's millisecond (see stamped in prelude.lua). */
+    private static Instant timeOf(List<Object> ok) {
+        return Replies.at(Replies.string(ok, 1), Replies.string(ok, 2));
+    }
+
     /** join.lua */
     record Join(
             MeetingKeys k,
@@ -72,10 +77,7 @@ final class MeetingCalls {
 
         @Override
         public Change<Joined> decode(List<Object> reply) {
-            // An empty time is the JOINED's id's millisecond (see stamped in prelude.lua).
-            return Change.of(
-                    reply,
-                    ok -> new Joined(Replies.string(ok, 1), Replies.at(Replies.string(ok, 1), Replies.string(ok, 2))));
+            return Change.of(reply, ok -> new Joined(Replies.string(ok, 1), timeOf(ok)));
         }
 
         @Override
@@ -151,10 +153,7 @@ final class MeetingCalls {
 
         @Override
         public Change<Posted> decode(List<Object> reply) {
-            // An empty time is the message's id's millisecond (see stamped in prelude.lua).
-            return Change.of(
-                    reply,
-                    ok -> new Posted(Replies.string(ok, 1), Replies.at(Replies.string(ok, 1), Replies.string(ok, 2))));
+            return Change.of(reply, ok -> new Posted(Replies.string(ok, 1), timeOf(ok)));
         }
 
         @Override

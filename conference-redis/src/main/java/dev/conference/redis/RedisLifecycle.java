@@ -201,7 +201,7 @@ final class RedisLifecycle implements Lifecycle {
     public PassResult repair(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         String after = repairAfter;
-        List<String> meetings = new Listing(redis, keys.meetings()).after(after, limit);
+        List<String> meetings = meetingListing.after(after, limit);
         repairAfter = meetings.size() < limit ? null : meetings.get(meetings.size() - 1);
         String at = time.atMost(now);
         List<CompletableFuture<List<Object>>> open = new ArrayList<>(meetings.size());

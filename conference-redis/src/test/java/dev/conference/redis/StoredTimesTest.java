@@ -3,10 +3,6 @@ package dev.conference.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.ScriptOutputType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +16,8 @@ class StoredTimesTest {
     @RegisterExtension
     static final LocalRedisExtension REDIS = new LocalRedisExtension();
 
-    private static final LuaPrelude PRELUDE = new LuaPrelude(resource("time") + "\n" + resource("prelude"));
+    private static final LuaPrelude PRELUDE =
+            new LuaPrelude(LuaScript.resource("time") + "\n" + LuaScript.resource("prelude"));
 
     @Test
     void onTheServersClockAChangeIsStoredToItsMillisecond() {
@@ -60,13 +57,5 @@ class StoredTimesTest {
     private static List<Object> run(String body) {
         String script = PRELUDE.neededBy(body) + body + "\n";
         return REDIS.admin().sync().eval(script, ScriptOutputType.MULTI, new String[0]);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = LuaScript.class.getResourceAsStream("lua/" + name + ".lua")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
