@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -68,6 +69,12 @@ abstract class Connector {
     }
 
     abstract Link open();
+
+    /**
+     * The slot of {@code key} as far as one script call goes: on a cluster, Redis's slot of the key;
+     * on one server every key is in the one slot there is, so a script may take keys of many.
+     */
+    abstract int slot(String key);
 
     /** Releases the client if this connector created it. */
     abstract void shutdown();
@@ -168,6 +175,11 @@ abstract class Connector {
         }
 
         @Override
+        int slot(String key) {
+            return 0;
+        }
+
+        @Override
         void shutdown() {
             if (owned) {
                 client.shutdown();
@@ -188,6 +200,11 @@ abstract class Connector {
         @Override
         Link open() {
             return Link.of(client.connect(ResendMarks.CODEC));
+        }
+
+        @Override
+        int slot(String key) {
+            return SlotHash.getSlot(key);
         }
 
         @Override

@@ -35,27 +35,47 @@ final class Listing {
         this.keys = keys;
     }
 
-    /** The first step of a change of {@code ids}; returns the mark to settle them with. */
-    String mark(List<String> ids) {
-        String[] args = new String[ids.size() + 1];
-        args[0] = RandomIds.next();
-        for (int i = 0; i < ids.size(); i++) {
-            args[i + 1] = ids.get(i);
+    /** Ids per mark-pending.lua or settle-listing.lua call: each call stays within a few milliseconds. */
+    static final int CHUNK = 1_000;
+
+    /** What a change marked: its ids, and the mark of each chunk of {@link #CHUNK} of them. */
+    record Marks(List<String> ids, List<String> perChunk) {}
+
+    /** The first step of a change of {@code ids}; returns the marks to settle them with. */
+    Marks mark(List<String> ids) {
+        List<CompletableFuture<List<Object>>> replies = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += CHUNK) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + CHUNK));
+            String[] args = new String[chunk.size() + 1];
+            args[0] = RandomIds.next();
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 1] = chunk.get(i);
+            }
+            replies.add(redis.start(Scripts.MARK_PENDING, new String[] {keys.pending()}, args));
         }
-        return (String) redis.run(Scripts.MARK_PENDING, new String[] {keys.pending()}, args)
-                .get(0);
+        List<String> perChunk = new ArrayList<>(replies.size());
+        for (CompletableFuture<List<Object>> reply : replies) {
+            perChunk.add((String) redis.await(reply).get(0));
+        }
+        return new Marks(ids, perChunk);
     }
 
     /** The last step of a change: {@code exists} is whether it left the entities in place. */
-    void settle(String mark, List<String> ids, boolean exists) {
-        List<String> args = new ArrayList<>(1 + ids.size() * 3);
-        args.add("0");
-        for (String id : ids) {
-            args.add(id);
-            args.add(mark);
-            args.add(exists ? "1" : "0");
+    void settle(Marks marks, boolean exists) {
+        List<CompletableFuture<List<Object>>> replies = new ArrayList<>();
+        List<String> ids = marks.ids();
+        for (int start = 0, chunk = 0; start < ids.size(); start += CHUNK, chunk++) {
+            String mark = marks.perChunk().get(chunk);
+            List<String> args = new ArrayList<>(1 + CHUNK * 3);
+            args.add("0");
+            for (String id : ids.subList(start, Math.min(ids.size(), start + CHUNK))) {
+                args.add(id);
+                args.add(mark);
+                args.add(exists ? "1" : "0");
+            }
+            replies.add(redis.start(Scripts.SETTLE_LISTING, keys.both(), args.toArray(String[]::new)));
         }
-        redis.run(Scripts.SETTLE_LISTING, keys.both(), args.toArray(String[]::new));
+        replies.forEach(redis::await);
     }
 
     /** One page of the listing, in id order. */

@@ -27,16 +27,24 @@ final class LuaScript {
     private static final LuaPrelude INDEX = new LuaPrelude(TIME + "\n" + resource("index-prelude"));
     private static final LuaPrelude LISTING = new LuaPrelude(TIME + "\n" + resource("listing-prelude"));
 
+    /** What the script's text starts with: the shared definitions it uses ('' for none). */
+    private final String shared;
+
+    private final String body;
     private final String source;
     private final String sha;
     /** Whether the script replies with one string of items joined by newlines (see flat in prelude.lua). */
     private final boolean flat;
+    /** The script that runs this one once per call of a batch (see {@link #each}), made on first use. */
+    private volatile LuaScript each;
 
-    private LuaScript(String source) {
-        this(source, false);
+    private LuaScript(String shared, String body) {
+        this(shared, body, shared + body, false);
     }
 
-    private LuaScript(String source, boolean flat) {
+    private LuaScript(String shared, String body, String source, boolean flat) {
+        this.shared = shared;
+        this.body = body;
         this.source = source;
         this.sha = sha1(source);
         this.flat = flat;
@@ -47,7 +55,27 @@ final class LuaScript {
      * of its items: Redis 6.2 writes a table reply element by element, at several times the cost.
      */
     LuaScript flat() {
-        return new LuaScript(source, true);
+        return new LuaScript(shared, body, source, true);
+    }
+
+    /**
+     * This script run once per call of a batch, in one EVALSHA (each.lua): the calls' KEYS one after
+     * the other, ARGV their counts and then their args; it answers each call's reply. Bulk loads send
+     * thousands of small calls, and each costs a command on the server and more in the client.
+     */
+    LuaScript each() {
+        LuaScript made = each;
+        if (made == null) {
+            String source = shared + "local function once(KEYS, ARGV)\n" + body + "\nend\n" + resource("each");
+            made = new LuaScript(shared, body, source, false);
+            each = made;
+        }
+        return made;
+    }
+
+    /** One call's reply, out of the replies of {@link #each}. */
+    List<Object> itemsOf(Object reply) {
+        return items(reply);
     }
 
     private ScriptOutputType output() {
@@ -61,27 +89,27 @@ final class LuaScript {
 
     /** A meeting script: what it uses of the shared prelude (and time.lua), then the named script. */
     static LuaScript meeting(String name) {
-        return new LuaScript(withPrelude(MEETING, name));
+        return withPrelude(MEETING, name);
     }
 
     /** A script over the cross-meeting index: what it uses of the index prelude, then the script. */
     static LuaScript index(String name) {
-        return new LuaScript(withPrelude(INDEX, name));
+        return withPrelude(INDEX, name);
     }
 
     /** A script over a listing's buckets: what it uses of the listing prelude (and time.lua), then the script. */
     static LuaScript listing(String name) {
-        return new LuaScript(withPrelude(LISTING, name));
+        return withPrelude(LISTING, name);
     }
 
     /** A script that reads the server's clock (time.lua) and nothing else shared. */
     static LuaScript timed(String name) {
-        return new LuaScript(withPrelude(TIMED, name));
+        return withPrelude(TIMED, name);
     }
 
-    private static String withPrelude(LuaPrelude prelude, String name) {
+    private static LuaScript withPrelude(LuaPrelude prelude, String name) {
         String body = resource(name);
-        return prelude.neededBy(body) + body;
+        return new LuaScript(prelude.neededBy(body), body);
     }
 
     /** The text loaded on the server (what {@link ScriptSource} gives the bench). */
@@ -91,7 +119,7 @@ final class LuaScript {
 
     /** A script that stands alone. */
     static LuaScript plain(String name) {
-        return new LuaScript(resource(name));
+        return new LuaScript("", resource(name));
     }
 
     List<Object> run(RedisClusterCommands<String, String> redis, String[] keys, String... args) {

@@ -39,7 +39,7 @@ public final class RedisConferenceStore implements ConferenceStore {
         this.connector = connector;
         this.link = connector.connect();
         this.gateway = new RedisGateway(
-                link.sync(), link.async(), connector.server(), options.commandTimeout(), connector::connect);
+                link.sync(), link.async(), connector.server(), options.commandTimeout(), connector::slot);
         Keys keys = new Keys(options.keyPrefix());
         Metrics metrics = metrics(options);
         ScriptTime time = new ScriptTime(options.clock().orElse(null));
@@ -161,7 +161,6 @@ public final class RedisConferenceStore implements ConferenceStore {
     @Override
     public void close() {
         liveEvents.closeAll();
-        gateway.close();
         link.connection().close();
         connector.shutdown();
     }

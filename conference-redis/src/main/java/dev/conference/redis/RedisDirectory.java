@@ -1,6 +1,5 @@
 package dev.conference.redis;
 
-import dev.conference.model.Email;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
 import dev.conference.model.MeetingId;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Users, meetings and instances on Redis. An entity's own keys change in one step; the listings of
@@ -60,28 +58,13 @@ final class RedisDirectory implements Directory {
             return;
         }
         List<String> ids = users.stream().map(user -> user.id().value()).toList();
-        String mark = this.users.mark(ids);
-        redis.batch(r -> {
-            List<CompletionStage<?>> sent = new ArrayList<>(users.size() * 2);
-            for (User user : users) {
-                // A new user starts a new life; an update keeps the one it has. Set first, so a hash is
-                // never left holding a life alone.
-                sent.add(r.hsetnx(keys.user(user.id()), "life", newLife()));
-                sent.add(r.hset(
-                        keys.user(user.id()),
-                        Map.of(
-                                "name",
-                                user.name(),
-                                "age",
-                                Integer.toString(user.age()),
-                                "gender",
-                                user.gender(),
-                                "email",
-                                user.email())));
-            }
-            return sent;
-        });
-        this.users.settle(mark, ids, true);
+        Listing.Marks marks = this.users.mark(ids);
+        List<DirectoryCalls.SaveUser> saves = new ArrayList<>(users.size());
+        for (User user : users) {
+            saves.add(new DirectoryCalls.SaveUser(keys.user(user.id()), user, newLife()));
+        }
+        awaitAll(redis.startEach(saves));
+        this.users.settle(marks, true);
     }
 
     @Override
@@ -134,14 +117,14 @@ final class RedisDirectory implements Directory {
     @Override
     public boolean deleteUser(UserId id) {
         Objects.requireNonNull(id, "user id");
-        String mark = users.mark(List.of(id.value()));
+        Listing.Marks marks = users.mark(List.of(id.value()));
         List<Object> forgotten = redis.run(Scripts.FORGET_USER, new String[] {keys.user(id)});
         boolean existed = ((Long) forgotten.get(0)) > 0;
         String life = (String) forgotten.get(1);
         for (String notes : List.of(keys.user(id), keys.joinedIn(id))) {
             eraseFromEachInstance(id, life, notes);
         }
-        users.settle(mark, List.of(id.value()), false);
+        users.settle(marks, false);
         return existed;
     }
 
@@ -209,26 +192,13 @@ final class RedisDirectory implements Directory {
         }
         List<String> ids =
                 meetings.stream().map(meeting -> meeting.id().value()).toList();
-        String mark = this.meetings.mark(ids);
-        List<CompletableFuture<?>> pending = new ArrayList<>(meetings.size());
+        Listing.Marks marks = this.meetings.mark(ids);
+        List<DirectoryCalls.SaveMeeting> saves = new ArrayList<>(meetings.size());
         for (Meeting meeting : meetings) {
-            MeetingKeys meetingKeys = keys.meeting(meeting.id());
-            List<String> args = new ArrayList<>(4 + meeting.audience().size() * 2);
-            args.add(meeting.id().value());
-            args.add(meeting.title());
-            args.add(meeting.description());
-            args.add(meeting.isPublic() ? "1" : "0");
-            for (String email : meeting.audience()) {
-                args.add(Email.normalize(email));
-                args.add(email);
-            }
-            pending.add(redis.start(
-                    Scripts.SAVE_MEETING,
-                    new String[] {meetingKeys.meeting(), meetingKeys.audience()},
-                    args.toArray(String[]::new)));
+            saves.add(new DirectoryCalls.SaveMeeting(keys.meeting(meeting.id()), meeting));
         }
-        awaitAll(pending);
-        this.meetings.settle(mark, ids, true);
+        awaitAll(redis.startEach(saves));
+        this.meetings.settle(marks, true);
     }
 
     @Override
@@ -273,7 +243,7 @@ final class RedisDirectory implements Directory {
     @Override
     public boolean deleteMeeting(MeetingId id) {
         Objects.requireNonNull(id, "meeting id");
-        String mark = meetings.mark(List.of(id.value()));
+        Listing.Marks marks = meetings.mark(List.of(id.value()));
         for (MeetingInstance instance : instances(id)) {
             deleteInstance(id, instance.instance());
         }
@@ -289,7 +259,7 @@ final class RedisDirectory implements Directory {
                         meetingKeys.closing(),
                         meetingKeys.feed()))
                 > 0;
-        meetings.settle(mark, List.of(id.value()), false);
+        meetings.settle(marks, false);
         return existed;
     }
 
@@ -300,18 +270,13 @@ final class RedisDirectory implements Directory {
 
     @Override
     public void saveInstances(List<MeetingInstance> instances) {
-        List<CompletableFuture<List<Object>>> saved = new ArrayList<>(instances.size());
+        List<DirectoryCalls.SaveInstance> saves = new ArrayList<>(instances.size());
         for (MeetingInstance instance : instances) {
             Objects.requireNonNull(instance, "instance");
-            MeetingKeys meetingKeys = keys.meeting(instance.meeting());
-            saved.add(redis.start(
-                    Scripts.SAVE_INSTANCE,
-                    new String[] {meetingKeys.meeting(), meetingKeys.starts(), meetingKeys.ends(), meetingKeys.ended()},
-                    Integer.toString(instance.instance()),
-                    Micros.of(instance.from()),
-                    Micros.of(instance.to())));
+            saves.add(new DirectoryCalls.SaveInstance(keys.meeting(instance.meeting()), instance));
         }
-        List<CompletableFuture<?>> indexed = new ArrayList<>(instances.size());
+        List<CompletableFuture<List<Object>>> saved = redis.startEach(saves);
+        List<DirectoryCalls.IndexInstance> indexes = new ArrayList<>(instances.size());
         RuntimeException refusal = null;
         for (int i = 0; i < instances.size(); i++) {
             MeetingInstance instance = instances.get(i);
@@ -319,13 +284,8 @@ final class RedisDirectory implements Directory {
             switch (Replies.status(reply)) {
                 case "OK" -> {
                     if ("0".equals(Replies.string(reply, 1))) {
-                        indexed.add(redis.start(
-                                Scripts.INDEX_INSTANCE,
-                                keys.instanceIndex().all(),
-                                IndexMember.of(instance.meeting(), instance.instance()),
-                                Micros.of(instance.from()),
-                                Micros.of(instance.to()),
-                                Replies.string(reply, 2)));
+                        indexes.add(new DirectoryCalls.IndexInstance(
+                                keys.instanceIndex(), instance, Replies.string(reply, 2)));
                     }
                 }
                 case "UNKNOWN_MEETING" ->
@@ -343,7 +303,7 @@ final class RedisDirectory implements Directory {
                 default -> throw Replies.unexpected(reply);
             }
         }
-        awaitAll(indexed);
+        awaitAll(redis.startEach(indexes));
         if (refusal != null) {
             throw refusal;
         }

@@ -8,7 +8,11 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -16,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The one way the adapter talks to Redis: runs commands and scripts on a shared, thread-safe
@@ -27,81 +32,84 @@ final class RedisGateway {
     private final RedisClusterAsyncCommands<String, String> async;
     private final String server;
     private final Duration timeout;
-    private final Supplier<Connector.Link> bulkOpener;
-    private final Object bulkLock = new Object();
-    private Connector.Link bulk;
+    private final ToIntFunction<String> slot;
 
     RedisGateway(
             RedisClusterCommands<String, String> sync,
             RedisClusterAsyncCommands<String, String> async,
             String server,
             Duration timeout,
-            Supplier<Connector.Link> bulkOpener) {
+            ToIntFunction<String> slot) {
         this.sync = sync;
         this.async = async;
         this.server = server;
         this.timeout = timeout;
-        this.bulkOpener = bulkOpener;
+        this.slot = slot;
     }
 
-    /**
-     * Sends a batch of commands in one write and waits for all their replies. The shared connection
-     * writes and flushes each command on its own; for bulk loads that, not Redis, is the limit, so
-     * batches go over a connection of their own with auto-flush off, one batch issued at a time.
-     */
-    void batch(
-            java.util.function.Function<RedisClusterAsyncCommands<String, String>, List<? extends CompletionStage<?>>>
-                    commands) {
-        List<? extends CompletionStage<?>> sent;
-        synchronized (bulkLock) {
-            if (bulk == null) {
-                bulk = bulkOpener.get();
-                bulk.connection().setAutoFlushCommands(false);
-            }
-            sent = commands.apply(bulk.async());
-            bulk.connection().flushCommands();
-        }
-        for (CompletionStage<?> reply : sent) {
-            awaitFlushing(translated(reply.toCompletableFuture()));
-        }
-    }
+    /** At most this many calls share one EVALSHA in {@link #startEach}. */
+    static final int EACH_CALLS = 200;
+
+    /** A batch of {@link #startEach} closes once its calls have this many args. */
+    static final int EACH_ARGS = 4_000;
 
     /**
-     * Waits for a batched reply, flushing the batch connection again while it is missing. On a
-     * cluster, a command for a node whose connection was still opening when the batch was flushed is
-     * written after the flush and would wait forever (Lettuce issue 2420); another flush sends it.
+     * Starts many calls of one script, batched by slot (each call's keys share one): a batch of up to
+     * {@link #EACH_CALLS} calls goes as one EVALSHA of the script's {@link LuaScript#each}. On one
+     * server every call is of the one slot. Answers each call's reply, in the order of the calls; a
+     * batch that fails fails each of its calls.
      */
-    private void awaitFlushing(CompletableFuture<?> reply) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reply.isDone() && System.nanoTime() < deadline) {
-            try {
-                reply.get(REFLUSH_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillMissing) {
-                synchronized (bulkLock) {
-                    if (bulk != null) {
-                        bulk.connection().flushCommands();
-                    }
+    List<CompletableFuture<List<Object>>> startEach(List<? extends ScriptCall> calls) {
+        List<CompletableFuture<List<Object>>> replies = new ArrayList<>(calls.size());
+        Map<Integer, List<Integer>> bySlot = new LinkedHashMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            replies.add(new CompletableFuture<>());
+            bySlot.computeIfAbsent(slot.applyAsInt(calls.get(i).keys()[0]), s -> new ArrayList<>())
+                    .add(i);
+        }
+        for (List<Integer> indexes : bySlot.values()) {
+            int start = 0;
+            int args = 0;
+            for (int end = 0; end < indexes.size(); end++) {
+                args += calls.get(indexes.get(end)).args().length;
+                if (end + 1 - start == EACH_CALLS || args >= EACH_ARGS || end + 1 == indexes.size()) {
+                    sendEach(calls, indexes.subList(start, end + 1), replies);
+                    start = end + 1;
+                    args = 0;
                 }
-            } catch (ExecutionException failed) {
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
         }
-        await(reply);
+        return replies;
     }
 
-    private static final long REFLUSH_MILLIS = 50;
-
-    /** Closes the batch connection, if one was opened. */
-    void close() {
-        synchronized (bulkLock) {
-            if (bulk != null) {
-                bulk.connection().close();
-                bulk = null;
-            }
+    private void sendEach(
+            List<? extends ScriptCall> calls, List<Integer> batch, List<CompletableFuture<List<Object>>> replies) {
+        LuaScript script = calls.get(batch.get(0)).script();
+        List<String> keys = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        List<String> counts = new ArrayList<>(1 + batch.size() * 2);
+        counts.add(Integer.toString(batch.size()));
+        for (int i : batch) {
+            ScriptCall call = calls.get(i);
+            String[] callKeys = call.keys();
+            String[] callArgs = call.args();
+            counts.add(Integer.toString(callKeys.length));
+            counts.add(Integer.toString(callArgs.length));
+            keys.addAll(Arrays.asList(callKeys));
+            args.addAll(Arrays.asList(callArgs));
         }
+        counts.addAll(args);
+        start(script.each(), keys.toArray(String[]::new), counts.toArray(String[]::new))
+                .whenComplete((reply, failure) -> {
+                    for (int j = 0; j < batch.size(); j++) {
+                        CompletableFuture<List<Object>> one = replies.get(batch.get(j));
+                        if (failure != null) {
+                            one.completeExceptionally(failure);
+                        } else {
+                            one.complete(script.itemsOf(reply.get(j)));
+                        }
+                    }
+                });
     }
 
     <T> T call(Supplier<T> command) {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -99,20 +98,25 @@ final class RedisHistory implements History {
                         .add(i);
             }
         }
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        List<HistoryCalls.Import> imports = new ArrayList<>();
+        List<List<Integer>> chunks = new ArrayList<>();
         String now = time.now();
         byInstance.forEach((instance, indexes) -> {
             indexes.sort(Comparator.comparing(i -> rows.get(i).at()));
             for (int start = 0; start < indexes.size(); start += CHUNK) {
                 List<Integer> chunk = indexes.subList(start, Math.min(indexes.size(), start + CHUNK));
-                calls.add(importChunk(rows, kind, instance, chunk, lives, now).thenAccept(letters -> {
-                    for (int j = 0; j < chunk.size(); j++) {
-                        outcomes[chunk.get(j)] = outcome(letters.get(j));
-                    }
-                }));
+                imports.add(importOf(rows, kind, instance, chunk, lives, now));
+                chunks.add(chunk);
             }
         });
-        calls.forEach(redis::await);
+        List<CompletableFuture<List<Object>>> replies = redis.startEach(imports);
+        for (int c = 0; c < imports.size(); c++) {
+            List<Integer> chunk = chunks.get(c);
+            List<Object> letters = imports.get(c).decode(redis.await(replies.get(c)), chunk.size());
+            for (int j = 0; j < chunk.size(); j++) {
+                outcomes[chunk.get(j)] = outcome(letters.get(j));
+            }
+        }
         return Arrays.asList(outcomes);
     }
 
@@ -128,32 +132,34 @@ final class RedisHistory implements History {
                     .add(i);
         }
         int[] placed = new int[rows.size()];
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        List<HistoryCalls.Place> places = new ArrayList<>();
+        List<List<Integer>> chunks = new ArrayList<>();
         String now = time.now();
         byMeeting.forEach((meeting, indexes) -> {
-            MeetingKeys k = keys.meeting(meeting);
             for (int start = 0; start < indexes.size(); start += CHUNK) {
                 List<Integer> chunk = indexes.subList(start, Math.min(indexes.size(), start + CHUNK));
-                String[] args = new String[chunk.size() + 1];
-                args[0] = now;
-                for (int j = 0; j < chunk.size(); j++) {
-                    args[j + 1] = Micros.of(rows.get(chunk.get(j)).at());
+                List<String> times = new ArrayList<>(chunk.size());
+                for (int i : chunk) {
+                    times.add(Micros.of(rows.get(i).at()));
                 }
-                calls.add(redis.start(Scripts.PLACE, new String[] {k.meeting(), k.starts(), k.ends()}, args)
-                        .thenAccept(reply -> {
-                            for (int j = 0; j < chunk.size(); j++) {
-                                int i = chunk.get(j);
-                                if (Replies.status(reply).equals("UNKNOWN_MEETING")) {
-                                    outcomes[i] = Imported.UNKNOWN_MEETING;
-                                    continue;
-                                }
-                                String found = Replies.string(reply, j);
-                                placed[i] = found.equals("F") ? FUTURE : Integer.parseInt(found);
-                            }
-                        }));
+                places.add(new HistoryCalls.Place(keys.meeting(meeting), now, times));
+                chunks.add(chunk);
             }
         });
-        calls.forEach(redis::await);
+        List<CompletableFuture<List<Object>>> replies = redis.startEach(places);
+        for (int c = 0; c < places.size(); c++) {
+            List<Integer> chunk = chunks.get(c);
+            List<Object> reply = redis.await(replies.get(c));
+            for (int j = 0; j < chunk.size(); j++) {
+                int i = chunk.get(j);
+                if (Replies.status(reply).equals("UNKNOWN_MEETING")) {
+                    outcomes[i] = Imported.UNKNOWN_MEETING;
+                    continue;
+                }
+                String found = Replies.string(reply, j);
+                placed[i] = found.equals("F") ? FUTURE : Integer.parseInt(found);
+            }
+        }
         return placed;
     }
 
@@ -175,7 +181,8 @@ final class RedisHistory implements History {
             byUser.computeIfAbsent(rows.get(i).user(), u -> new ArrayList<>()).add(i);
         }
         String[] lives = new String[rows.size()];
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        List<UserCalls.NoteImported> notes = new ArrayList<>(byUser.size());
+        List<List<Integer>> noted = new ArrayList<>(byUser.size());
         byUser.forEach((user, indexes) -> {
             Set<String> instances = new LinkedHashSet<>();
             for (int i : indexes) {
@@ -183,28 +190,30 @@ final class RedisHistory implements History {
                     instances.add(IndexMember.of(rows.get(i).meeting(), placed[i]));
                 }
             }
-            UserCalls.NoteImported call = new UserCalls.NoteImported(keys.user(user), List.copyOf(instances));
-            calls.add(call.start(redis).thenAccept(reply -> {
-                Optional<String> life = call.decode(reply);
-                for (int i : indexes) {
-                    if (life.isPresent()) {
-                        lives[i] = life.get();
-                    } else {
-                        outcomes[i] = Imported.UNKNOWN_USER;
-                    }
-                }
-            }));
+            notes.add(new UserCalls.NoteImported(keys.user(user), List.copyOf(instances)));
+            noted.add(indexes);
         });
-        calls.forEach(redis::await);
+        List<CompletableFuture<List<Object>>> replies = redis.startEach(notes);
+        for (int n = 0; n < notes.size(); n++) {
+            Optional<String> life = notes.get(n).decode(redis.await(replies.get(n)));
+            for (int i : noted.get(n)) {
+                if (life.isPresent()) {
+                    lives[i] = life.get();
+                } else {
+                    outcomes[i] = Imported.UNKNOWN_USER;
+                }
+            }
+        }
         return lives;
     }
 
-    /** import.lua over one instance's records in time order; answers a letter a record. */
-    private CompletableFuture<List<Object>> importChunk(
+    /** import.lua over one instance's records in time order. */
+    private HistoryCalls.Import importOf(
             List<Row> rows, String kind, IndexMember instance, List<Integer> chunk, String[] lives, String now) {
         MeetingKeys k = keys.meeting(instance.meeting());
         String n = Integer.toString(instance.instance());
-        List<String> keyList = new ArrayList<>(List.of(
+        List<String> keyList = new ArrayList<>(11 + chunk.size());
+        keyList.addAll(List.of(
                 k.meeting(),
                 k.starts(),
                 k.ends(),
@@ -216,19 +225,14 @@ final class RedisHistory implements History {
                 k.participants(n),
                 k.leases(n),
                 k.imported(n)));
-        List<String> args = new ArrayList<>(List.of(now, n, retentionMillis, kind));
+        List<String> args = new ArrayList<>(4 + chunk.size() * 5);
+        args.addAll(List.of(now, n, retentionMillis, kind));
         for (int i : chunk) {
             Row row = rows.get(i);
             keyList.add(k.erased(row.user()));
             args.addAll(List.of(row.source(), row.user().value(), lives[i], Micros.of(row.at()), row.what()));
         }
-        return redis.start(Scripts.IMPORT, keyList.toArray(String[]::new), args.toArray(String[]::new))
-                .thenApply(reply -> {
-                    if (Replies.status(reply).equals("UNKNOWN_MEETING")) {
-                        return Collections.nCopies(chunk.size(), (Object) "M");
-                    }
-                    return reply;
-                });
+        return new HistoryCalls.Import(keyList.toArray(String[]::new), args.toArray(String[]::new));
     }
 
     private static Imported outcome(Object letter) {

@@ -17,6 +17,7 @@ final class Scripts {
     static final LuaScript NOTE_JOINED = LuaScript.plain("note-joined").flat();
     static final LuaScript FORGET_USER = LuaScript.plain("forget-user");
     static final LuaScript ERASE = LuaScript.meeting("erase");
+    static final LuaScript SAVE_USER = LuaScript.plain("save-user");
     static final LuaScript SAVE_MEETING = LuaScript.plain("save-meeting");
     static final LuaScript SAVE_INSTANCE = LuaScript.meeting("save-instance");
     static final LuaScript INSTANCES = LuaScript.plain("instances");

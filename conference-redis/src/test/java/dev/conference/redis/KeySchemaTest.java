@@ -54,7 +54,8 @@ class KeySchemaTest {
     @Test
     void theAdapterNeverWalksTheKeyspace() throws IOException {
         Path main = Path.of("src/main");
-        Pattern walk = Pattern.compile("\\.(scan|keys)\\(|['\"](SCAN|KEYS)['\"]", Pattern.CASE_INSENSITIVE);
+        // Lettuce's KEYS takes a pattern: a binding's keys() (ScriptCall) takes none.
+        Pattern walk = Pattern.compile("\\.scan\\(|\\.keys\\((?!\\))|['\"](SCAN|KEYS)['\"]", Pattern.CASE_INSENSITIVE);
         try (Stream<Path> files = Files.walk(main)) {
             List<Path> offenders = files.filter(Files::isRegularFile)
                     .filter(file -> walk.matcher(read(file)).find())
