@@ -24,18 +24,22 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 'UNKNOWN_MEETING' end
 local now = tonumber((time_of(ARGV[1])))
 local order, kind = ARGV[2], ARGV[4]
 local stream = kind == 'e' and KEYS[7] or KEYS[8]
-local from = redis.call('ZSCORE', KEYS[2], order)
-local to = redis.call('ZSCORE', KEYS[3], order)
+local from = tonumber(redis.call('ZSCORE', KEYS[2], order))
+local to = tonumber(redis.call('ZSCORE', KEYS[3], order))
 local out, candidates = {}, {}
-for i = 1, (#ARGV - 4) / 5 do
+local records = (#ARGV - 4) / 5
+-- One MGET and (below) one HMGET for all the records: each command a script calls costs more than
+-- its work.
+local erased = records > 0 and redis.call('MGET', unpack(KEYS, 12)) or {}
+for i = 1, records do
   local a = 4 + (i - 1) * 5
   local r = {i = i, source = ARGV[a + 1], user = ARGV[a + 2], at = tonumber(ARGV[a + 4]), at_text = ARGV[a + 4],
     what = ARGV[a + 5]}
-  if redis.call('GET', KEYS[11 + i]) == ARGV[a + 3] then
+  if erased[i] == ARGV[a + 3] then
     out[i] = 'U'
   elseif r.at > now then
     out[i] = 'F'
-  elseif not from or r.at < tonumber(from) or r.at >= tonumber(to) then
+  elseif not from or r.at < from or r.at >= to then
     out[i] = 'N'
   else
     candidates[#candidates + 1] = r
@@ -86,10 +90,13 @@ for j = #newest_first, 1, -1 do
     user = field_of(entry, 'user'), live = field_of(entry, 'src') == nil}
 end
 
+local sources = {}
+for n, r in ipairs(candidates) do sources[n] = kind .. ':' .. r.source end
+local known = redis.call('HMGET', KEYS[11], unpack(sources))
 local stored, first_changed = {}, nil
-for _, r in ipairs(candidates) do
-  local field = kind .. ':' .. r.source
-  if stored[field] or redis.call('HEXISTS', KEYS[11], field) == 1 then
+for n, r in ipairs(candidates) do
+  local field = sources[n]
+  if stored[field] or known[n] then
     out[r.i] = 'A'
   else
     local position = #merged
@@ -183,7 +190,7 @@ end
 for _, item in ipairs(renamed) do marks[#marks + 1] = item end
 redis.call('HSET', KEYS[11], unpack(marks))
 
-local active = redis.call('SISMEMBER', KEYS[4], order) == 0 and now < tonumber(to)
+local active = redis.call('SISMEMBER', KEYS[4], order) == 0 and now < to
 if kind == 'e' and active then
   local seen = {}
   for j = #merged, 1, -1 do

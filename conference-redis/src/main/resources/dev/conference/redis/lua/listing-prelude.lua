@@ -35,7 +35,7 @@ local function list_id(top, id)
       scored[#scored + 1] = moved
     end
     redis.call('ZADD', bucket(top, upper[1]), unpack(scored))
-    redis.call('ZREM', key, unpack(upper))
+    redis.call('ZREMRANGEBYRANK', key, BUCKET_MAX / 2, -1)
     redis.call('ZADD', top, 0, upper[1])
   end
   return 1
