@@ -1,9 +1,13 @@
 package dev.conference.redis;
 
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.output.CommandOutput;
+import io.lettuce.core.output.NestedMultiOutput;
+import io.lettuce.core.output.ValueOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +36,7 @@ final class LuaScript {
 
     private final String body;
     private final String source;
+    private final byte[] sourceBytes;
     private final String sha;
     /** Whether the script replies with one string of items joined by newlines (see flat in prelude.lua). */
     private final boolean flat;
@@ -46,6 +51,7 @@ final class LuaScript {
         this.shared = shared;
         this.body = body;
         this.source = source;
+        this.sourceBytes = source.getBytes(StandardCharsets.UTF_8);
         this.sha = sha1(source);
         this.flat = flat;
     }
@@ -76,10 +82,6 @@ final class LuaScript {
     /** One call's reply, out of the replies of {@link #each}. */
     List<Object> itemsOf(Object reply) {
         return items(reply);
-    }
-
-    private ScriptOutputType output() {
-        return flat ? ScriptOutputType.VALUE : ScriptOutputType.MULTI;
     }
 
     @SuppressWarnings("unchecked")
@@ -124,20 +126,54 @@ final class LuaScript {
 
     List<Object> run(RedisClusterCommands<String, String> redis, String[] keys, String... args) {
         try {
-            return items(redis.evalsha(sha, output(), keys, args));
+            FreshOutput<Object> output = output();
+            return items(redis.dispatch(CommandType.EVALSHA, output, evalsha(output, keys, args)));
         } catch (RedisNoScriptException e) {
-            return items(redis.eval(source, output(), keys, args));
+            FreshOutput<Object> output = output();
+            return items(redis.dispatch(CommandType.EVAL, output, eval(output, keys, args)));
         }
     }
 
     CompletableFuture<List<Object>> start(
             RedisClusterAsyncCommands<String, String> redis, String[] keys, String... args) {
-        return redis.<Object>evalsha(sha, output(), keys, args)
+        FreshOutput<Object> first = output();
+        return redis.dispatch(CommandType.EVALSHA, first, evalsha(first, keys, args))
                 .toCompletableFuture()
-                .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
-                        ? redis.<Object>eval(source, output(), keys, args).toCompletableFuture()
-                        : CompletableFuture.failedFuture(failure))
+                .exceptionallyCompose(failure -> {
+                    if (!(unwrap(failure) instanceof RedisNoScriptException)) {
+                        return CompletableFuture.failedFuture(failure);
+                    }
+                    FreshOutput<Object> again = output();
+                    return redis.dispatch(CommandType.EVAL, again, eval(again, keys, args))
+                            .toCompletableFuture();
+                })
                 .thenApply(this::items);
+    }
+
+    /**
+     * The reply's output, started afresh each time the command is written (FreshOutput): a script
+     * sent again after a dropped connection must not find part of its first reply there.
+     */
+    private FreshOutput<Object> output() {
+        return new FreshOutput<>(flat ? LuaScript::value : LuaScript::nested);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static CommandOutput<String, String, Object> value() {
+        return (CommandOutput) new ValueOutput<>(ResendMarks.CODEC);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static CommandOutput<String, String, Object> nested() {
+        return (CommandOutput) new NestedMultiOutput<>(ResendMarks.CODEC);
+    }
+
+    private CommandArgs<String, String> evalsha(FreshOutput<Object> output, String[] keys, String[] args) {
+        return output.args().add(sha).add(keys.length).addKeys(keys).addValues(args);
+    }
+
+    private CommandArgs<String, String> eval(FreshOutput<Object> output, String[] keys, String[] args) {
+        return output.args().add(sourceBytes).add(keys.length).addKeys(keys).addValues(args);
     }
 
     private static Throwable unwrap(Throwable failure) {

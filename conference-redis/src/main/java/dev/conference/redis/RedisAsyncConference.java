@@ -245,10 +245,10 @@ final class RedisAsyncConference implements AsyncConference {
         String userKey = keys.user(user);
         if (order.equals(CurrentInstances.NONE)) {
             // No instance has started: nothing to note, the meeting's half refuses the join.
-            return redis.start(r -> r.hmget(userKey, "email", "life")).thenApply(read -> noted(user, read));
+            return redis.hmget(userKey, "email", "life").thenApply(read -> noted(user, read));
         }
         String member = IndexMember.of(meeting, Integer.parseInt(order));
-        return redis.start(r -> r.hmget(userKey, "email", "life", member)).thenCompose(read -> {
+        return redis.hmget(userKey, "email", "life", member).thenCompose(read -> {
             Noted noted = noted(user, read);
             return read.get(2).hasValue()
                     ? CompletableFuture.completedFuture(noted)

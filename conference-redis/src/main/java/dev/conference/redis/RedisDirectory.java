@@ -70,7 +70,7 @@ final class RedisDirectory implements Directory {
     @Override
     public Optional<User> user(UserId id) {
         Objects.requireNonNull(id, "user id");
-        return user(id, redis.call(r -> r.hmget(keys.user(id), PROFILE)));
+        return user(id, redis.await(redis.hmget(keys.user(id), PROFILE)));
     }
 
     /** The fields of a user's hash that make the user (the rest note the instances they joined). */
@@ -93,7 +93,7 @@ final class RedisDirectory implements Directory {
         List<String> ids = users.page(page);
         List<CompletableFuture<List<KeyValue<String, String>>>> pending = new ArrayList<>(ids.size());
         for (String id : ids) {
-            pending.add(redis.start(r -> r.hmget(keys.user(UserId.of(id)), PROFILE)));
+            pending.add(redis.hmget(keys.user(UserId.of(id)), PROFILE));
         }
         List<User> out = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {

@@ -2,11 +2,14 @@ package dev.conference.redis;
 
 import dev.conference.model.ConferenceException;
 import dev.conference.model.StoreException;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.output.KeyValueListOutput;
+import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,6 +137,21 @@ final class RedisGateway {
      */
     CompletableFuture<List<Object>> start(LuaScript script, String[] keys, String... args) {
         return translated(script.start(async, keys, args));
+    }
+
+    /**
+     * Starts an HMGET of {@code fields}, whose reply starts afresh each time the command is written
+     * (FreshOutput): the typed command would keep the items of a reply cut off by a dropped
+     * connection ahead of the reply Lettuce's second send gets, and a caller reading by index would
+     * take one field's value for another's.
+     */
+    CompletableFuture<List<KeyValue<String, String>>> hmget(String key, String... fields) {
+        List<String> names = List.of(fields);
+        FreshOutput<List<KeyValue<String, String>>> output =
+                new FreshOutput<>(() -> new KeyValueListOutput<>(ResendMarks.CODEC, names));
+        return translated(async.dispatch(
+                        CommandType.HMGET, output, output.args().addKey(key).addKeys(fields))
+                .toCompletableFuture());
     }
 
     /** Starts a command without waiting; join with {@link #await}. A failure arrives as a {@link StoreException}. */

@@ -39,6 +39,10 @@ public final class LocalRedisExtension implements BeforeAllCallback, AfterAllCal
         server.close();
     }
 
+    public int port() {
+        return server.port();
+    }
+
     public String uri() {
         return "redis://127.0.0.1:" + server.port();
     }
