@@ -117,7 +117,7 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
         Loader.Check check = loader.check();
         out.printf(
                 "checked %s: %,d users, %,d meetings, %,d instances, %,d events, %,d messages (local times in %s);"
-                        + " %,d invalid%s%n",
+                        + " %,d invalid%s (%.1f s)%n",
                 dir,
                 check.users(),
                 check.meetings(),
@@ -131,7 +131,8 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
                         : "; malformed: "
                                 + check.malformed().stream()
                                         .map(file -> file.getFileName().toString())
-                                        .collect(Collectors.joining(", ")));
+                                        .collect(Collectors.joining(", ")),
+                (System.nanoTime() - started) / 1e9);
         if (!check.malformed().isEmpty()) {
             err.println("nothing stored: a file is not a well-formed JSON array (see above)");
             return ExitCodes.INVALID_INPUT;
@@ -150,9 +151,10 @@ final class LoadCommand implements Callable<Integer>, Verbosity {
         }
         out.printf(
                 "stored %,d users, %,d meetings, %,d instances in %s (%.1f s)%n",
-                stored.users(), stored.meetings(), stored.instances(), location, (System.nanoTime() - started) / 1e9);
+                stored.users(), stored.meetings(), stored.instances(), location, stored.seconds());
         out.printf("events: %s%n", stored.events());
         out.printf("messages: %s%n", stored.messages());
+        out.printf("done in %.1f s%n", (System.nanoTime() - started) / 1e9);
         if (check.invalid() > 0) {
             err.printf("skipped %,d invalid records (see above)%n", check.invalid());
         }

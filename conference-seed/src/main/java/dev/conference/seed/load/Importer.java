@@ -60,7 +60,7 @@ final class Importer {
     }
 
     /** What the second pass stored. */
-    record Stored(long users, long meetings, long instances, Imports events, Imports messages) {}
+    record Stored(long users, long meetings, long instances, double seconds, Imports events, Imports messages) {}
 
     private static PastEvent pastEvent(SourceEvent event) {
         return new PastEvent(event.id(), event.meeting(), event.user(), event.type(), event.at());
@@ -79,6 +79,7 @@ final class Importer {
             return thread;
         });
         try {
+            long started = System.nanoTime();
             long users = store(
                     workers,
                     files.users(),
@@ -97,6 +98,7 @@ final class Importer {
                     validation.instances().valid(),
                     record -> OriginalFormat.instance(record, zone),
                     batch -> saveInstances(directory, batch));
+            double seconds = (System.nanoTime() - started) / 1e9;
             History history = store.history();
             Imports events = importHistory(
                     workers,
@@ -117,7 +119,7 @@ final class Importer {
                     message -> "in instance " + message.instance() + " of meeting '" + message.meeting() + "' at "
                             + message.at(),
                     history::importMessages);
-            return new Stored(users, meetings, instances - problems.refusedCount(), events, messages);
+            return new Stored(users, meetings, instances - problems.refusedCount(), seconds, events, messages);
         } finally {
             workers.shutdownNow();
             try {

@@ -86,10 +86,12 @@ public final class Loader {
      * What was stored.
      *
      * @param refused  instances the store refused (each reported on the error stream)
+     * @param seconds  how long storing the users, meetings and instances took
      * @param events   what the store did with the valid events, one line ("1,200 stored, 3 in no instance")
      * @param messages the same for the valid messages
      */
-    public record Store(long users, long meetings, long instances, long refused, String events, String messages) {}
+    public record Store(
+            long users, long meetings, long instances, long refused, double seconds, String events, String messages) {}
 
     /**
      * The first pass.
@@ -132,6 +134,7 @@ public final class Loader {
                 stored.meetings(),
                 stored.instances(),
                 problems.refusedCount(),
+                stored.seconds(),
                 stored.events().summary(),
                 stored.messages().summary());
     }
