@@ -5,10 +5,21 @@
 -- ARGV: 1 number of calls, then each call's number of keys and number of args, then the calls' args,
 --       one call after the other
 -- Returns each call's reply, in order
+-- The counts repeat from call to call ("1" key, "5" args): each is converted once, since a
+-- string-to-number conversion costs more than a table lookup.
+local numbers = {}
+local function count(text)
+  local n = numbers[text]
+  if not n then
+    n = tonumber(text)
+    numbers[text] = n
+  end
+  return n
+end
 local calls = tonumber(ARGV[1])
 local replies, key, arg = {}, 0, 1 + 2 * calls
 for c = 1, calls do
-  local key_count, arg_count = tonumber(ARGV[2 * c]), tonumber(ARGV[2 * c + 1])
+  local key_count, arg_count = count(ARGV[2 * c]), count(ARGV[2 * c + 1])
   local keys, args = {}, {}
   for i = 1, key_count do keys[i] = KEYS[key + i] end
   for i = 1, arg_count do args[i] = ARGV[arg + i] end

@@ -179,7 +179,9 @@ for j = first_changed, #merged do
     renamed[#renamed + 1] = id
   end
   e.id = id
-  last_ms, last_seq = parse(id)
+  -- Only an entry that a moved one follows needs the id before it (the usual import only appends,
+  -- and reading an id costs two string-to-number conversions).
+  if followed[j] then last_ms, last_seq = parse(id) end
 end
 
 local marks = {}
