@@ -1,6 +1,8 @@
 package dev.conference.redis;
 
+import dev.conference.model.UserId;
 import dev.conference.redis.Keys.MeetingKeys;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -31,20 +33,62 @@ final class HistoryCalls {
         }
     }
 
+    /** One record an import gives import.lua: its source id, its user and their life, its time (µs), its type or text. */
+    record Record(String source, UserId user, String life, String at, String what) {}
+
     /**
-     * import.lua over records of one instance, in time order: its KEYS and ARGV as its header lists
-     * them (the adapter builds them from the records).
+     * import.lua over {@code records} of instance {@code instance}, in time order, as of {@code now}
+     * ('' for the server's clock); {@code kind} is 'e' for events, 'm' for messages.
      */
-    record Import(String[] keys, String[] args) implements ScriptCall {
+    record Import(
+            MeetingKeys meetingKeys,
+            int instance,
+            String now,
+            String retentionMillis,
+            String kind,
+            List<Record> records)
+            implements ScriptCall {
         @Override
         public LuaScript script() {
             return Scripts.IMPORT;
         }
 
-        /** A letter per record (see import.lua); an unknown meeting answers 'M' for each of {@code records}. */
-        List<Object> decode(List<Object> reply, int records) {
+        @Override
+        public String[] keys() {
+            String n = Integer.toString(instance);
+            List<String> keys = new ArrayList<>(11 + records.size());
+            keys.addAll(List.of(
+                    meetingKeys.meeting(),
+                    meetingKeys.starts(),
+                    meetingKeys.ends(),
+                    meetingKeys.ended(),
+                    meetingKeys.started(),
+                    meetingKeys.feed(),
+                    meetingKeys.events(n),
+                    meetingKeys.chat(n),
+                    meetingKeys.participants(n),
+                    meetingKeys.leases(n),
+                    meetingKeys.imported(n)));
+            for (Record record : records) {
+                keys.add(meetingKeys.erased(record.user()));
+            }
+            return keys.toArray(String[]::new);
+        }
+
+        @Override
+        public String[] args() {
+            List<String> args = new ArrayList<>(4 + records.size() * 5);
+            args.addAll(List.of(now, Integer.toString(instance), retentionMillis, kind));
+            for (Record record : records) {
+                args.addAll(List.of(record.source(), record.user().value(), record.life(), record.at(), record.what()));
+            }
+            return args.toArray(String[]::new);
+        }
+
+        /** A letter per record (see import.lua); an unknown meeting answers 'M' for each. */
+        List<Object> decode(List<Object> reply) {
             if (Replies.status(reply).equals("UNKNOWN_MEETING")) {
-                return Collections.nCopies(records, (Object) "M");
+                return Collections.nCopies(records.size(), (Object) "M");
             }
             return reply;
         }

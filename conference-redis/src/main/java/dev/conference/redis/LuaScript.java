@@ -79,13 +79,9 @@ final class LuaScript {
         return made;
     }
 
-    /** One call's reply, out of the replies of {@link #each}. */
-    List<Object> itemsOf(Object reply) {
-        return items(reply);
-    }
-
+    /** A reply of this script as a list of items (one call's reply, too, out of those of {@link #each}). */
     @SuppressWarnings("unchecked")
-    private List<Object> items(Object reply) {
+    List<Object> items(Object reply) {
         return flat ? List.of((Object[]) ((String) reply).split("\n", -1)) : (List<Object>) reply;
     }
 

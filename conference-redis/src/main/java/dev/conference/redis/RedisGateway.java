@@ -64,19 +64,21 @@ final class RedisGateway {
      */
     List<CompletableFuture<List<Object>>> startEach(List<? extends ScriptCall> calls) {
         List<CompletableFuture<List<Object>>> replies = new ArrayList<>(calls.size());
-        Map<Integer, List<Integer>> bySlot = new LinkedHashMap<>();
-        for (int i = 0; i < calls.size(); i++) {
-            replies.add(new CompletableFuture<>());
-            bySlot.computeIfAbsent(slot.applyAsInt(calls.get(i).keys()[0]), s -> new ArrayList<>())
-                    .add(i);
+        Map<Integer, List<Sent>> bySlot = new LinkedHashMap<>();
+        for (ScriptCall call : calls) {
+            // A binding builds its KEYS and ARGV on each ask: ask once.
+            Sent sent = new Sent(call.keys(), call.args(), new CompletableFuture<>());
+            replies.add(sent.reply());
+            bySlot.computeIfAbsent(slot.applyAsInt(sent.keys()[0]), s -> new ArrayList<>())
+                    .add(sent);
         }
-        for (List<Integer> indexes : bySlot.values()) {
+        for (List<Sent> ofSlot : bySlot.values()) {
             int start = 0;
             int args = 0;
-            for (int end = 0; end < indexes.size(); end++) {
-                args += calls.get(indexes.get(end)).args().length;
-                if (end + 1 - start == EACH_CALLS || args >= EACH_ARGS || end + 1 == indexes.size()) {
-                    sendEach(calls, indexes.subList(start, end + 1), replies);
+            for (int end = 0; end < ofSlot.size(); end++) {
+                args += ofSlot.get(end).args().length;
+                if (end + 1 - start == EACH_CALLS || args >= EACH_ARGS || end + 1 == ofSlot.size()) {
+                    sendEach(calls.get(0).script(), ofSlot.subList(start, end + 1));
                     start = end + 1;
                     args = 0;
                 }
@@ -85,31 +87,28 @@ final class RedisGateway {
         return replies;
     }
 
-    private void sendEach(
-            List<? extends ScriptCall> calls, List<Integer> batch, List<CompletableFuture<List<Object>>> replies) {
-        LuaScript script = calls.get(batch.get(0)).script();
+    /** One call of a {@link #startEach} batch: its KEYS and ARGV, and where its reply goes. */
+    private record Sent(String[] keys, String[] args, CompletableFuture<List<Object>> reply) {}
+
+    private void sendEach(LuaScript script, List<Sent> batch) {
         List<String> keys = new ArrayList<>();
         List<String> args = new ArrayList<>();
         List<String> counts = new ArrayList<>(1 + batch.size() * 2);
         counts.add(Integer.toString(batch.size()));
-        for (int i : batch) {
-            ScriptCall call = calls.get(i);
-            String[] callKeys = call.keys();
-            String[] callArgs = call.args();
-            counts.add(Integer.toString(callKeys.length));
-            counts.add(Integer.toString(callArgs.length));
-            keys.addAll(Arrays.asList(callKeys));
-            args.addAll(Arrays.asList(callArgs));
+        for (Sent call : batch) {
+            counts.add(Integer.toString(call.keys().length));
+            counts.add(Integer.toString(call.args().length));
+            keys.addAll(Arrays.asList(call.keys()));
+            args.addAll(Arrays.asList(call.args()));
         }
         counts.addAll(args);
         start(script.each(), keys.toArray(String[]::new), counts.toArray(String[]::new))
                 .whenComplete((reply, failure) -> {
                     for (int j = 0; j < batch.size(); j++) {
-                        CompletableFuture<List<Object>> one = replies.get(batch.get(j));
                         if (failure != null) {
-                            one.completeExceptionally(failure);
+                            batch.get(j).reply().completeExceptionally(failure);
                         } else {
-                            one.complete(script.itemsOf(reply.get(j)));
+                            batch.get(j).reply().complete(script.items(reply.get(j)));
                         }
                     }
                 });

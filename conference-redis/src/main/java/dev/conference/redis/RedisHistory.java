@@ -6,7 +6,6 @@ import dev.conference.model.PastEvent;
 import dev.conference.model.PastMessage;
 import dev.conference.model.UserId;
 import dev.conference.port.History;
-import dev.conference.redis.Keys.MeetingKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +111,7 @@ final class RedisHistory implements History {
         List<CompletableFuture<List<Object>>> replies = redis.startEach(imports);
         for (int c = 0; c < imports.size(); c++) {
             List<Integer> chunk = chunks.get(c);
-            List<Object> letters = imports.get(c).decode(redis.await(replies.get(c)), chunk.size());
+            List<Object> letters = imports.get(c).decode(redis.await(replies.get(c)));
             for (int j = 0; j < chunk.size(); j++) {
                 outcomes[chunk.get(j)] = outcome(letters.get(j));
             }
@@ -210,29 +209,13 @@ final class RedisHistory implements History {
     /** import.lua over one instance's records in time order. */
     private HistoryCalls.Import importOf(
             List<Row> rows, String kind, IndexMember instance, List<Integer> chunk, String[] lives, String now) {
-        MeetingKeys k = keys.meeting(instance.meeting());
-        String n = Integer.toString(instance.instance());
-        List<String> keyList = new ArrayList<>(11 + chunk.size());
-        keyList.addAll(List.of(
-                k.meeting(),
-                k.starts(),
-                k.ends(),
-                k.ended(),
-                k.started(),
-                k.feed(),
-                k.events(n),
-                k.chat(n),
-                k.participants(n),
-                k.leases(n),
-                k.imported(n)));
-        List<String> args = new ArrayList<>(4 + chunk.size() * 5);
-        args.addAll(List.of(now, n, retentionMillis, kind));
+        List<HistoryCalls.Record> records = new ArrayList<>(chunk.size());
         for (int i : chunk) {
             Row row = rows.get(i);
-            keyList.add(k.erased(row.user()));
-            args.addAll(List.of(row.source(), row.user().value(), lives[i], Micros.of(row.at()), row.what()));
+            records.add(new HistoryCalls.Record(row.source(), row.user(), lives[i], Micros.of(row.at()), row.what()));
         }
-        return new HistoryCalls.Import(keyList.toArray(String[]::new), args.toArray(String[]::new));
+        return new HistoryCalls.Import(
+                keys.meeting(instance.meeting()), instance.instance(), now, retentionMillis, kind, records);
     }
 
     private static Imported outcome(Object letter) {
