@@ -148,7 +148,7 @@ final class MemoryBench {
                                 keysOf(joined, id -> List.of(RawKeys.ofInstance(id, "1", "chat")))),
                         new MemoryParts.Part("meeting's `feed`", keysOf(joined, id -> List.of(RawKeys.feed(id)))),
                         new MemoryParts.Part(
-                                "replay records `applied:*` (transient)",
+                                "replay records `replies:*` (transient)",
                                 keysOf(joined, id -> List.of(RawKeys.replayEven(id), RawKeys.replayOdd(id))))));
     }
 

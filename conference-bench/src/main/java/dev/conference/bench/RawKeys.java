@@ -46,15 +46,15 @@ final class RawKeys {
     }
 
     /**
-     * The two hashes that keep replies for re-sent commands whose window is the default replay
+     * The two lists that keep replies for re-sent commands whose window is the default replay
      * window (10 s, so a span of 16 s), whichever period of it is current.
      */
     static String replayEven(String meeting) {
-        return meeting(meeting) + ":applied:16:0";
+        return meeting(meeting) + ":replies:16:0";
     }
 
     static String replayOdd(String meeting) {
-        return meeting(meeting) + ":applied:16:1";
+        return meeting(meeting) + ":replies:16:1";
     }
 
     static String ofInstance(String meeting, String order, String what) {

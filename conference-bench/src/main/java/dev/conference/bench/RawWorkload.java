@@ -89,11 +89,6 @@ final class RawWorkload implements Workload {
                 scripts.join,
                 new String[] {
                     RawKeys.meeting(meeting),
-                    RawKeys.audience(meeting),
-                    RawKeys.starts(meeting),
-                    RawKeys.ends(meeting),
-                    RawKeys.ended(meeting),
-                    RawKeys.started(meeting),
                     RawKeys.feed(meeting),
                     RawKeys.replayEven(meeting),
                     RawKeys.replayOdd(meeting),
@@ -119,9 +114,6 @@ final class RawWorkload implements Workload {
                 scripts.leave,
                 new String[] {
                     RawKeys.meeting(meeting),
-                    RawKeys.starts(meeting),
-                    RawKeys.ends(meeting),
-                    RawKeys.ended(meeting),
                     RawKeys.feed(meeting),
                     RawKeys.replayEven(meeting),
                     RawKeys.replayOdd(meeting),
@@ -143,9 +135,6 @@ final class RawWorkload implements Workload {
                 scripts.post,
                 new String[] {
                     RawKeys.meeting(meeting),
-                    RawKeys.starts(meeting),
-                    RawKeys.ends(meeting),
-                    RawKeys.ended(meeting),
                     RawKeys.feed(meeting),
                     RawKeys.replayEven(meeting),
                     RawKeys.replayOdd(meeting),
@@ -182,13 +171,7 @@ final class RawWorkload implements Workload {
     private CompletionStage<List<Object>> participants(String meeting, String order, String now) {
         return runOk(
                 scripts.participants,
-                new String[] {
-                    RawKeys.meeting(meeting),
-                    RawKeys.starts(meeting),
-                    RawKeys.ends(meeting),
-                    RawKeys.ended(meeting),
-                    RawKeys.ofInstance(meeting, order, "participants")
-                },
+                new String[] {RawKeys.meeting(meeting), RawKeys.ofInstance(meeting, order, "participants")},
                 now,
                 order);
     }

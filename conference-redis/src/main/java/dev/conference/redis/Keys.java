@@ -140,7 +140,7 @@ final class Keys {
         }
 
         /**
-         * The two hashes that keep replies of recent changing scripts by operation id, for a reply
+         * The two lists that keep replies of recent changing scripts by operation id, for a reply
          * window of {@code windowMicros}: named after its span, the window rounded up to a power of
          * two seconds (as replay_span in prelude.lua rounds it), periods of which alternate between
          * them. So a re-sent command changes nothing twice.
@@ -150,7 +150,7 @@ final class Keys {
             while (span < Long.parseLong(windowMicros)) {
                 span *= 2;
             }
-            String family = base + ":applied:" + (span / 1_000_000) + ":";
+            String family = base + ":replies:" + (span / 1_000_000) + ":";
             return new String[] {family + "0", family + "1"};
         }
 

@@ -84,19 +84,7 @@ final class MeetingCalls {
         public String[] keys() {
             String[] replay = k.replay(window);
             return new String[] {
-                k.meeting(),
-                k.audience(),
-                k.starts(),
-                k.ends(),
-                k.ended(),
-                k.started(),
-                k.feed(),
-                replay[0],
-                replay[1],
-                k.participants(n),
-                k.events(n),
-                k.leases(n),
-                k.erased(user)
+                k.meeting(), k.feed(), replay[0], replay[1], k.participants(n), k.events(n), k.leases(n), k.erased(user)
             };
         }
 
@@ -124,16 +112,7 @@ final class MeetingCalls {
         public String[] keys() {
             String[] replay = k.replay(window);
             return new String[] {
-                k.meeting(),
-                k.starts(),
-                k.ends(),
-                k.ended(),
-                k.feed(),
-                replay[0],
-                replay[1],
-                k.participants(n),
-                k.events(n),
-                k.leases(n)
+                k.meeting(), k.feed(), replay[0], replay[1], k.participants(n), k.events(n), k.leases(n)
             };
         }
 
@@ -159,17 +138,7 @@ final class MeetingCalls {
         @Override
         public String[] keys() {
             String[] replay = k.replay(window);
-            return new String[] {
-                k.meeting(),
-                k.starts(),
-                k.ends(),
-                k.ended(),
-                k.feed(),
-                replay[0],
-                replay[1],
-                k.participants(n),
-                k.chat(n)
-            };
+            return new String[] {k.meeting(), k.feed(), replay[0], replay[1], k.participants(n), k.chat(n)};
         }
 
         @Override
@@ -200,7 +169,7 @@ final class MeetingCalls {
 
         @Override
         public String[] keys() {
-            return new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n), k.leases(n)};
+            return new String[] {k.meeting(), k.participants(n), k.leases(n)};
         }
 
         @Override
@@ -296,7 +265,7 @@ final class MeetingCalls {
 
         @Override
         public String[] keys() {
-            return new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.participants(n)};
+            return new String[] {k.meeting(), k.participants(n)};
         }
 
         @Override
@@ -331,7 +300,7 @@ final class MeetingCalls {
 
         @Override
         public String[] keys() {
-            return new String[] {k.meeting(), k.starts(), k.ends(), k.ended(), k.chat(n)};
+            return new String[] {k.meeting(), k.chat(n)};
         }
 
         @Override

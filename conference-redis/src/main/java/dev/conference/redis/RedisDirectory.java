@@ -248,7 +248,7 @@ final class RedisDirectory implements Directory {
             deleteInstance(id, instance.instance());
         }
         MeetingKeys meetingKeys = keys.meeting(id);
-        // The replies kept for re-sent commands (applied:*) hold no text and expire by themselves.
+        // The replies kept for re-sent commands (replies:*) hold no text and expire by themselves.
         boolean existed = redis.call(r -> r.del(
                         meetingKeys.meeting(),
                         meetingKeys.audience(),

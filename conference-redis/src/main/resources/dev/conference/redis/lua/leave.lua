@@ -1,17 +1,17 @@
 -- Removes a current participant and logs LEFT, or refuses and changes nothing.
--- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 feed, 6-7 the replay hashes of the reply's span,
---       8 participants, 9 events, 10 leases (8-10 of instance ARGV[2])
--- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id, 4 how long to keep the reply (µs), 5 user id,
---       6 '1' if the command may have run already, else '0' (see open_change in prelude.lua)
+-- KEYS: 1 meeting hash, 2 feed, 3-4 the replay lists of the reply's span, 5 participants, 6 events,
+--       7 leases (5-7 of instance ARGV[2])
+-- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id,
+--       4 how long to keep the reply (µs), 5 user id, 6 '1' if the command may have run already, else '0'
+--       (see open_change in prelude.lua)
 -- Returns, flat (see flat in prelude.lua): {'OK', event id} | {'RETRY', current instance} | {refusal}
 local now, by_server = time_of(ARGV[1])
-local c, early = open_change({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4],
-  replay_even = KEYS[6], replay_odd = KEYS[7]}, now, ARGV[2], ARGV[3], ARGV[4], ARGV[6])
+local early, order, active, _, _, from = open_change(KEYS[1], now, ARGV[2], KEYS[3], KEYS[4], ARGV[3], ARGV[4], ARGV[6])
 if early then return early end
-local order = c.order
-local function done(reply) return remember(KEYS[6], KEYS[7], ARGV[3], ARGV[4], reply) end
-if not c.active then return done({'NOT_ACTIVE'}) end
-if redis.call('ZREM', KEYS[8], ARGV[5]) == 0 then return done({'NOT_IN'}) end
-redis.call('ZREM', KEYS[10], ARGV[5])
-local at, ms = stamped(now, by_server, c.from)
-return done({'OK', log_event(KEYS[9], KEYS[5], order, LEFT, ARGV[5], ms and '' or at)})
+local function done(reply, id) return remember(KEYS[3], KEYS[4], ARGV[3], ARGV[4], reply, id) end
+if not active then return done('NOT_ACTIVE') end
+if redis.call('ZREM', KEYS[5], ARGV[5]) == 0 then return done('NOT_IN') end
+redis.call('ZREM', KEYS[7], ARGV[5])
+local at, ms = stamped(now, by_server, from)
+local id = log_event(KEYS[6], KEYS[2], order, LEFT, ARGV[5], ms and '' or at)
+return done('OK\n' .. id, id)

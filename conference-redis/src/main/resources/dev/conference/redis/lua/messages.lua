@@ -1,18 +1,18 @@
 -- Reads one user's messages in the meeting's active instance, a page of the chat at a time
 -- (SCAN_PAGE entries scanned per call), so that a long chat costs several short calls; the caller
 -- goes on from the cursor until it is ''.
--- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 chat stream (of instance ARGV[2])
+-- KEYS: 1 meeting hash, 2 chat stream (of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance,
 --       3 where to go on from ('-' at first, then the cursor), 4 user id
 -- Returns {'OK', cursor, id, n, field, value, ... (n items), id, ...} | {'NOT_ACTIVE'} | {'RETRY', instance}
 --   | {'UNKNOWN_MEETING'}
 local SCAN_PAGE = 1000
 local now = time_of(ARGV[1])
-local c = current({meeting = KEYS[1], starts = KEYS[2], ends = KEYS[3], ended = KEYS[4]}, now, false)
-if not c then return {'UNKNOWN_MEETING'} end
-if c.order ~= ARGV[2] then return {'RETRY', c.order} end
-if not c.active then return {'NOT_ACTIVE'} end
-local page = redis.call('XRANGE', KEYS[5], ARGV[3], '+', 'COUNT', SCAN_PAGE)
+local order, active = current(KEYS[1], now, false)
+if not order then return {'UNKNOWN_MEETING'} end
+if order ~= ARGV[2] then return {'RETRY', order} end
+if not active then return {'NOT_ACTIVE'} end
+local page = redis.call('XRANGE', KEYS[2], ARGV[3], '+', 'COUNT', SCAN_PAGE)
 local out = {'OK', ''}
 for _, entry in ipairs(page) do
   if field_of(entry, 'user') == ARGV[4] then append_entries(out, {entry}) end

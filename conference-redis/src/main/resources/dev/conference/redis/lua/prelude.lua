@@ -13,35 +13,30 @@
 -- twice. Each reply must be kept for its window (µs): longer than a command can wait to be re-sent,
 -- or as long as a caller's key is remembered.
 --
--- Replies (flat: see below) are kept in two hashes per span, the window rounded up to a power of two seconds (the
--- caller passes both hashes, named after the span): periods of one span alternate between them, by
--- the server's clock, so a client whose clock runs ahead cannot make the others' replies be
--- forgotten. The hash of the current period takes new replies; the other holds the previous
--- period's. Each expires at the end of the period after its own, as a whole, so a reply is kept for
--- between one and two spans and a quiet meeting keeps none.
+-- Replies (flat: see below) are kept in two lists per span, the window rounded up to a power of two
+-- seconds (the caller passes both lists, named after the span): periods of one span alternate
+-- between them, by the server's clock, so a client whose clock runs ahead cannot make the others'
+-- replies be forgotten. The list of the current period takes new replies; the other holds the
+-- previous period's. Each expires at the end of the period after its own, as a whole, so a reply is
+-- kept for between one and two spans and a quiet meeting keeps none. A list, not a hash: keeping a
+-- reply is an RPUSH of the operation id and the reply, which appends and searches nothing (a small
+-- hash's HSET reads the hash end to end first, up to a third of a change's work); only a command
+-- that may have run already searches (LPOS).
 local function replay_span(window)
   local span, longest = 1000000, tonumber(window)
   while span < longest do span = span * 2 end
   return span
 end
 
--- replay_period's answer in this run of the script, which keeps one reply of one span: worked out
--- once (each tonumber of a 16-digit time costs about 1,500 instructions of strtod).
-local replay_found
-
--- {current hash, previous hash, end of the current hash's life (ms), how far into the period (µs),
--- when the current period began (ms), how long a period is (ms)}
+-- The lists of the current and the previous period of `window`'s span, when the current list's
+-- life ends (ms) and how far into its period the server's clock is (µs). A change calls it once (a
+-- refusal or an OK, never both).
 local function replay_period(even, odd, window)
-  if not replay_found then
-    local span = replay_span(window)
-    local now = tonumber(server_micros())
-    local period = math.floor(now / span)
-    local current, previous = even, odd
-    if period % 2 == 1 then current, previous = odd, even end
-    replay_found = {current, previous, (period + 2) * span / 1000, now - period * span, period * span / 1000,
-      span / 1000}
-  end
-  return unpack(replay_found)
+  local span = replay_span(window)
+  local now = tonumber(server_micros())
+  local period = math.floor(now / span)
+  if period % 2 == 1 then even, odd = odd, even end
+  return even, odd, (period + 2) * span / 1000, now - period * span
 end
 
 -- Replies of changing scripts are one string: their items joined by newlines (no item holds one).
@@ -49,51 +44,63 @@ end
 -- small script (about 5 µs a reply against under 1 for a string, with redis-benchmark).
 local function flat(items) return table.concat(items, '\n') end
 
--- A reply as kept for replay, in fewer bytes (a reply is kept per change, as long as a short
--- message): an OK with a stream id and a time (a join's, a post's) keeps the id, its milliseconds
--- as an offset from `base` (the start of the replay hash's period, in ms: a few digits instead of
--- thirteen), and after a dot the time's last three digits when the time begins with the id's
--- milliseconds (the server's clock made both; a clock of the store's own may not); an OK with an id
--- and an empty time (a join's or a post's on the server's clock: its id's millisecond, see stamped)
--- keeps the id and a dot; an OK with only an id (a leave's) keeps the id, the same way. Any other
--- reply is kept as it is: they all begin with a letter, and a kept one with a digit or a minus (the
--- server's clock may have gone back).
-local function packed(reply, base)
-  local ms, seq, at = string.match(reply, '^OK\n(%d+)%-(%d+)\n(%d+)$')
-  if ms and #at == #ms + 3 and string.sub(at, 1, #ms) == ms then
-    return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq .. '.' .. string.sub(at, -3)
+-- A change's OK reply as kept for replay, in fewer bytes (one is kept per change, as long as a
+-- short message): from its entry's id `id`, the last seven digits of the id's milliseconds (the reply
+-- is read back within two spans, at most 2,048 s, and seven digits tell 10^7 ms apart) and the
+-- sequence; then, when the reply carries a time `at` (a join's, a post's), a dot, and the time's last
+-- three digits when it falls in the id's millisecond (the server's clock made both), or nothing when
+-- `at` is '' (the id's millisecond: see stamped). Built from the pieces, not by parsing the reply: a
+-- pattern match costs about 1,000 instructions a capture. A time of the store's own clock keeps the
+-- reply whole, as refusals are: they begin with a letter, a packed reply with a digit.
+local function packed(reply, id, at)
+  local dash = string.find(id, '-', 1, true)
+  if not dash or dash < 8 then return reply end
+  local kept = string.sub(id, dash - 7)
+  if at == nil then return kept end
+  if at == '' then return kept .. '.' end
+  if #at == dash + 2 and string.sub(at, 1, dash - 1) == string.sub(id, 1, dash - 1) then
+    return kept .. '.' .. string.sub(at, -3)
   end
-  ms, seq, at = string.match(reply, '^OK\n(%d+)%-(%d+)(\n?)$')
-  if ms then return string.format('%.0f', tonumber(ms) - base) .. '-' .. seq .. (at == '' and '' or '.') end
   return reply
 end
 
-local function unpacked(kept, base)
-  local offset, seq, dot, micros = string.match(kept, '^(%-?%d+)%-(%d+)(%.?)(%d*)$')
-  if not offset then return kept end
-  -- A whole id's milliseconds (13 digits) were kept before offsets; an offset is within a period or so.
-  local ms = #offset >= 12 and offset or string.format('%.0f', base + tonumber(offset))
+-- The reply `kept` stood for (see packed): the id's milliseconds are those nearest the server's
+-- clock that end in the kept digits.
+local function unpacked(kept)
+  local low, seq, dot, micros = string.match(kept, '^(%d%d%d%d%d%d%d)%-(%d+)(%.?)(%d*)$')
+  if not low then return kept end
+  local now = tonumber(string.sub(server_micros(), 1, -4))
+  local ahead = (tonumber(low) - now) % 10000000
+  if ahead > 5000000 then ahead = ahead - 10000000 end
+  local ms = string.format('%.0f', now + ahead)
   if dot == '' then return 'OK\n' .. ms .. '-' .. seq end
   if micros == '' then return 'OK\n' .. ms .. '-' .. seq .. '\n' end
   return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. micros
 end
 
--- The reply kept for `op`, or nil. A reply in the previous period's hash can only matter while the
--- current period is younger than the window.
-local function replayed(even, odd, op, window)
-  local current, previous, _, into, base, length = replay_period(even, odd, window)
-  local stored = redis.call('HGET', current, op)
-  if stored then return unpacked(stored, base) end
-  if into < tonumber(window) then stored = redis.call('HGET', previous, op) end
-  return stored and unpacked(stored, base - length) or nil
+-- The reply kept for `op` in `list`, or nil: the list holds an operation id and its reply, then the
+-- next pair, so an id is at an even position (a reply may look like an id).
+local function kept_in(list, op)
+  for _, i in ipairs(redis.call('LPOS', list, op, 'COUNT', 0)) do
+    if i % 2 == 0 then return redis.call('LINDEX', list, i + 1) end
+  end
+  return nil
 end
 
--- Keeps `reply` (a table of items, or a reply already flat) for `op`; returns it flat. The hash's
--- field '#' is set with its expiry: when the HSET adds it, the hash is new and gets its expiry.
-local function remember(even, odd, op, window, reply)
-  if type(reply) == 'table' then reply = flat(reply) end
-  local current, _, expires, _, base = replay_period(even, odd, window)
-  if redis.call('HSET', current, op, packed(reply, base), '#', '1') == 2 then
+-- The reply kept for `op`, or nil. A reply in the previous period's list can only matter while the
+-- current period is younger than the window.
+local function replayed(even, odd, op, window)
+  local current, previous, _, into = replay_period(even, odd, window)
+  local stored = kept_in(current, op)
+  if not stored and into < tonumber(window) then stored = kept_in(previous, op) end
+  return stored and unpacked(stored) or nil
+end
+
+-- Keeps the flat `reply` for `op` and returns it; `id` (and `at`) when it is an OK with an entry's id
+-- (and a time), for packed. A list the RPUSH makes (its length is 2) is new, and gets its expiry.
+local function remember(even, odd, op, window, reply, id, at)
+  local current, _, expires = replay_period(even, odd, window)
+  if redis.call('RPUSH', current, op, id and packed(reply, id, at) or reply) == 2 then
     redis.call('PEXPIREAT', current, string.format('%.0f', expires))
   end
   return reply
@@ -138,77 +145,76 @@ local function plain(score)
   return string.format('%.0f', tonumber(score))
 end
 
--- Writes the packed cache of the current instance (see current).
-local function keep_current(meeting, cache)
-  redis.call('HSET', meeting, 'now', table.concat(cache, '|'))
+-- The meeting's current instance as the schedule has it, on a miss of the cache (see current): its
+-- keys are named after the meeting hash's (as Keys.MeetingKeys names them, in its slot) and not
+-- passed by the caller, as only a miss reads them: each key or argument passed costs about 1,000
+-- instructions a run (an empty script of 17 took 29,000, one of 4 took 15,700).
+local function scheduled(meeting, public, now, keep)
+  local starts = meeting .. ':starts'
+  local order = latest_started(starts, now)
+  local from, following, to, ended, started = '', '', '', '0', '0'
+  if order ~= '0' then
+    from = plain(redis.call('ZSCORE', starts, order))
+    to = plain(redis.call('ZSCORE', meeting .. ':ends', order) or '')
+    ended = tostring(redis.call('SISMEMBER', meeting .. ':ended', order))
+    started = tostring(redis.call('SISMEMBER', meeting .. ':started', order))
+  end
+  local cache
+  if keep then
+    following = plain(redis.call('ZRANGEBYSCORE', starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)[2] or '')
+    cache = table.concat({order, from, following, to, ended, started}, '|')
+    redis.call('HSET', meeting, 'now', cache)
+  end
+  return order, order ~= '0' and ended == '0' and to ~= '' and earlier(now, to), public, started == '1', from, cache
 end
 
 -- The meeting's current instance as of `now` (the latest started by then, '0' if none) in one read
--- of the meeting hash, as {order, active, public, started, cache}; nil if there is no such meeting
--- (every saved meeting has `public`). `started` true means STARTED is logged; false, that it may
--- not be. The hash's field `now` caches the current instance for as long as it stays the latest
--- started (from its `from` to the next instance's), packed as "instance|from|next|to|ended|started"
--- so that the read returns two items, not six (each item of a reply costs about 0.5 µs). A save
--- or delete of an instance, and the start of an ending, clear the cache (forget_current); a miss
--- reads the schedule (and `k.started`, when given) and, when `keep` is true (a changing script),
--- caches what it found. `from` is the instance's `from` ('' when none has started). `k` holds the
--- meeting hash, starts, ends and ended.
-local function current(k, now, keep)
-  local c = redis.call('HMGET', k.meeting, 'public', 'now')
+-- of the meeting hash: its order, whether it is active, the meeting's `public`, whether STARTED is
+-- logged (false: it may not be), its `from` ('' when none has started) and the cache as kept (see
+-- below; nil when it is not); nil if there is no such meeting (every saved meeting has `public`).
+-- Several values, not a table: a table is built and collected on every run. The hash's field `now`
+-- caches the current instance for as long as it stays the latest started (from its `from` to the
+-- next instance's), packed as "instance|from|next|to|ended|started" so that the read returns two
+-- items, not six (each item of a reply costs about 0.5 µs). A save or delete of an instance, and the
+-- start of an ending, clear the cache (forget_current); a miss reads the schedule and, when `keep` is
+-- true (a changing script), caches what it found.
+local function current(meeting, now, keep)
+  local c = redis.call('HMGET', meeting, 'public', 'now')
   local public = c[1]
   if not public then return nil end
   if c[2] then
     -- A field of an earlier layout (or a time not in plain digits) does not match, and reads as a miss.
-    local cache = {string.match(c[2], '^(%d+)|(%d*)|(%d*)|(%d*)|(%d)|(%d)$')}
-    local from, following, to = cache[2], cache[3], cache[4]
-    if cache[1] and (from == '' or not earlier(now, from)) and (following == '' or earlier(now, following)) then
-      return {order = cache[1], active = cache[1] ~= '0' and cache[5] == '0' and to ~= '' and earlier(now, to),
-        public = public, started = cache[6] == '1', from = from, cache = cache}
+    local order, from, following, to, ended, started =
+      string.match(c[2], '^(%d+)|(%d*)|(%d*)|(%d*)|(%d)|(%d)$')
+    if order and (from == '' or not earlier(now, from)) and (following == '' or earlier(now, following)) then
+      return order, order ~= '0' and ended == '0' and to ~= '' and earlier(now, to), public, started == '1', from, c[2]
     end
   end
-  local order = latest_started(k.starts, now)
-  local cache = {order, '', '', '', '0', '0'}
-  if order ~= '0' then
-    cache[2] = plain(redis.call('ZSCORE', k.starts, order))
-    cache[4] = plain(redis.call('ZSCORE', k.ends, order) or '')
-    cache[5] = tostring(redis.call('SISMEMBER', k.ended, order))
-    if k.started then cache[6] = tostring(redis.call('SISMEMBER', k.started, order)) end
-  end
-  if keep then
-    local following = redis.call('ZRANGEBYSCORE', k.starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
-    cache[3] = plain(following[2] or '')
-    keep_current(k.meeting, cache)
-  end
-  local to = cache[4]
-  return {order = order, active = order ~= '0' and cache[5] == '0' and to ~= '' and earlier(now, to),
-    public = public, started = cache[6] == '1', from = cache[2], cache = keep and cache or nil}
+  return scheduled(meeting, public, now, keep)
 end
 
--- Notes in the cache of the current instance `c` (from current) that its STARTED is logged.
-local function cache_started(meeting, c)
-  if not c.cache then return end
-  c.cache[6] = '1'
-  keep_current(meeting, c.cache)
+-- Notes in the cache of the current instance (`cache` as current returned it) that its STARTED is
+-- logged: the cache's last digit.
+local function cache_started(meeting, cache)
+  if cache then redis.call('HSET', meeting, 'now', string.sub(cache, 1, -2) .. '1') end
 end
 
 -- The opening every changing script of a meeting shares, in this order: the meeting must exist; an
--- operation sent again gets its first reply (when `op` is given: `k.replay_even` and `k.replay_odd`
--- are its replay hashes, `window` its reply's window); the instance the caller expected must be the
--- current one, else RETRY with the right one and nothing changed. `k` also holds the meeting hash,
--- starts, ends, ended and, to know whether STARTED is logged, started. `again` is '1' when the
--- command may have run already (Lettuce sent it again, or the caller retries with a key of theirs:
--- RedisAsyncConference and ResendMarks), '0' when it is sure not to have: only then is the replay
--- hash searched (a listpack of up to 512 replies is read end to end for a miss). Returns what to go
--- on with (see current), or nil and the reply to return at once.
-local function open_change(k, now, expected, op, window, again)
-  local c = current(k, now, true)
-  if not c then return nil, flat({'UNKNOWN_MEETING'}) end
+-- operation sent again gets its first reply (when `op` is given: `even` and `odd` are its replay
+-- lists, `window` its reply's window); the instance the caller expected must be the current one,
+-- else RETRY with the right one and nothing changed. `again` is '1' when the command may have run
+-- already (Lettuce sent it again, or the caller retries with a key of theirs: RedisAsyncConference
+-- and ResendMarks), '0' when it is sure not to have: only then are the replay lists searched.
+-- Returns the reply to return at once, or nil and what current returns.
+local function open_change(meeting, now, expected, even, odd, op, window, again)
+  local order, active, public, started, from, cache = current(meeting, now, true)
+  if not order then return 'UNKNOWN_MEETING' end
   if op and again ~= '0' then
-    local again = replayed(k.replay_even, k.replay_odd, op, window)
-    if again then return nil, again end
+    local kept = replayed(even, odd, op, window)
+    if kept then return kept end
   end
-  if c.order ~= expected then return nil, flat({'RETRY', c.order}) end
-  return c
+  if order ~= expected then return 'RETRY\n' .. order end
+  return nil, order, active, public, started, from, cache
 end
 
 local function forget_current(meeting)
