@@ -46,8 +46,13 @@ class StoredTimesTest {
 
     @Test
     void aScorePrintedWithAnExponentIsReadAsDigits() {
-        assertThat(run("return {plain('1.7648e+15'), plain('1764800000000000'), plain('')}"))
-                .containsExactly("1764800000000000", "1764800000000000", "");
+        // Redis prints a score of 10^17 (µs: the year 5138) as 1e+17.
+        REDIS.admin().sync().hset("times:m", "public", "1");
+        REDIS.admin().sync().zadd("times:m:starts", 1e17, "1");
+        REDIS.admin().sync().zadd("times:m:ends", 2e17, "1");
+        assertThat(run("local order, active, _, _, from = current('times:m', '100000000000000001', false)\n"
+                        + "return {order, active and 1 or 0, from}"))
+                .containsExactly("1", 1L, "100000000000000000");
     }
 
     private static List<Object> stamped(String now, boolean byServer, String from) {

@@ -22,17 +22,12 @@
 -- reply is an RPUSH of the operation id and the reply, which appends and searches nothing (a small
 -- hash's HSET reads the hash end to end first, up to a third of a change's work); only a command
 -- that may have run already searches (LPOS).
-local function replay_span(window)
+--
+-- replay_period: the lists of the current and the previous period of `window`'s span, when the
+-- current list's life ends (ms) and how far into its period the server's clock is (µs).
+local function replay_period(even, odd, window)
   local span, longest = 1000000, tonumber(window)
   while span < longest do span = span * 2 end
-  return span
-end
-
--- The lists of the current and the previous period of `window`'s span, when the current list's
--- life ends (ms) and how far into its period the server's clock is (µs). A change calls it once (a
--- refusal or an OK, never both).
-local function replay_period(even, odd, window)
-  local span = replay_span(window)
   local now = tonumber(server_micros())
   local period = math.floor(now / span)
   if period % 2 == 1 then even, odd = odd, even end
@@ -44,63 +39,64 @@ end
 -- small script (about 5 µs a reply against under 1 for a string, with redis-benchmark).
 local function flat(items) return table.concat(items, '\n') end
 
--- A change's OK reply as kept for replay, in fewer bytes (one is kept per change, as long as a
--- short message): from its entry's id `id`, the last seven digits of the id's milliseconds (the reply
--- is read back within two spans, at most 2,048 s, and seven digits tell 10^7 ms apart) and the
--- sequence; then, when the reply carries a time `at` (a join's, a post's), a dot, and the time's last
--- three digits when it falls in the id's millisecond (the server's clock made both), or nothing when
--- `at` is '' (the id's millisecond: see stamped). Built from the pieces, not by parsing the reply: a
--- pattern match costs about 1,000 instructions a capture. A time of the store's own clock keeps the
--- reply whole, as refusals are: they begin with a letter, a packed reply with a digit.
-local function packed(reply, id, at)
-  local dash = string.find(id, '-', 1, true)
-  if not dash or dash < 8 then return reply end
-  local kept = string.sub(id, dash - 7)
-  if at == nil then return kept end
-  if at == '' then return kept .. '.' end
-  if #at == dash + 2 and string.sub(at, 1, dash - 1) == string.sub(id, 1, dash - 1) then
-    return kept .. '.' .. string.sub(at, -3)
-  end
-  return reply
-end
-
--- The reply `kept` stood for (see packed): the id's milliseconds are those nearest the server's
--- clock that end in the kept digits.
-local function unpacked(kept)
-  local low, seq, dot, micros = string.match(kept, '^(%d%d%d%d%d%d%d)%-(%d+)(%.?)(%d*)$')
-  if not low then return kept end
-  local now = tonumber(string.sub(server_micros(), 1, -4))
-  local ahead = (tonumber(low) - now) % 10000000
-  if ahead > 5000000 then ahead = ahead - 10000000 end
-  local ms = string.format('%.0f', now + ahead)
-  if dot == '' then return 'OK\n' .. ms .. '-' .. seq end
-  if micros == '' then return 'OK\n' .. ms .. '-' .. seq .. '\n' end
-  return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. micros
-end
-
--- The reply kept for `op` in `list`, or nil: the list holds an operation id and its reply, then the
--- next pair, so an id is at an even position (a reply may look like an id).
-local function kept_in(list, op)
-  for _, i in ipairs(redis.call('LPOS', list, op, 'COUNT', 0)) do
-    if i % 2 == 0 then return redis.call('LINDEX', list, i + 1) end
-  end
-  return nil
-end
-
 -- The reply kept for `op`, or nil. A reply in the previous period's list can only matter while the
--- current period is younger than the window.
+-- current period is younger than the window. Only a command that may have run already comes here,
+-- so the helpers are made here and not on every run (each function a script defines is a closure
+-- made and collected per run, about 900 instructions).
 local function replayed(even, odd, op, window)
+  -- The reply kept for `op` in `list`, or nil: the list holds an operation id and its reply, then
+  -- the next pair, so an id is at an even position (a reply may look like an id).
+  local function kept_in(list)
+    for _, i in ipairs(redis.call('LPOS', list, op, 'COUNT', 0)) do
+      if i % 2 == 0 then return redis.call('LINDEX', list, i + 1) end
+    end
+    return nil
+  end
+  -- The reply `kept` stood for (see remember): the id's milliseconds are those nearest the
+  -- server's clock that end in the kept digits.
+  local function unpacked(kept)
+    local low, seq, dot, micros = string.match(kept, '^(%d%d%d%d%d%d%d)%-(%d+)(%.?)(%d*)$')
+    if not low then return kept end
+    local now = tonumber(string.sub(server_micros(), 1, -4))
+    local ahead = (tonumber(low) - now) % 10000000
+    if ahead > 5000000 then ahead = ahead - 10000000 end
+    local ms = string.format('%.0f', now + ahead)
+    if dot == '' then return 'OK\n' .. ms .. '-' .. seq end
+    if micros == '' then return 'OK\n' .. ms .. '-' .. seq .. '\n' end
+    return 'OK\n' .. ms .. '-' .. seq .. '\n' .. ms .. micros
+  end
   local current, previous, _, into = replay_period(even, odd, window)
-  local stored = kept_in(current, op)
-  if not stored and into < tonumber(window) then stored = kept_in(previous, op) end
+  local stored = kept_in(current)
+  if not stored and into < tonumber(window) then stored = kept_in(previous) end
   return stored and unpacked(stored) or nil
 end
 
--- Keeps the flat `reply` for `op` and returns it; `id` (and `at`) when it is an OK with an entry's id
--- (and a time), for packed. A list the RPUSH makes (its length is 2) is new, and gets its expiry.
+-- Keeps the flat `reply` for `op` and returns it; `id` (and `at`) when it is an OK with an entry's
+-- id (and a time). A list the RPUSH makes (its length is 2) is new, and gets its expiry.
+--
+-- An OK is kept in fewer bytes (one is kept per change, as long as a short message): the last seven
+-- digits of its entry id's milliseconds (the reply is read back within two spans, at most 2,048 s,
+-- and seven digits tell 10^7 ms apart) and the sequence; then, when the reply carries a time `at` (a
+-- join's, a post's), a dot, and the time's last three digits when it falls in the id's millisecond
+-- (the server's clock made both), or nothing when `at` is '' (the id's millisecond: see stamped).
+-- Built from the pieces, not by matching the reply: a pattern costs about 1,000 instructions a
+-- capture. A time of the store's own clock keeps the reply whole, as refusals are: they begin with
+-- a letter, a packed reply with a digit.
 local function remember(even, odd, op, window, reply, id, at)
+  local kept = reply
+  local dash = id and string.find(id, '-', 1, true)
+  if dash and dash >= 8 then
+    local digits = string.sub(id, dash - 7)
+    if at == nil then
+      kept = digits
+    elseif at == '' then
+      kept = digits .. '.'
+    elseif #at == dash + 2 and string.sub(at, 1, dash - 1) == string.sub(id, 1, dash - 1) then
+      kept = digits .. '.' .. string.sub(at, -3)
+    end
+  end
   local current, _, expires = replay_period(even, odd, window)
-  if redis.call('RPUSH', current, op, id and packed(reply, id, at) or reply) == 2 then
+  if redis.call('RPUSH', current, op, kept) == 2 then
     redis.call('PEXPIREAT', current, string.format('%.0f', expires))
   end
   return reply
@@ -138,20 +134,19 @@ local function earlier(a, b)
   return #a < #b or (#a == #b and a < b)
 end
 
--- A score as Redis printed it ('' stays ''), in plain digits: Redis may print a large score with an
--- exponent, which `earlier` cannot compare.
-local function plain(score)
-  if score == '' or not string.find(score, '[^%d]') then return score end
-  return string.format('%.0f', tonumber(score))
-end
-
 -- The meeting's current instance as the schedule has it, on a miss of the cache (see current): its
 -- keys are named after the meeting hash's (as Keys.MeetingKeys names them, in its slot) and not
 -- passed by the caller, as only a miss reads them: each key or argument passed costs about 1,000
 -- instructions a run (an empty script of 17 took 29,000, one of 4 took 15,700).
 local function scheduled(meeting, public, now, keep)
+  -- A score as Redis printed it ('' stays ''), in plain digits: Redis may print a large score with an
+  -- exponent, which `earlier` cannot compare.
+  local function plain(score)
+    if score == '' or not string.find(score, '[^%d]') then return score end
+    return string.format('%.0f', tonumber(score))
+  end
   local starts = meeting .. ':starts'
-  local order = latest_started(starts, now)
+  local order = redis.call('ZREVRANGEBYSCORE', starts, now, '-inf', 'LIMIT', 0, 1)[1] or '0'
   local from, following, to, ended, started = '', '', '', '0', '0'
   if order ~= '0' then
     from = plain(redis.call('ZSCORE', starts, order))
@@ -184,10 +179,12 @@ local function current(meeting, now, keep)
   if not public then return nil end
   if c[2] then
     -- A field of an earlier layout (or a time not in plain digits) does not match, and reads as a miss.
-    local order, from, following, to, ended, started =
-      string.match(c[2], '^(%d+)|(%d*)|(%d*)|(%d*)|(%d)|(%d)$')
+    -- The two flags are read by their bytes (48 is '0', 49 '1'): each capture costs about 1,000 instructions.
+    local cache = c[2]
+    local order, from, following, to = string.match(cache, '^(%d+)|(%d*)|(%d*)|(%d*)|[01]|[01]$')
     if order and (from == '' or not earlier(now, from)) and (following == '' or earlier(now, following)) then
-      return order, order ~= '0' and ended == '0' and to ~= '' and earlier(now, to), public, started == '1', from, c[2]
+      local active = order ~= '0' and string.byte(cache, -3) == 48 and to ~= '' and earlier(now, to)
+      return order, active, public, string.byte(cache, -1) == 49, from, cache
     end
   end
   return scheduled(meeting, public, now, keep)
