@@ -46,17 +46,18 @@ public final class IdempotencyKey {
      * store's own client (a lost reply), so a store needs to remember it no longer than that takes.
      */
     public static IdempotencyKey fresh() {
-        byte[] bits = new byte[9];
+        byte[] bits = new byte[6];
         RANDOM.nextBytes(bits);
         return new IdempotencyKey(FRESH.encodeToString(bits), false);
     }
 
     /**
-     * 72 bits from the system's generator (so JVMs restored from one snapshot do not repeat them), in
-     * 12 characters: a store keeps each one beside its reply, per change, so every byte counts. Two
+     * 48 bits from the system's generator (so JVMs restored from one snapshot do not repeat them), in
+     * 8 characters: a store keeps each one beside its reply, per change, so every byte counts. Two
      * only matter if they meet among the operations of one meeting within a replay window, and even
-     * then only to a command sent again, the only one that looks for its reply: a million operations
-     * of one meeting in one window would share one with a chance of 10^-10.
+     * then only to a command sent again, the only one that looks for its reply: one sent again among
+     * a million operations of its meeting in one window would take another's reply with a chance of
+     * 4 x 10^-9 (10^6 / 2^48).
      */
     private static final SecureRandom RANDOM = new SecureRandom();
 

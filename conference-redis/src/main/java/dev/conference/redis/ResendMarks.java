@@ -39,7 +39,7 @@ final class ResendMarks {
 
     /** A new mark, for one command. */
     static String fresh() {
-        String mark = TAG + RandomIds.next() + NEXT.incrementAndGet();
+        String mark = TAG + RandomIds.unguessable() + NEXT.incrementAndGet();
         WRITTEN.put(mark, Boolean.FALSE);
         return mark;
     }

@@ -23,7 +23,10 @@ if public ~= '1' and redis.call('HEXISTS', KEYS[1] .. ':audience', ARGV[6]) == 0
 end
 local at, ms = stamped(now, by_server, from)
 if redis.call('ZADD', KEYS[5], 'NX', at, ARGV[5]) == 0 then return done('ALREADY_IN') end
-if ARGV[7] ~= '' then redis.call('ZADD', KEYS[7], later_by(now, ARGV[7]), ARGV[5]) end
+-- (later_by and entry_time written out: each function a script uses is a closure made per run.)
+if ARGV[7] ~= '' then
+  redis.call('ZADD', KEYS[7], string.format('%.0f', tonumber(now) + tonumber(ARGV[7])), ARGV[5])
+end
 if not started then
   ensure_started(KEYS[1] .. ':starts', KEYS[1] .. ':started', KEYS[6], KEYS[2], order)
   cache_started(KEYS[1], cache)
@@ -35,7 +38,7 @@ end
 local id = log_event(KEYS[6], KEYS[2], order, JOINED, ARGV[5], '')
 -- The JOINED took a later millisecond (see entry_time): the join is at the entry's time.
 if not (string.sub(id, 1, #ms) == ms and string.byte(id, #ms + 1) == 45) then
-  redis.call('ZADD', KEYS[5], 'XX', entry_time(id, ''), ARGV[5])
+  redis.call('ZADD', KEYS[5], 'XX', string.match(id, '^%d+') .. '000', ARGV[5])
 end
 -- The time as the entry holds it: '' for its id's millisecond (MeetingCalls.Join reads it so).
 return done('OK\n' .. id .. '\n', id, '')
