@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * profile and turns it off again; the counts are each dump's {@code readQueryFromClient}, inclusive
  * (reading, running and answering commands), divided by the operations. Also printed: what of it
  * went to {@code lpFind}, the linear search of small (listpack-encoded) hashes, which depends on how
- * many replies a meeting's replay hash holds when the phase runs and so varies between runs.
+ * full they are when the phase runs (mostly the user's hash a join reads). The joins of the first
+ * row are of users who joined the instance before; a last phase counts first joins, which also note
+ * the instance in the user's hash.
  *
  * <p>Needs {@code callgrind_control} and {@code callgrind_annotate} (Debian's valgrind) and a server
  * started as {@code valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=PROFILE
@@ -44,8 +46,14 @@ public final class InstructionCounts {
     private static final int IN_FLIGHT = 64;
     private static final int MEETINGS = 8;
     private static final String TEXT = "a 34-character text of chat message";
-    private static final List<String> PHASES =
-            List.of("library join", "library post", "library leave", "minimal join", "minimal post", "minimal leave");
+    private static final List<String> PHASES = List.of(
+            "library join",
+            "library post",
+            "library leave",
+            "minimal join",
+            "minimal post",
+            "minimal leave",
+            "library first join");
     private static final String USAGE = "usage: java -cp conference-bench.jar dev.conference.bench.InstructionCounts"
             + " --redis URI --profile PROFILE [--ops N]\n"
             + "  --redis URI        the server, run under callgrind (its data is flushed)\n"
@@ -129,6 +137,9 @@ public final class InstructionCounts {
                     dumps.size(),
                     ops,
                     j -> raw.evalsha(leave, ScriptOutputType.VALUE, events.apply(j), at, "u" + j)));
+            // A first join of an instance also notes it in the user's hash (note-joined.lua, a command
+            // of its own in the user's slot): each user joins the next meeting, which they never joined.
+            dumps.add(profiled(profile, dumps.size(), ops, j -> c.join(user.apply(j), meeting.apply(j + 1))));
             return dumps;
         } finally {
             client.shutdown();
@@ -211,6 +222,14 @@ public final class InstructionCounts {
                     Format.ratio((double) library / minimal),
                     Format.ratio((double) (library - scans[i]) / (minimal - scans[i + names.length])));
         }
+        int first = 2 * names.length;
+        table.add(
+                "join, first of its instance",
+                String.format("%,d", total[first]),
+                String.format("%,d", scans[first]),
+                String.format("%,d", total[names.length]),
+                Format.ratio((double) total[first] / total[names.length]),
+                Format.ratio((double) (total[first] - scans[first]) / (total[names.length] - scans[names.length])));
         System.out.println("## Server instructions per operation (callgrind), library beside the minimal script");
         System.out.println();
         System.out.print(table.render());
