@@ -114,15 +114,20 @@ class ResendTest {
         }
     }
 
-    /** The chat, read again while the last kill may still be landing on the store's connection. */
+    /**
+     * The chat, read again while the last kill may still be landing on the store's connection: the
+     * reset reaches the client after the kill returned, and fails the command then in flight, so the
+     * attempts are spaced for Lettuce to reconnect in between.
+     */
     private static List<ChatMessage> chatOnceReconnected(ConferenceStore store, MeetingId meeting) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return store.conference().chat(meeting);
             } catch (StoreException lostToTheLastKill) {
-                if (attempt == 5) {
+                if (attempt == 20) {
                     throw lostToTheLastKill;
                 }
+                sleep(100);
             }
         }
     }
