@@ -212,24 +212,10 @@ public final class InstructionCounts {
                 "without lpFind");
         String[] names = {"join", "post", "leave"};
         for (int i = 0; i < names.length; i++) {
-            long library = total[i];
-            long minimal = total[i + names.length];
-            table.add(
-                    names[i],
-                    String.format("%,d", library),
-                    String.format("%,d", scans[i]),
-                    String.format("%,d", minimal),
-                    Format.ratio((double) library / minimal),
-                    Format.ratio((double) (library - scans[i]) / (minimal - scans[i + names.length])));
+            row(table, names[i], total, scans, i, i + names.length);
         }
-        int first = 2 * names.length;
-        table.add(
-                "join, first of its instance",
-                String.format("%,d", total[first]),
-                String.format("%,d", scans[first]),
-                String.format("%,d", total[names.length]),
-                Format.ratio((double) total[first] / total[names.length]),
-                Format.ratio((double) (total[first] - scans[first]) / (total[names.length] - scans[names.length])));
+        // The last phase, first joins, beside the minimal join.
+        row(table, "join, first of its instance", total, scans, 2 * names.length, names.length);
         System.out.println("## Server instructions per operation (callgrind), library beside the minimal script");
         System.out.println();
         System.out.print(table.render());
@@ -238,6 +224,17 @@ public final class InstructionCounts {
                 "- %,d operations per phase over %d meetings, %d in flight; instructions of readQueryFromClient,"
                         + " inclusive%n",
                 ops, MEETINGS, IN_FLIGHT);
+    }
+
+    /** A row of the library's phase {@code library} beside the minimal script's phase {@code minimal}. */
+    private static void row(Table table, String name, long[] total, long[] scans, int library, int minimal) {
+        table.add(
+                name,
+                String.format("%,d", total[library]),
+                String.format("%,d", scans[library]),
+                String.format("%,d", total[minimal]),
+                Format.ratio((double) total[library] / total[minimal]),
+                Format.ratio((double) (total[library] - scans[library]) / (total[minimal] - scans[minimal])));
     }
 
     private static String annotate(Path dump) throws IOException, InterruptedException {

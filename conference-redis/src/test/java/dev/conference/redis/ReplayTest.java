@@ -68,7 +68,7 @@ class ReplayTest {
             untilServerMicrosIntoTheSecond(0);
             List<Object> again = resent.run(REDIS.admin().sync());
 
-            // Kept as offsets from its period's start, read back from the previous period's list.
+            // Kept with the last seven digits of its milliseconds, read back from the previous period's list.
             assertThat(again).isEqualTo(first);
             assertThat(store.conference().chat(meeting)).hasSize(1);
         }

@@ -11,14 +11,14 @@
 local now = time_of(ARGV[1])
 local early, order, active = open_change(KEYS[1], now, ARGV[2], KEYS[7], KEYS[8], ARGV[3], ARGV[4], ARGV[6])
 if early then return early end
-local function done(reply) return remember(KEYS[7], KEYS[8], ARGV[3], ARGV[4], flat(reply)) end
+local function done(reply) return remember(KEYS[7], KEYS[8], ARGV[3], ARGV[4], reply) end
 local closing = redis.call('HMGET', KEYS[9], order, order .. ':op', order .. ':reply')
 -- This operation's ending, finished by another call (see end_instance).
-if closing[3] and closing[2] == ARGV[3] then return done({closing[3]}) end
-if not closing[1] and not active then return done({'NONE'}) end
+if closing[3] and closing[2] == ARGV[3] then return done(closing[3]) end
+if not closing[1] and not active then return done('NONE') end
 local out = end_instance({meeting = KEYS[1], starts = KEYS[2], ended = KEYS[4], started = KEYS[5], feed = KEYS[6],
   closing = KEYS[9], participants = KEYS[10], events = KEYS[11], leases = KEYS[12], chat = KEYS[13],
   imported = KEYS[14], retention = ARGV[5]}, order, now, ARGV[3], ARGV[4])
-if out[1] == 'MORE' then return flat({'MORE'}) end
-if out[5] == ARGV[3] then return done({'OK', out[2], out[3], out[4]}) end
-return done({'NONE'})
+if out[1] == 'MORE' then return 'MORE' end
+if out[5] == ARGV[3] then return done(flat({'OK', out[2], out[3], out[4]})) end
+return done('NONE')
