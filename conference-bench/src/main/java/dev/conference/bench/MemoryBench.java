@@ -146,7 +146,6 @@ final class MemoryBench {
                         new MemoryParts.Part(
                                 "instance's `chat`",
                                 keysOf(joined, id -> List.of(RawKeys.ofInstance(id, "1", "chat")))),
-                        new MemoryParts.Part("meeting's `feed`", keysOf(joined, id -> List.of(RawKeys.feed(id)))),
                         new MemoryParts.Part(
                                 "replay records `replies:*` (transient)",
                                 keysOf(joined, id -> List.of(RawKeys.replayEven(id), RawKeys.replayOdd(id))))));

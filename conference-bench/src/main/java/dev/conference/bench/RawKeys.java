@@ -41,10 +41,6 @@ final class RawKeys {
         return meeting(meeting) + ":started";
     }
 
-    static String feed(String meeting) {
-        return meeting(meeting) + ":feed";
-    }
-
     /**
      * The two lists that keep replies for re-sent commands whose window is the default replay
      * window (10 s, so a span of 16 s), whichever period of it is current.

@@ -89,7 +89,6 @@ final class RawWorkload implements Workload {
                 scripts.join,
                 new String[] {
                     RawKeys.meeting(meeting),
-                    RawKeys.feed(meeting),
                     RawKeys.replayEven(meeting),
                     RawKeys.replayOdd(meeting),
                     RawKeys.ofInstance(meeting, ORDER, "participants"),
@@ -114,7 +113,6 @@ final class RawWorkload implements Workload {
                 scripts.leave,
                 new String[] {
                     RawKeys.meeting(meeting),
-                    RawKeys.feed(meeting),
                     RawKeys.replayEven(meeting),
                     RawKeys.replayOdd(meeting),
                     RawKeys.ofInstance(meeting, ORDER, "participants"),
@@ -135,7 +133,6 @@ final class RawWorkload implements Workload {
                 scripts.post,
                 new String[] {
                     RawKeys.meeting(meeting),
-                    RawKeys.feed(meeting),
                     RawKeys.replayEven(meeting),
                     RawKeys.replayOdd(meeting),
                     RawKeys.ofInstance(meeting, ORDER, "participants"),

@@ -7,7 +7,6 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
 import dev.conference.port.EventListener;
 import dev.conference.port.FeedPosition;
-import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -138,8 +137,8 @@ final class WatchCommand extends StoreCommand {
 
         @Override
         public void onGap(String oldestKeptId) {
-            err.println("conference: the feed no longer keeps every event after --from (about the last "
-                    + LiveEvents.FEED_KEEPS + " are kept): some were missed; going on from " + oldestKeptId);
+            err.println("conference: the events right after --from are no longer kept (their instance's log"
+                    + " has expired): some were missed; going on from " + oldestKeptId);
             err.flush();
         }
 

@@ -57,9 +57,9 @@ public final class InMemoryConferenceStore implements ConferenceStore {
     final Map<MeetingId, List<MeetingEvent>> feeds = new HashMap<>();
 
     /**
-     * The last id each feed let go of to keep {@link LiveEvents#FEED_KEEPS}, or with its deleted
-     * meeting: what a resumption may have missed. Events taken out for other reasons (an erased user's messages, a deleted
-     * instance's events) were not missed, just gone.
+     * The last id of each deleted meeting's feed: what a resumption may have missed. Events taken out
+     * for other reasons (an erased user's messages, a deleted instance's events) were not missed, just
+     * gone.
      */
     final Map<MeetingId, Long> feedTrimmedThrough = new HashMap<>();
 
@@ -160,16 +160,9 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         feed(state.instance.meeting(), event.apply(nextId()));
     }
 
-    /** Appends to the meeting's live feed, which keeps the last {@link LiveEvents#FEED_KEEPS} events. */
+    /** Appends to the meeting's live feed (it keeps what the instances keep), and wakes the subscribers. */
     void feed(MeetingId meeting, MeetingEvent event) {
-        List<MeetingEvent> feed = feeds.computeIfAbsent(meeting, m -> new ArrayList<>());
-        feed.add(event);
-        if (feed.size() > LiveEvents.FEED_KEEPS) {
-            List<MeetingEvent> trimmed = feed.subList(0, feed.size() - LiveEvents.FEED_KEEPS);
-            feedTrimmedThrough.put(
-                    meeting, Long.parseLong(trimmed.get(trimmed.size() - 1).id()));
-            trimmed.clear();
-        }
+        feeds.computeIfAbsent(meeting, m -> new ArrayList<>()).add(event);
         lock.notifyAll();
     }
 

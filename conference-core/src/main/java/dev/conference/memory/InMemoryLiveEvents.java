@@ -10,10 +10,13 @@ import dev.conference.port.EventListener;
 import dev.conference.port.FeedPosition;
 import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** Subscriptions to the in-memory feeds, each delivered by a thread of its own. */
 final class InMemoryLiveEvents implements LiveEvents {
@@ -31,26 +34,28 @@ final class InMemoryLiveEvents implements LiveEvents {
         Objects.requireNonNull(from, "feed position");
         Objects.requireNonNull(listener, "listener");
         long after;
-        String gapUntil = null;
+        long now;
+        boolean gap = false;
+        Set<Integer> first = Set.of();
         synchronized (store.lock) {
             if (!store.meetings.containsKey(meeting.value())) {
                 throw new UnknownMeetingException(meeting);
             }
             List<MeetingEvent> feed = store.feeds.getOrDefault(meeting, List.of());
+            now = feed.isEmpty() ? 0 : Long.parseLong(feed.get(feed.size() - 1).id());
             if (from instanceof FeedPosition.After resume) {
                 after = position(resume.id());
-                // The same rule as the Redis store's: resuming before the oldest event kept may have lost some.
+                // A meeting deleted since: resuming in its feed may have missed any of it.
                 Long trimmed = store.feedTrimmedThrough.get(meeting);
-                if (trimmed != null && after <= trimmed && !feed.isEmpty()) {
-                    gapUntil = feed.get(0).id();
-                }
-            } else if (from == FeedPosition.oldest() || feed.isEmpty()) {
+                gap = trimmed != null && after <= trimmed;
+            } else if (from == FeedPosition.oldest()) {
                 after = 0;
+                first = latestTwoStarted(meeting);
             } else {
-                after = Long.parseLong(feed.get(feed.size() - 1).id());
+                after = now;
             }
         }
-        Feed subscription = new Feed(meeting, after, listener, gapUntil);
+        Feed subscription = new Feed(meeting, after, listener, gap, first, from == FeedPosition.oldest() ? now : 0);
         open.add(subscription);
         Thread thread = new Thread(subscription::run, "conference-subscription-" + meeting);
         thread.setDaemon(true);
@@ -61,6 +66,21 @@ final class InMemoryLiveEvents implements LiveEvents {
     /** Closes every subscription still open, as closing the store does. */
     void closeAll() {
         open.forEach(Feed::close);
+    }
+
+    /**
+     * The latest two instances started by now, whose events a subscription from the oldest delivers
+     * from their start, as the Redis store's does (see FeedPosition.oldest). Called under the lock.
+     */
+    private Set<Integer> latestTwoStarted(MeetingId meeting) {
+        Instant now = store.now();
+        return store.instancesOf(meeting).stream()
+                .filter(state -> !state.instance.from().isAfter(now))
+                .sorted(Comparator.comparing((InstanceState state) -> state.instance.from())
+                        .reversed())
+                .limit(2)
+                .map(state -> state.instance.instance())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static long position(String id) {
@@ -81,14 +101,21 @@ final class InMemoryLiveEvents implements LiveEvents {
 
         private volatile Thread deliverer;
 
-        /** The oldest event kept, when the position resumed from is older; told to the listener first. */
-        private final String gapUntil;
+        /** Whether the position resumed from may have lost events: told to the listener before the first event. */
+        private boolean gap;
 
-        Feed(MeetingId meeting, long after, EventListener listener, String gapUntil) {
+        /** Of the events up to {@link #since}, only those of these instances are delivered (from the oldest). */
+        private final Set<Integer> first;
+
+        private final long since;
+
+        Feed(MeetingId meeting, long after, EventListener listener, boolean gap, Set<Integer> first, long since) {
             this.meeting = meeting;
             this.lastSeen = after;
             this.listener = listener;
-            this.gapUntil = gapUntil;
+            this.gap = gap;
+            this.first = first;
+            this.since = since;
         }
 
         void run() {
@@ -101,9 +128,6 @@ final class InMemoryLiveEvents implements LiveEvents {
 
         private void deliver() {
             deliverer = Thread.currentThread();
-            if (gapUntil != null) {
-                listener.onGap(gapUntil);
-            }
             while (!closed) {
                 List<MeetingEvent> fresh;
                 synchronized (store.lock) {
@@ -120,6 +144,10 @@ final class InMemoryLiveEvents implements LiveEvents {
                     synchronized (delivery) {
                         if (closed) {
                             return;
+                        }
+                        if (gap) {
+                            gap = false;
+                            listener.onGap(event.id());
                         }
                         try {
                             listener.onEvent(event);
@@ -143,7 +171,8 @@ final class InMemoryLiveEvents implements LiveEvents {
         /** Called under the lock. */
         private List<MeetingEvent> newer() {
             return store.feeds.getOrDefault(meeting, List.of()).stream()
-                    .filter(event -> Long.parseLong(event.id()) > lastSeen)
+                    .filter(event -> Long.parseLong(event.id()) > lastSeen
+                            && (Long.parseLong(event.id()) > since || first.contains(event.instance())))
                     .toList();
         }
 

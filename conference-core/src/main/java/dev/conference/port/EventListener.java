@@ -24,11 +24,12 @@ public interface EventListener {
     default void onError(ConferenceException error) {}
 
     /**
-     * The subscription resumed {@link FeedPosition#after after} an event that the feed no longer keeps
-     * (it keeps about the last {@link LiveEvents#FEED_KEEPS}): events between that one and
-     * {@code oldestKeptId} may have been lost to this listener. Called once, before the first event;
-     * delivery then goes on from the oldest event kept. By default ignored: override it where a missed
-     * event matters (reload the state, say).
+     * The subscription resumed {@link FeedPosition#after after} an event that the store no longer
+     * keeps (its instance's log has expired, or its meeting was deleted and made again): events
+     * between that one and {@code oldestKeptId} may have been lost to this listener. Called once,
+     * right before the first event delivered, whose id it is; delivery goes on with the events the
+     * store still keeps after that position. By default ignored:
+     * override it where a missed event matters (reload the state, say).
      */
     default void onGap(String oldestKeptId) {}
 }

@@ -14,7 +14,10 @@ public sealed interface FeedPosition {
         return Latest.INSTANCE;
     }
 
-    /** Every event the feed still keeps, oldest first, then on as they happen. */
+    /**
+     * The events the latest instance started and the one before it hold (as far as the store keeps
+     * them), oldest first, then every event as it happens.
+     */
     static FeedPosition oldest() {
         return Oldest.INSTANCE;
     }

@@ -56,14 +56,13 @@ final class HistoryCalls {
         @Override
         public String[] keys() {
             String n = Integer.toString(instance);
-            List<String> keys = new ArrayList<>(11 + records.size());
+            List<String> keys = new ArrayList<>(10 + records.size());
             keys.addAll(List.of(
                     meetingKeys.meeting(),
                     meetingKeys.starts(),
                     meetingKeys.ends(),
                     meetingKeys.ended(),
                     meetingKeys.started(),
-                    meetingKeys.feed(),
                     meetingKeys.events(n),
                     meetingKeys.chat(n),
                     meetingKeys.participants(n),

@@ -134,7 +134,20 @@ final class Keys {
             return base + ":closing";
         }
 
-        /** Every event and message of the meeting across instances, for live subscriptions. */
+        /** Instance -> the `seq` of its latest turn as the current one (see note_in in prelude.lua). */
+        String turns() {
+            return base + ":turns";
+        }
+
+        /** Instance -> the `seq` of its latest entry written by anything but a change of the current one. */
+        String late() {
+            return base + ":late";
+        }
+
+        /**
+         * The stream of notes live subscriptions read before they read the instances' logs and chats
+         * themselves (see RedisLiveEvents): no longer written, deleted with its meeting.
+         */
         String feed() {
             return base + ":feed";
         }

@@ -84,7 +84,7 @@ final class MeetingCalls {
         public String[] keys() {
             String[] replay = k.replay(window);
             return new String[] {
-                k.meeting(), k.feed(), replay[0], replay[1], k.participants(n), k.events(n), k.leases(n), k.erased(user)
+                k.meeting(), replay[0], replay[1], k.participants(n), k.events(n), k.leases(n), k.erased(user)
             };
         }
 
@@ -111,9 +111,7 @@ final class MeetingCalls {
         @Override
         public String[] keys() {
             String[] replay = k.replay(window);
-            return new String[] {
-                k.meeting(), k.feed(), replay[0], replay[1], k.participants(n), k.events(n), k.leases(n)
-            };
+            return new String[] {k.meeting(), replay[0], replay[1], k.participants(n), k.events(n), k.leases(n)};
         }
 
         @Override
@@ -138,7 +136,7 @@ final class MeetingCalls {
         @Override
         public String[] keys() {
             String[] replay = k.replay(window);
-            return new String[] {k.meeting(), k.feed(), replay[0], replay[1], k.participants(n), k.chat(n)};
+            return new String[] {k.meeting(), replay[0], replay[1], k.participants(n), k.chat(n)};
         }
 
         @Override
@@ -207,7 +205,6 @@ final class MeetingCalls {
                 k.ends(),
                 k.ended(),
                 k.started(),
-                k.feed(),
                 replay[0],
                 replay[1],
                 k.closing(),
@@ -239,7 +236,6 @@ final class MeetingCalls {
                 k.ends(),
                 k.ended(),
                 k.started(),
-                k.feed(),
                 k.closing(),
                 k.participants(n),
                 k.events(n),

@@ -49,7 +49,7 @@ public final class RedisConferenceStore implements ConferenceStore {
                 metrics);
         this.conference = new RedisConference(async, gateway);
         this.lifecycle = new RedisLifecycle(gateway, keys, time, options.retention(), metrics);
-        this.liveEvents = new RedisLiveEvents(connector, gateway, keys, metrics);
+        this.liveEvents = new RedisLiveEvents(connector, gateway, keys, time, metrics);
         this.history = new RedisHistory(gateway, keys, time, options.retention());
     }
 

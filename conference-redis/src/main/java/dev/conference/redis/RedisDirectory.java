@@ -145,7 +145,7 @@ final class RedisDirectory implements Directory {
             String now = time.now();
             List<IndexMember> instances = new ArrayList<>(batch.size());
             batch.forEach(member -> instances.add(IndexMember.parse(member)));
-            // In instance order, so the LEFT events of one meeting reach its feed as in every store.
+            // In instance order, so the LEFT events of one meeting take their `seq` as in every store.
             instances.sort(Comparator.comparing(
                             (IndexMember member) -> member.meeting().value())
                     .thenComparingInt(IndexMember::instance));
@@ -158,7 +158,7 @@ final class RedisDirectory implements Directory {
                     List<Object> erased = redis.run(
                             Scripts.ERASE,
                             new String[] {
-                                k.feed(),
+                                k.meeting(),
                                 k.erased(id),
                                 k.participants(n),
                                 k.leases(n),
@@ -257,6 +257,8 @@ final class RedisDirectory implements Directory {
                         meetingKeys.ended(),
                         meetingKeys.started(),
                         meetingKeys.closing(),
+                        meetingKeys.turns(),
+                        meetingKeys.late(),
                         meetingKeys.feed()))
                 > 0;
         meetings.settle(marks, false);

@@ -119,7 +119,7 @@ final class RedisLifecycle implements Lifecycle {
                     String n = Integer.toString(instance.instance());
                     return redis.start(
                             Scripts.START_DUE,
-                            new String[] {k.starts(), k.ended(), k.started(), k.feed(), k.events(n)},
+                            new String[] {k.starts(), k.ended(), k.started(), k.meeting(), k.events(n)},
                             n,
                             at);
                 },
@@ -178,7 +178,7 @@ final class RedisLifecycle implements Lifecycle {
                     String n = Integer.toString(lease.instance());
                     return redis.start(
                             Scripts.EXPIRE_LEASE,
-                            new String[] {k.ended(), k.feed(), k.participants(n), k.events(n), k.leases(n)},
+                            new String[] {k.ended(), k.meeting(), k.participants(n), k.events(n), k.leases(n)},
                             n,
                             lease.user().value(),
                             at);

@@ -2,7 +2,6 @@ package dev.conference.redis;
 
 import dev.conference.model.ChatMessage;
 import dev.conference.model.ConferenceException;
-import dev.conference.model.InvalidInputException;
 import dev.conference.model.ListenerException;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingId;
@@ -13,43 +12,53 @@ import dev.conference.port.EventListener;
 import dev.conference.port.FeedPosition;
 import dev.conference.port.LiveEvents;
 import dev.conference.port.Subscription;
+import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Live subscriptions on Redis: each reads its meeting's feed stream with XREAD BLOCK on a connection
- * and a thread of its own, so a slow listener or a long block holds up nothing else. The feed holds
- * notes of where each entry went (see feed_note in prelude.lua); the entries are read from there.
+ * Live subscriptions on Redis: each reads the logs and chats of its meeting's instances with XREAD
+ * BLOCK, on a connection and a thread of its own, so a slow listener or a long block holds up nothing
+ * else. Every live entry carries the meeting's {@code seq} (next_seq in prelude.lua), which orders
+ * them across streams as they happened; a subscription delivers by it, and its position is the last
+ * {@code seq} delivered (see {@link FeedCursor}).
+ *
+ * <p>Before each read it asks the meeting which instances may hold entries after its position
+ * (follow.lua): the instance current then, those that became current or were written to otherwise
+ * since (the meeting's {@code turns} and {@code late}, see note_in in prelude.lua), and the next to
+ * start. It reads those only, and delivers no further than the meeting's {@code seq} as it was then:
+ * a later entry may be in an instance it does not follow yet.
  */
 final class RedisLiveEvents implements LiveEvents {
     private static final long BLOCK_MILLIS = 1_000;
     private static final int BATCH = 100;
     private static final long RETRY_MILLIS = 500;
-    /** How many times an entry is followed to a new id (each import that moves it gives one). */
-    private static final int MAX_MOVES = 8;
 
     private final Connector connector;
     private final RedisGateway redis;
     private final Keys keys;
+    private final ScriptTime time;
 
     private final Metrics metrics;
     private final Set<Feed> open = ConcurrentHashMap.newKeySet();
 
-    RedisLiveEvents(Connector connector, RedisGateway redis, Keys keys, Metrics metrics) {
+    RedisLiveEvents(Connector connector, RedisGateway redis, Keys keys, ScriptTime time, Metrics metrics) {
         this.metrics = metrics;
         this.connector = connector;
         this.redis = redis;
         this.keys = keys;
+        this.time = time;
     }
 
     @Override
@@ -57,19 +66,33 @@ final class RedisLiveEvents implements LiveEvents {
         Objects.requireNonNull(meeting, "meeting id");
         Objects.requireNonNull(from, "feed position");
         Objects.requireNonNull(listener, "listener");
-        if (from instanceof FeedPosition.After resume && !StreamIds.valid(resume.id())) {
-            throw new InvalidInputException("not an event id: " + resume.id());
-        }
+        FeedCursor resume = from instanceof FeedPosition.After after ? FeedCursor.parse(after.id()) : null;
         Keys.MeetingKeys k = keys.meeting(meeting);
-        if (redis.call(r -> r.exists(k.meeting())) == 0) {
+        Follow now = follow(k, 0);
+        if (now == null) {
             throw new UnknownMeetingException(meeting);
         }
-        String start = from instanceof FeedPosition.After resume
-                ? resume.id()
-                : from == FeedPosition.oldest() ? "0-0" : lastId(k.feed());
-        String gapUntil = from instanceof FeedPosition.After ? gapUntil(k.feed(), start) : null;
-        Connector.Link connection = connector.connect();
-        Feed feed = new Feed(meeting, k.feed(), start, listener, connection, gapUntil);
+        Feed feed;
+        if (resume == null) {
+            // From the oldest: what the latest two instances started hold now, then everything after.
+            Set<Integer> first = from == FeedPosition.oldest() ? now.latest() : Set.of();
+            long cursor = from == FeedPosition.oldest() ? 0 : now.seq();
+            feed = new Feed(meeting, k, now.born(), cursor, now.seq(), first, listener, false);
+        } else if (resume.born() != now.born() || resume.seq() > now.seq()) {
+            // A position in a meeting deleted since: the one made again under its id is new throughout.
+            feed = new Feed(meeting, k, now.born(), 0, 0, Set.of(), listener, true);
+        } else {
+            feed = new Feed(
+                    meeting,
+                    k,
+                    now.born(),
+                    resume.seq(),
+                    resume.seq(),
+                    Set.of(),
+                    listener,
+                    resume.seq() < now.forgot());
+            feed.checkKept = true;
+        }
         open.add(feed);
         Thread thread = new Thread(feed::run, "conference-subscription-" + meeting);
         metrics.subscriptionOpened();
@@ -78,18 +101,29 @@ final class RedisLiveEvents implements LiveEvents {
         return feed;
     }
 
-    /**
-     * The oldest entry the feed keeps, if it is newer than {@code after}: the feed is trimmed to about
-     * its last {@link LiveEvents#FEED_KEEPS} entries, so entries after {@code after} may be gone. (Redis
-     * 6.2 does not say what a trim removed, so a resume right after the last entry trimmed is told too.)
-     */
-    private String gapUntil(String feed, String after) {
-        List<StreamMessage<String, String>> oldest =
-                redis.call(r -> r.xrange(feed, Range.create("-", "+"), io.lettuce.core.Limit.create(0, 1)));
-        if (oldest.isEmpty() || StreamIds.compare(after, oldest.get(0).getId()) >= 0) {
+    /** What follow.lua answers: the meeting's counts, and the instances to read after a {@code seq}. */
+    private record Follow(long born, long seq, long forgot, List<Integer> instances, Set<Integer> latest) {}
+
+    /** The meeting's state and the instances that may hold live entries after {@code after}; null if no such meeting. */
+    private Follow follow(Keys.MeetingKeys k, long after) {
+        List<Object> reply = redis.run(Scripts.FOLLOW, new String[] {k.meeting()}, Long.toString(after), time.now());
+        if (reply.size() == 1) {
             return null;
         }
-        return oldest.get(0).getId();
+        return new Follow(
+                Long.parseLong((String) reply.get(0)),
+                Long.parseLong((String) reply.get(1)),
+                Long.parseLong((String) reply.get(2)),
+                numbers(reply.get(3)),
+                Set.copyOf(numbers(reply.get(4))));
+    }
+
+    private static List<Integer> numbers(Object list) {
+        List<Integer> out = new ArrayList<>();
+        for (Object item : (List<?>) list) {
+            out.add(Integer.parseInt(String.valueOf(item)));
+        }
+        return out;
     }
 
     /** Closes every subscription still open: the store is closing. */
@@ -97,17 +131,49 @@ final class RedisLiveEvents implements LiveEvents {
         open.forEach(Feed::close);
     }
 
-    private String lastId(String feed) {
-        List<StreamMessage<String, String>> last =
-                redis.call(r -> r.xrevrange(feed, Range.create("-", "+"), io.lettuce.core.Limit.create(0, 1)));
-        return last.isEmpty() ? "0-0" : last.get(0).getId();
+    /** An instance a subscription reads: where it is in the log and the chat. */
+    private static final class Followed {
+        final int instance;
+        final String log;
+        final String chat;
+        /** Entries at or below this {@code seq} are passed over (see Feed.first). */
+        final long floor;
+
+        String logAt;
+        String chatAt;
+
+        Followed(int instance, String log, String chat, long floor) {
+            this.instance = instance;
+            this.log = log;
+            this.chat = chat;
+            this.floor = floor;
+        }
+    }
+
+    /** An entry a read brought that is due for delivery. */
+    private record Pending(long seq, Followed instance, StreamMessage<String, String> entry, boolean chat) {}
+
+    /** The {@code seq} of a live entry; null for one that has none (imported, or of the layout before). */
+    private static Long seqOf(StreamMessage<String, String> entry) {
+        String seq = entry.getBody().get("seq");
+        if (seq == null || entry.getBody().containsKey("src")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(seq);
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
     }
 
     private final class Feed implements Subscription {
         private final MeetingId meeting;
-        private final String key;
+        private final Keys.MeetingKeys k;
         private final EventListener listener;
         private final Connector.Link connection;
+        /** When the meeting was made (see FeedCursor); a meeting made again is followed afresh. */
+        private long born;
+
         private volatile String lastSeen;
         private volatile boolean closed;
         /** Held while an event is delivered, so close() returns only between deliveries. */
@@ -115,22 +181,41 @@ final class RedisLiveEvents implements LiveEvents {
 
         private volatile Thread deliverer;
 
-        /** The oldest entry kept, when the position resumed from is older; told to the listener first. */
-        private final String gapUntil;
+        /** The {@code seq} of the last event delivered (or of the position started from). */
+        private long seq;
+        /**
+         * Up to this {@code seq} only the instances of {@link #first} are delivered, from their start
+         * (a subscription from the oldest); above it, every instance.
+         */
+        private long since;
+
+        private Set<Integer> first;
+        /** The instances read, by number. */
+        private final Map<Integer, Followed> followed = new HashMap<>();
+        /** Whether the position resumed from is no longer kept: told to the listener before the first event. */
+        private boolean gap;
+        /** Whether the first look at the instances must check that their logs are still kept (a resumption). */
+        boolean checkKept;
 
         Feed(
                 MeetingId meeting,
-                String key,
-                String start,
+                Keys.MeetingKeys k,
+                long born,
+                long seq,
+                long since,
+                Set<Integer> first,
                 EventListener listener,
-                Connector.Link connection,
-                String gapUntil) {
+                boolean gap) {
             this.meeting = meeting;
-            this.key = key;
-            this.lastSeen = start;
+            this.k = k;
+            this.born = born;
+            this.seq = seq;
+            this.since = since;
+            this.first = first;
             this.listener = listener;
-            this.connection = connection;
-            this.gapUntil = gapUntil;
+            this.gap = gap;
+            this.connection = connector.connect();
+            this.lastSeen = new FeedCursor(born, seq).toString();
         }
 
         /** Delivers until closed; the subscription counts as open from {@code subscribe} until this returns. */
@@ -145,143 +230,225 @@ final class RedisLiveEvents implements LiveEvents {
 
         private void deliver() {
             deliverer = Thread.currentThread();
-            if (gapUntil != null) {
-                listener.onGap(gapUntil);
-            }
             while (!closed) {
                 List<StreamMessage<String, String>> batch;
+                long upTo;
                 try {
+                    Follow state = follow(k, Math.max(seq, since));
+                    if (state == null) {
+                        // The meeting was deleted: nothing comes until one is made again under its id.
+                        pause(BLOCK_MILLIS);
+                        continue;
+                    }
+                    if (state.born() != born) {
+                        // Deleted and made again: the new meeting is followed from its start, as in every store.
+                        born = state.born();
+                        seq = 0;
+                        since = 0;
+                        first = Set.of();
+                        followed.clear();
+                        state = follow(k, 0);
+                        if (state == null) {
+                            continue;
+                        }
+                    }
+                    upTo = state.seq();
+                    look(state);
+                    if (followed.isEmpty()) {
+                        pause(BLOCK_MILLIS);
+                        continue;
+                    }
                     batch = connection
                             .sync()
-                            .xread(
-                                    XReadArgs.Builder.block(BLOCK_MILLIS).count(BATCH),
-                                    StreamOffset.from(key, lastSeen));
+                            .xread(XReadArgs.Builder.block(BLOCK_MILLIS).count(BATCH), offsets());
                 } catch (RuntimeException e) {
                     // Lettuce fails reads with RedisException, and cancels them when a connection is reset.
                     if (closed) {
                         return;
                     }
                     report(readFailed(e));
-                    pause();
+                    pause(RETRY_MILLIS);
                     continue;
                 }
-                if (batch == null || batch.isEmpty()) {
-                    continue;
-                }
-                List<MeetingEvent> events;
-                try {
-                    events = entries(batch);
-                } catch (RuntimeException e) {
-                    if (closed) {
-                        return;
-                    }
-                    report(readFailed(e));
-                    pause();
-                    continue;
-                }
-                for (int i = 0; i < batch.size(); i++) {
-                    synchronized (delivery) {
-                        if (closed) {
-                            return;
-                        }
-                        if (events.get(i) != null) {
-                            deliver(events.get(i));
-                        }
-                        lastSeen = batch.get(i).getId();
-                    }
+                if (batch != null && !batch.isEmpty() && !take(batch, upTo)) {
+                    return;
                 }
             }
         }
 
         /**
-         * The events a batch of feed notes point to, in the batch's order: each note names the
-         * instance and whether the entry is in its chat or its log, and the entry has the note's id
-         * (or its {@code ref}) unless an import moved it or erase took it: then the instance's
-         * {@code imported} holds {@code moved:<id>}, its new id or '' (see import.lua, erase.lua). One
-         * pipelined round reads both, and one more round is made per move. Null for an entry no
-         * longer there (an erased user's message, a log past retention) and for one unreadable, which
-         * is reported.
+         * Reads from the instances follow.lua named (and, up to {@link #since}, those of {@link
+         * #first}), each placed after what was delivered; lets go of the others, which hold nothing
+         * after it.
          */
-        private List<MeetingEvent> entries(List<StreamMessage<String, String>> batch) {
-            Keys.MeetingKeys k = keys.meeting(meeting);
-            int size = batch.size();
-            String[] streams = new String[size];
-            String[] ids = new String[size];
-            String[] instances = new String[size];
-            List<StreamMessage<String, String>> found = new ArrayList<>(Collections.nCopies(size, null));
-            for (int i = 0; i < size; i++) {
-                StreamMessage<String, String> note = batch.get(i);
-                Map<String, String> fields = note.getBody();
-                if (fields.containsKey("type")) {
-                    // A feed entry of the layout before notes: the event itself.
-                    found.set(i, note);
-                    continue;
-                }
-                instances[i] = fields.getOrDefault("instance", "");
-                streams[i] = "1".equals(fields.get("chat")) ? k.chat(instances[i]) : k.events(instances[i]);
-                ids[i] = fields.getOrDefault("ref", note.getId());
+        private void look(Follow state) {
+            Set<Integer> wanted = new HashSet<>(state.instances());
+            if (seq < since) {
+                wanted.addAll(first);
             }
-            // Each round reads, for each note still sought, where an import moved its entry (or that
-            // it is gone: '') and what is at its id; the move wins, and is followed in the next round.
-            for (int move = 0; move <= MAX_MOVES; move++) {
-                List<Integer> sought = new ArrayList<>();
-                List<CompletableFuture<String>> forwards = new ArrayList<>();
-                List<CompletableFuture<List<StreamMessage<String, String>>>> reads = new ArrayList<>();
-                for (int i = 0; i < size; i++) {
-                    if (found.get(i) == null && ids[i] != null) {
-                        sought.add(i);
-                        forwards.add(connection
-                                .async()
-                                .hget(
-                                        k.imported(instances[i]),
-                                        "moved:" + (streams[i].equals(k.chat(instances[i])) ? "m:" : "e:") + ids[i])
-                                .toCompletableFuture());
-                        reads.add(connection
-                                .async()
-                                .xrange(streams[i], Range.create(ids[i], ids[i]))
-                                .toCompletableFuture());
+            followed.keySet().retainAll(wanted);
+            for (int n : wanted) {
+                if (!followed.containsKey(n)) {
+                    String number = Integer.toString(n);
+                    Followed instance =
+                            new Followed(n, k.events(number), k.chat(number), first.contains(n) ? 0 : since);
+                    instance.logAt = placed(instance, instance.log);
+                    instance.chatAt = placed(instance, instance.chat);
+                    if (checkKept && !gap && expired(number)) {
+                        gap = true;
                     }
-                }
-                boolean moved = false;
-                for (int j = 0; j < sought.size(); j++) {
-                    int i = sought.get(j);
-                    String forward = forwards.get(j).join();
-                    List<StreamMessage<String, String>> entry = reads.get(j).join();
-                    if (forward != null) {
-                        ids[i] = forward.isEmpty() ? null : forward;
-                        moved |= ids[i] != null;
-                    } else if (entry.isEmpty() || entry.get(0).getBody().containsKey("src")) {
-                        // Gone (its log past retention, its instance deleted); an imported entry is never noted.
-                        ids[i] = null;
-                    } else {
-                        found.set(i, entry.get(0));
-                    }
-                }
-                if (!moved) {
-                    break;
+                    followed.put(n, instance);
                 }
             }
-            List<MeetingEvent> out = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                out.add(found.get(i) == null ? null : event(batch.get(i), found.get(i)));
-            }
-            return out;
+            checkKept = false;
         }
 
-        /** The event a note points to; null, and reported, if it cannot be read. */
-        private MeetingEvent event(StreamMessage<String, String> note, StreamMessage<String, String> entry) {
-            Map<String, String> fields = entry.getBody();
-            try {
-                if (note == entry) {
-                    return Replies.event(
-                            note.getId(), note.getId(), fields, meeting, Integer.parseInt(fields.get("instance")));
+        /** Whether an instance's log is gone because it ended and its retention passed. */
+        private boolean expired(String n) {
+            return connection.sync().exists(k.events(n)) == 0
+                    && connection.sync().sismember(k.ended(), n);
+        }
+
+        /**
+         * The id after which {@code stream} holds only entries to deliver: the newest live entry at or
+         * below the position (or the instance's floor), found from the end (a position just behind
+         * the present reads one page).
+         */
+        private String placed(Followed instance, String stream) {
+            long below = Math.max(seq, instance.floor);
+            if (below == 0) {
+                return "0-0";
+            }
+            Range.Boundary<String> upper = Range.Boundary.unbounded();
+            while (true) {
+                List<StreamMessage<String, String>> page = connection
+                        .sync()
+                        .xrevrange(stream, Range.from(Range.Boundary.unbounded(), upper), Limit.create(0, BATCH));
+                for (StreamMessage<String, String> entry : page) {
+                    Long entrySeq = seqOf(entry);
+                    if (entrySeq != null && entrySeq <= below) {
+                        return entry.getId();
+                    }
                 }
-                int instance = Integer.parseInt(note.getBody().get("instance"));
-                if (!"1".equals(note.getBody().get("chat"))) {
-                    return Replies.event(note.getId(), entry.getId(), fields, meeting, instance);
+                if (page.size() < BATCH) {
+                    return "0-0";
+                }
+                upper = Range.Boundary.excluding(page.get(page.size() - 1).getId());
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private StreamOffset<String>[] offsets() {
+            List<StreamOffset<String>> offsets = new ArrayList<>(2 * followed.size());
+            for (Followed instance : followed.values()) {
+                offsets.add(StreamOffset.from(instance.log, instance.logAt));
+                offsets.add(StreamOffset.from(instance.chat, instance.chatAt));
+            }
+            return offsets.toArray(StreamOffset[]::new);
+        }
+
+        /**
+         * Delivers what a read brought in the order of {@code seq}, up to {@code upTo} (the meeting's
+         * count when the instances were looked up) and to where each stream that came back full was
+         * read (what follows there may come before the rest), and moves each stream's position past
+         * what it delivered or passed over; false if the subscription was closed meanwhile. Entries
+         * without a {@code seq} (imported history, and entries of the layout before it) are passed
+         * over, and so are those at or below the last delivered (an entry an import moved to a later
+         * id, see import.lua) or the instance's floor.
+         */
+        private boolean take(List<StreamMessage<String, String>> batch, long upTo) {
+            Map<String, List<StreamMessage<String, String>>> byStream = new HashMap<>();
+            for (StreamMessage<String, String> entry : batch) {
+                byStream.computeIfAbsent(entry.getStream(), s -> new ArrayList<>())
+                        .add(entry);
+            }
+            long bound = upTo;
+            for (List<StreamMessage<String, String>> entries : byStream.values()) {
+                if (entries.size() == BATCH) {
+                    long last = seq;
+                    for (StreamMessage<String, String> entry : entries) {
+                        Long entrySeq = seqOf(entry);
+                        if (entrySeq != null) {
+                            last = Math.max(last, entrySeq);
+                        }
+                    }
+                    bound = Math.min(bound, last);
+                }
+            }
+            List<Pending> due = new ArrayList<>();
+            for (Followed instance : followed.values()) {
+                due(instance, byStream.get(instance.log), bound, false, due);
+                due(instance, byStream.get(instance.chat), bound, true, due);
+            }
+            due.sort(Comparator.comparingLong(Pending::seq));
+            for (Pending pending : due) {
+                synchronized (delivery) {
+                    if (closed) {
+                        return false;
+                    }
+                    seq = pending.seq();
+                    lastSeen = new FeedCursor(born, seq).toString();
+                    MeetingEvent event = event(pending, lastSeen);
+                    if (event != null) {
+                        if (gap) {
+                            gap = false;
+                            listener.onGap(event.id());
+                        }
+                        deliver(event);
+                    }
+                }
+            }
+            for (Followed instance : followed.values()) {
+                instance.logAt = passed(byStream.get(instance.log), instance.logAt, bound);
+                instance.chatAt = passed(byStream.get(instance.chat), instance.chatAt, bound);
+            }
+            return true;
+        }
+
+        private void due(
+                Followed instance,
+                List<StreamMessage<String, String>> entries,
+                long bound,
+                boolean chat,
+                List<Pending> due) {
+            if (entries == null) {
+                return;
+            }
+            long after = Math.max(seq, instance.floor);
+            for (StreamMessage<String, String> entry : entries) {
+                Long entrySeq = seqOf(entry);
+                if (entrySeq != null && entrySeq > after && entrySeq <= bound) {
+                    due.add(new Pending(entrySeq, instance, entry, chat));
+                }
+            }
+        }
+
+        /** A stream's position after a read: past its entries up to the first one held back. */
+        private String passed(List<StreamMessage<String, String>> entries, String at, long bound) {
+            if (entries == null) {
+                return at;
+            }
+            for (StreamMessage<String, String> entry : entries) {
+                Long entrySeq = seqOf(entry);
+                if (entrySeq != null && entrySeq > bound) {
+                    break;
+                }
+                at = entry.getId();
+            }
+            return at;
+        }
+
+        /** The event an entry holds, delivered with {@code id}; null, and reported, if it cannot be read. */
+        private MeetingEvent event(Pending pending, String id) {
+            StreamMessage<String, String> entry = pending.entry();
+            Map<String, String> fields = entry.getBody();
+            int instance = pending.instance().instance;
+            try {
+                if (!pending.chat()) {
+                    return Replies.event(id, entry.getId(), fields, meeting, instance);
                 }
                 return new MeetingEvent.Posted(
-                        note.getId(),
+                        id,
                         new ChatMessage(
                                 entry.getId(),
                                 meeting,
@@ -294,8 +461,8 @@ final class RedisLiveEvents implements LiveEvents {
                         unreadable instanceof ConferenceException known
                                 ? known
                                 : new StoreException(
-                                        "unreadable entry " + note.getId() + " in the feed of meeting '" + meeting
-                                                + "': " + unreadable.getMessage(),
+                                        "unreadable entry " + entry.getId() + " of instance " + instance
+                                                + " of meeting '" + meeting + "': " + unreadable.getMessage(),
                                         unreadable));
                 return null;
             }
@@ -325,9 +492,9 @@ final class RedisLiveEvents implements LiveEvents {
             }
         }
 
-        private void pause() {
+        private void pause(long millis) {
             try {
-                Thread.sleep(RETRY_MILLIS);
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 close();
             }

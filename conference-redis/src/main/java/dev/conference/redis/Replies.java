@@ -88,10 +88,10 @@ final class Replies {
     }
 
     /**
-     * An event from the fields a script wrote (an instance log's entry, or a meeting feed's, which
-     * also carries a message's {@code ref} and {@code text}); the one place that reads event entries.
-     * {@code id} is the event's id as delivered, {@code entryId} the id of the entry that holds the
-     * fields (a feed note's id may differ from its entry's).
+     * An event from the fields a script wrote in an instance's log (or a message's, with its
+     * {@code ref} and {@code text}, as a meeting feed of an earlier layout held them); the one place
+     * that reads event entries. {@code id} is the event's id as delivered (a live subscription's
+     * position, see FeedCursor), {@code entryId} the id of the entry that holds the fields.
      */
     static MeetingEvent event(String id, String entryId, Map<String, String> fields, MeetingId meeting, int instance) {
         var at = at(entryId, fields);

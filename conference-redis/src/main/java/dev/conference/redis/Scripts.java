@@ -14,6 +14,7 @@ final class Scripts {
     static final LuaScript READ_LATEST = LuaScript.meeting("read-latest");
     static final LuaScript READ_INSTANCE = LuaScript.meeting("read-instance");
     static final LuaScript MESSAGES = LuaScript.meeting("messages");
+    static final LuaScript FOLLOW = LuaScript.meeting("follow");
     static final LuaScript NOTE_JOINED = LuaScript.plain("note-joined").flat();
     static final LuaScript FORGET_USER = LuaScript.plain("forget-user");
     static final LuaScript ERASE = LuaScript.meeting("erase");

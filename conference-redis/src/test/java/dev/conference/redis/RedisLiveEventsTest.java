@@ -5,7 +5,6 @@ import static dev.conference.testing.Fixtures.aUser;
 import static dev.conference.testing.Fixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conference.model.ChatMessage;
 import dev.conference.model.EventType;
 import dev.conference.model.Imported;
 import dev.conference.model.Meeting;
@@ -59,40 +58,105 @@ class RedisLiveEventsTest extends LiveEventsContract {
     }
 
     /**
-     * A feed note takes its entry's id unless the feed already holds a later one (another
-     * instance's entry of the same millisecond); then it points to the entry by {@code ref}. A note
-     * far in the future forces that here, and points to nothing itself: it is skipped.
+     * An instance's log and chat are two streams, whose ids cannot tell which of two entries of one
+     * millisecond came first: entries far in the future make every id of both streams tie on it, and
+     * the meeting's {@code seq} still orders them as they happened.
      */
     @Test
-    void aNoteThatCannotTakeItsEntrysIdFindsItByReference() throws InterruptedException {
-        MeetingId room = givenARunningRoom("alice");
-        addFarInTheFuture("conference:meeting:{room}:feed", Map.of("instance", "1", "chat", "0"));
+    void eventsAndMessagesOfOneMillisecondComeInTheOrderTheyHappened() throws InterruptedException {
+        MeetingId room = givenARunningRoom("alice", "bob");
+        addFarInTheFuture("conference:meeting:{room}:1:events", Map.of("type", "4", "user", "", "at", Micros.of(T0)));
+        REDIS.admin().sync().sadd("conference:meeting:{room}:started", "1");
+        addFarInTheFuture("conference:meeting:{room}:1:chat", Map.of("user", "x", "text", "x", "at", Micros.of(T0)));
         UserId alice = UserId.of("alice");
-        conference.join(alice, room);
-        conference.post(alice, room, "found by reference");
+        UserId bob = UserId.of("bob");
         BlockingQueue<MeetingEvent> received = new LinkedBlockingQueue<>();
 
-        try (Subscription subscription = store.liveEvents().subscribe(room, FeedPosition.oldest(), received::add)) {
-            MeetingEvent started = received.poll(10, TimeUnit.SECONDS);
-            MeetingEvent joined = received.poll(10, TimeUnit.SECONDS);
-            MeetingEvent posted = received.poll(10, TimeUnit.SECONDS);
+        try (Subscription subscription = store.liveEvents().subscribe(room, FeedPosition.latest(), received::add)) {
+            conference.join(alice, room);
+            conference.post(alice, room, "one");
+            conference.join(bob, room);
+            conference.post(alice, room, "two");
+            conference.leave(alice, room);
+            conference.post(bob, room, "three");
+            List<String> delivered = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                MeetingEvent event = received.poll(10, TimeUnit.SECONDS);
+                assertThat(event).as("event %d", i + 1).isNotNull();
+                delivered.add(
+                        event instanceof Posted posted
+                                ? "posted " + posted.message().text()
+                                : event.getClass().getSimpleName() + " " + event.id());
+            }
 
-            assertThat(started).isNotNull();
-            assertThat(joined).isInstanceOf(Joined.class);
-            assertThat(posted).isInstanceOf(Posted.class);
-            ChatMessage message = ((Posted) posted).message();
-            assertThat(message.text()).isEqualTo("found by reference");
-            assertThat(message.id()).isNotEqualTo(posted.id());
-            assertThat(conference.chat(room)).containsExactly(message);
-            assertThat(posted.id()).startsWith("9999999999999-");
+            assertThat(delivered.get(0)).startsWith("Joined ");
+            assertThat(delivered)
+                    .extracting(line -> line.replaceAll(" \\d+:\\d+$", ""))
+                    .containsExactly("Joined", "posted one", "Joined", "posted two", "Left", "posted three");
             assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
         }
     }
 
     /**
+     * A subscription that resumes after an event of an instance whose log has expired since is told
+     * of the gap, with the id of the first event it then delivers.
+     */
+    @Test
+    void resumingAfterAnEventWhoseLogHasExpiredSaysSoBeforeDelivering() throws InterruptedException {
+        try (ConferenceStore brief = RedisConferenceStore.connect(
+                RedisURI.create(REDIS.uri()),
+                RedisOptions.builder()
+                        .clock(clock)
+                        .retention(Duration.ofMillis(50))
+                        .build())) {
+            MeetingId room = givenARunningRoom("alice");
+            Meeting meeting = directory.meeting(room).orElseThrow();
+            directory.saveInstance(anInstance(meeting, 2, T0.plus(Duration.ofHours(1)), Duration.ofHours(1)));
+            UserId alice = UserId.of("alice");
+            BlockingQueue<MeetingEvent> first = new LinkedBlockingQueue<>();
+            String resumeAfter;
+            try (Subscription subscription = brief.liveEvents().subscribe(room, FeedPosition.latest(), first::add)) {
+                brief.conference().join(alice, room);
+                first.poll(10, TimeUnit.SECONDS);
+                assertThat(first.poll(10, TimeUnit.SECONDS)).isInstanceOf(Joined.class);
+                resumeAfter = subscription.lastSeenId();
+            }
+            brief.conference().end(room);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (REDIS.admin().sync().exists("conference:meeting:{room}:1:events") > 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            clock.advance(Duration.ofHours(1));
+            brief.conference().join(alice, room);
+
+            BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
+            dev.conference.port.EventListener listener = new dev.conference.port.EventListener() {
+                @Override
+                public void onEvent(MeetingEvent event) {
+                    signals.add(event);
+                }
+
+                @Override
+                public void onGap(String oldestKeptId) {
+                    signals.add("gap until " + oldestKeptId);
+                }
+            };
+            try (Subscription resumed = brief.liveEvents().subscribe(room, FeedPosition.after(resumeAfter), listener)) {
+                Object gap = signals.poll(10, TimeUnit.SECONDS);
+                Object next = signals.poll(10, TimeUnit.SECONDS);
+                assertThat(next).isInstanceOf(MeetingEvent.Started.class);
+                assertThat(((MeetingEvent) next).instance()).isEqualTo(2);
+                assertThat(gap).isEqualTo("gap until " + ((MeetingEvent) next).id());
+                assertThat(signals.poll(10, TimeUnit.SECONDS)).isInstanceOf(Joined.class);
+            }
+        }
+    }
+
+    /**
      * An import puts an event among live ones; the live entry after it that must move and cannot keep
-     * its id (its neighbour's id is the next one) leaves its new id where its feed note finds it. A
-     * first log entry far in the future makes the live ids consecutive.
+     * its id (its neighbour's id is the next one) takes a later one, and keeps its {@code seq}: it is
+     * delivered once. A first log entry far in the future makes the live ids consecutive.
      */
     @Test
     void aLiveEventAnImportMovedToANewIdIsStillDelivered() throws InterruptedException {

@@ -1,10 +1,9 @@
 -- Erases a user from one instance of a meeting, a page of its chat at a time (the caller goes on
 -- from the cursor until it is ''): they leave it (a LEFT, so the log still replays to the
--- participants), and every message they posted in it goes from its chat. The feed holds no user
--- or text (see feed_note), so it stays as it is. `erased` marks the meeting for a replay window:
--- a join that passed note-joined.lua for this life of the user before the user was forgotten, and
--- reaches the meeting only now, is refused (join.lua).
--- KEYS: 1 feed, 2 erased marker of this user, 3 participants, 4 leases, 5 events, 6 chat,
+-- participants), and every message they posted in it goes from its chat. `erased` marks the
+-- meeting for a replay window: a join that passed note-joined.lua for this life of the user before
+-- the user was forgotten, and reaches the meeting only now, is refused (join.lua).
+-- KEYS: 1 meeting hash, 2 erased marker of this user, 3 participants, 4 leases, 5 events, 6 chat,
 --       7 imported (3-7 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 instance, 3 user id, 4 where to go
 --       on in the chat from ('-' at first, then the cursor), 5 life, 6 replay window (ms)
@@ -15,36 +14,24 @@ local now = time_of(ARGV[1])
 if ARGV[4] == '-' then
   redis.call('SET', KEYS[2], ARGV[5], 'PX', ARGV[6])
   redis.call('ZREM', KEYS[4], ARGV[3])
-  if redis.call('ZREM', KEYS[3], ARGV[3]) == 1 then
-    log_event(KEYS[5], KEYS[1], ARGV[2], LEFT, ARGV[3], now)
+  -- (No LEFT in a meeting deleted, or half-way through its delete: its hash must not come back.)
+  if redis.call('ZREM', KEYS[3], ARGV[3]) == 1 and redis.call('EXISTS', KEYS[1]) == 1 then
+    log_late(KEYS[5], KEYS[1], ARGV[2], LEFT, ARGV[3], now)
   end
 end
 local page = redis.call('XRANGE', KEYS[6], ARGV[4], '+', 'COUNT', SCAN_PAGE)
-local theirs, sources, gone = {}, {}, {}
+local theirs, sources = {}, {}
 for _, entry in ipairs(page) do
   if field_of(entry, 'user') == ARGV[3] then
     theirs[#theirs + 1] = entry[1]
     -- An imported message: its source id goes too, so a new life of the user may import it again.
     local source = field_of(entry, 'src')
-    if source then
-      sources[#sources + 1] = 'm:' .. source
-    else
-      -- A live one is noted in the feed: its id is marked gone, so no entry an import moves takes
-      -- it and the note finds nothing (see import.lua).
-      gone[#gone + 1] = 'moved:m:' .. entry[1]
-      gone[#gone + 1] = ''
-    end
+    if source then sources[#sources + 1] = 'm:' .. source end
   end
 end
 local deleted = 0
 if #theirs > 0 then deleted = redis.call('XDEL', KEYS[6], unpack(theirs)) end
 if #sources > 0 then redis.call('HDEL', KEYS[7], unpack(sources)) end
-if #gone > 0 then
-  redis.call('HSET', KEYS[7], unpack(gone))
-  -- `imported` expires with the chat (an ended instance's), or with its instance's ending.
-  local ttl = redis.call('PTTL', KEYS[6])
-  if ttl > 0 then redis.call('PEXPIRE', KEYS[7], ttl) end
-end
 local cursor = ''
 if #page == SCAN_PAGE then cursor = '(' .. page[#page][1] end
 return {deleted, cursor}

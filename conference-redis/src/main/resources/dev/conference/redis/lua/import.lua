@@ -3,14 +3,14 @@
 -- was imported before (`imported` keeps them, `e:` or `m:` first) or more than MAX_LATER entries
 -- would follow it. A stream only appends, so the entries that must follow imported ones are taken
 -- out and added again after them (XSETID lets the stream take ids below the ones deleted); they
--- keep their ids where they can, so cursors stay valid (and feed notes: an entry whose id must
--- change leaves a forwarding id in `imported`). The work is bounded
--- by MAX_LATER and the records of the call.
+-- keep their ids where they can, so cursors stay valid, and their `seq` always: an entry whose id
+-- must change only moves to a later id, where a subscription that had it already knows it by its
+-- `seq` (see RedisLiveEvents). The work is bounded by MAX_LATER and the records of the call.
 -- In an instance active now, a user whose last event is one imported here is a participant
 -- exactly when it is a JOINED, from its time. An instance ended (or past its `to`) gets its
 -- entries only, and they expire `retention` after the import.
--- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 started, 6 feed, 7 events, 8 chat,
---       9 participants, 10 leases, 11 imported (7-11 of instance ARGV[2]),
+-- KEYS: 1 meeting hash, 2 starts, 3 ends, 4 ended, 5 started, 6 events, 7 chat,
+--       8 participants, 9 leases, 10 imported (6-10 of instance ARGV[2]),
 --       then each record's user's erased marker (erase.lua), in the order of the records
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 instance, 3 retention (ms),
 --       4 'e' for events or 'm' for messages, then 5 items a record, in time order: source id,
@@ -23,14 +23,14 @@ local PAGE = 64
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'UNKNOWN_MEETING' end
 local now = tonumber((time_of(ARGV[1])))
 local order, kind = ARGV[2], ARGV[4]
-local stream = kind == 'e' and KEYS[7] or KEYS[8]
+local stream = kind == 'e' and KEYS[6] or KEYS[7]
 local from = tonumber(redis.call('ZSCORE', KEYS[2], order))
 local to = tonumber(redis.call('ZSCORE', KEYS[3], order))
 local out, candidates = {}, {}
 local records = (#ARGV - 4) / 5
 -- One MGET and (below) one HMGET for all the records: each command a script calls costs more than
 -- its work.
-local erased = records > 0 and redis.call('MGET', unpack(KEYS, 12)) or {}
+local erased = records > 0 and redis.call('MGET', unpack(KEYS, 11)) or {}
 for i = 1, records do
   local a = 4 + (i - 1) * 5
   local r = {i = i, source = ARGV[a + 1], user = ARGV[a + 2], at = tonumber(ARGV[a + 4]), at_text = ARGV[a + 4],
@@ -46,7 +46,7 @@ for i = 1, records do
   end
 end
 if #candidates == 0 then return table.concat(out, '\n') end
-ensure_started(KEYS[2], KEYS[5], KEYS[7], KEYS[6], order)
+ensure_started(KEYS[2], KEYS[5], KEYS[6], KEYS[1], order)
 
 -- An entry's time (see entry_time in prelude.lua).
 local function time_of_entry(entry)
@@ -87,12 +87,12 @@ local merged = {}
 for j = #newest_first, 1, -1 do
   local entry = newest_first[j]
   merged[#merged + 1] = {id = entry[1], fields = entry[2], at = tonumber(time_of_entry(entry)),
-    user = field_of(entry, 'user'), live = field_of(entry, 'src') == nil}
+    user = field_of(entry, 'user')}
 end
 
 local sources = {}
 for n, r in ipairs(candidates) do sources[n] = kind .. ':' .. r.source end
-local known = redis.call('HMGET', KEYS[11], unpack(sources))
+local known = redis.call('HMGET', KEYS[10], unpack(sources))
 local stored, first_changed = {}, nil
 for n, r in ipairs(candidates) do
   local field = sources[n]
@@ -131,11 +131,10 @@ end
 -- Take out the entries that must follow an imported one, then write everything from the first
 -- imported one on: moved entries keep their ids when still in order, an imported entry followed by
 -- a moved one takes the next id, and those at the end take the server's.
-local moved, was_taken = {}, {}
+local moved = {}
 for j = first_changed, #merged do
   if merged[j].id then
     moved[#moved + 1] = merged[j].id
-    was_taken[merged[j].id] = true
   end
 end
 local last_ms, last_seq
@@ -145,10 +144,6 @@ if #moved > 0 then
   redis.call('XSETID', stream, last)
   last_ms, last_seq = parse(last)
 end
--- A moved live entry (one without `src`: imported entries carry their source id and are never
--- noted in the feed) that could not keep its id leaves `moved:<old id>` -> its new id in
--- `imported`, which feed notes pointing to the old one follow (see feed_note and RedisLiveEvents).
-local renamed = {}
 local followed = {}
 local any_later = false
 for j = #merged, first_changed, -1 do
@@ -160,13 +155,6 @@ for j = first_changed, #merged do
   local id
   if e.id and after(e.id, last_ms, last_seq) then
     id = e.id
-  elseif e.live then
-    -- A live (noted) entry never takes an id a live entry had: not one this call moves, nor one an
-    -- earlier call moved or erase took (`moved:` kept), so a note finds only its own entry.
-    repeat
-      last_seq = last_seq + 1
-      id = string.format('%.0f-%.0f', last_ms, last_seq)
-    until not was_taken[id] and redis.call('HEXISTS', KEYS[11], 'moved:' .. kind .. ':' .. id) == 0
   elseif followed[j] or e.id then
     last_seq = last_seq + 1
     id = string.format('%.0f-%.0f', last_ms, last_seq)
@@ -174,10 +162,6 @@ for j = first_changed, #merged do
     id = '*'
   end
   id = redis.call('XADD', stream, id, unpack(keeping_time(e, id)))
-  if e.live and e.id ~= id then
-    renamed[#renamed + 1] = 'moved:' .. kind .. ':' .. e.id
-    renamed[#renamed + 1] = id
-  end
   e.id = id
   -- Only an entry that a moved one follows needs the id before it (the usual import only appends,
   -- and reading an id costs two string-to-number conversions).
@@ -189,8 +173,7 @@ for field in pairs(stored) do
   marks[#marks + 1] = field
   marks[#marks + 1] = '1'
 end
-for _, item in ipairs(renamed) do marks[#marks + 1] = item end
-redis.call('HSET', KEYS[11], unpack(marks))
+redis.call('HSET', KEYS[10], unpack(marks))
 
 local active = redis.call('SISMEMBER', KEYS[4], order) == 0 and now < to
 if kind == 'e' and active then
@@ -200,14 +183,14 @@ if kind == 'e' and active then
     if e.user and not seen[e.user] then
       seen[e.user] = true
       if e.record and e.record.what == JOINED then
-        redis.call('ZADD', KEYS[9], e.record.at_text, e.user)
+        redis.call('ZADD', KEYS[8], e.record.at_text, e.user)
       elseif e.record then
+        redis.call('ZREM', KEYS[8], e.user)
         redis.call('ZREM', KEYS[9], e.user)
-        redis.call('ZREM', KEYS[10], e.user)
       end
     end
   end
 elseif not active then
-  for _, key in ipairs({KEYS[7], KEYS[8], KEYS[11]}) do redis.call('PEXPIRE', key, ARGV[3]) end
+  for _, key in ipairs({KEYS[6], KEYS[7], KEYS[10]}) do redis.call('PEXPIRE', key, ARGV[3]) end
 end
 return table.concat(out, '\n')

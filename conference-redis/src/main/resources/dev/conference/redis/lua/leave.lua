@@ -1,17 +1,17 @@
 -- Removes a current participant and logs LEFT, or refuses and changes nothing.
--- KEYS: 1 meeting hash, 2 feed, 3-4 the replay lists of the reply's span, 5 participants, 6 events,
---       7 leases (5-7 of instance ARGV[2])
+-- KEYS: 1 meeting hash, 2-3 the replay lists of the reply's span, 4 participants, 5 events,
+--       6 leases (4-6 of instance ARGV[2])
 -- ARGV: 1 now (µs, or '' for the server's clock: see time_of), 2 expected current instance, 3 operation id,
 --       4 how long to keep the reply (µs), 5 user id, 6 '1' if the command may have run already, else '0'
 --       (see open_change in prelude.lua)
 -- Returns, flat (see flat in prelude.lua): {'OK', event id} | {'RETRY', current instance} | {refusal}
 local now, by_server = time_of(ARGV[1])
-local early, order, active, _, _, from = open_change(KEYS[1], now, ARGV[2], KEYS[3], KEYS[4], ARGV[3], ARGV[4], ARGV[6])
+local early, _, active, _, _, from = open_change(KEYS[1], now, ARGV[2], KEYS[2], KEYS[3], ARGV[3], ARGV[4], ARGV[6])
 if early then return early end
-local function done(reply, id) return remember(KEYS[3], KEYS[4], ARGV[3], ARGV[4], reply, id) end
+local function done(reply, id) return remember(KEYS[2], KEYS[3], ARGV[3], ARGV[4], reply, id) end
 if not active then return done('NOT_ACTIVE') end
-if redis.call('ZREM', KEYS[5], ARGV[5]) == 0 then return done('NOT_IN') end
-redis.call('ZREM', KEYS[7], ARGV[5])
+if redis.call('ZREM', KEYS[4], ARGV[5]) == 0 then return done('NOT_IN') end
+redis.call('ZREM', KEYS[6], ARGV[5])
 local at, ms = stamped(now, by_server, from)
-local id = log_event(KEYS[6], KEYS[2], order, LEFT, ARGV[5], ms and '' or at)
+local id = log_event(KEYS[5], KEYS[1], LEFT, ARGV[5], ms and '' or at)
 return done('OK\n' .. id, id)

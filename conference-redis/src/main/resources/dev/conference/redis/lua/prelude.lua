@@ -3,8 +3,8 @@
 -- in microseconds) and `ends` (score: to), plus the sets `started` (STARTED logged) and `ended`
 -- (ended early or on time). Instances of one meeting never overlap, so the latest instance started
 -- by `now` is the only candidate for being active.
--- Every event and message goes to the instance's log or chat, and a note of where it is to the
--- meeting's `feed`, the stream live subscriptions read across instances (see feed_note).
+-- Every event and message goes to the instance's log or chat, once: live subscriptions read them
+-- there, merged in the order of their `seq` (see next_seq).
 
 -- A changing script runs under an operation id: a caller's idempotency key, or a fresh id when the
 -- caller gave none. Lettuce sends a command again when the connection dropped before its reply
@@ -140,6 +140,34 @@ local function earlier(a, b)
   return #a < #b or (#a == #b and a < b)
 end
 
+-- The number a live entry (an event or message a change of the meeting stores) takes: the meeting's
+-- count of them, in its hash (field `seq`), moved on by `count` (the last of the numbers taken).
+-- Live subscriptions merge an instance's log and chat, and the instances of a meeting, by it:
+-- stream ids cannot tell which of two entries of the same millisecond in two streams came first.
+-- One HINCRBY, where a stream of its own took a second XADD of every entry (RedisLiveEvents).
+-- Imported entries take none (they are history, not news); an entry an import moves keeps its own.
+local function next_seq(meeting, count)
+  return redis.call('HINCRBY', meeting, 'seq', count or 1)
+end
+
+-- Which instances may hold live entries after a given `seq`, for live subscriptions (follow.lua):
+-- two small sorted sets of the meeting, instance number -> a `seq`. `turns`: the `seq` taken when a
+-- change found the instance to be the current one and cached it (see current: a change writes only
+-- to the instance the cache holds, so the instance current at any `seq` is the one with the latest
+-- turn before it). `late`: the `seq` of the latest entry written into an instance by anything but a
+-- change of the current instance (an ending, the scheduler, erasure, an import's STARTED). Each
+-- keeps the KEEP_NOTED latest; the highest `seq` either lets go of is kept in the meeting hash
+-- (`forgot`), so a subscription resuming from before it is told it may have missed some.
+local KEEP_NOTED = 32
+local function note_in(meeting, set, order, seq)
+  local key = meeting .. set
+  if redis.call('ZADD', key, seq, order) == 1 and redis.call('ZCARD', key) > KEEP_NOTED then
+    local gone = redis.call('ZPOPMIN', key)
+    local forgot = redis.call('HGET', meeting, 'forgot')
+    if not forgot or tonumber(forgot) < tonumber(gone[2]) then redis.call('HSET', meeting, 'forgot', gone[2]) end
+  end
+end
+
 -- The meeting's current instance as the schedule has it, on a miss of the cache (see current): its
 -- keys are named after the meeting hash's (as Keys.MeetingKeys names them, in its slot) and not
 -- passed by the caller, as only a miss reads them: each key or argument passed costs about 1,000
@@ -165,6 +193,7 @@ local function scheduled(meeting, public, now, keep)
     following = plain(redis.call('ZRANGEBYSCORE', starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)[2] or '')
     cache = table.concat({order, from, following, to, ended, started}, '|')
     redis.call('HSET', meeting, 'now', cache)
+    if order ~= '0' then note_in(meeting, ':turns', order, next_seq(meeting)) end
   end
   return order, order ~= '0' and ended == '0' and to ~= '' and earlier(now, to), public, started == '1', from, cache
 end
@@ -224,23 +253,6 @@ local function forget_current(meeting)
   redis.call('HDEL', meeting, 'now')
 end
 
--- The live feed keeps about this many recent entries per meeting (LiveEvents.FEED_KEEPS; trimmed as it grows, cheaply:
--- MAXLEN ~); instance logs and chats are kept whole and expire after their instance ends.
-local FEED_MAXLEN = '10000'
-
--- Notes in the meeting's feed where an entry just added went: `instance`, and `chat` 1 for the
--- chat or 0 for the log. The note takes the entry's own id, so it holds no copy of the entry (no
--- user, no text: erasing a user leaves the feed as it is) and only two small numbers (a stream
--- stores field names once per node when they repeat). The feed only appends, so when another
--- instance's entry already took a later id in the same millisecond the note gets a new id and the
--- entry's in `ref`. Subscriptions read the entry itself from where the note points.
-local function feed_note(feed, order, chat, id)
-  local noted = redis.pcall('XADD', feed, 'MAXLEN', '~', FEED_MAXLEN, id, 'instance', order, 'chat', chat)
-  if type(noted) == 'table' and noted.err then
-    redis.call('XADD', feed, 'MAXLEN', '~', FEED_MAXLEN, '*', 'instance', order, 'chat', chat, 'ref', id)
-  end
-end
-
 -- Event types as a log stores them (`type`), one digit each: the original tool's numbers for
 -- JOINED (1), LEFT (2) and TIMED_OUT (3), then STARTED (4) and ENDED (5) (EventCodes.java reads
 -- them). A log written before held the names (`joined`, ...), and is read as it is. One local
@@ -273,21 +285,28 @@ local function entry_time(id, at)
   return string.match(id, '^%d+') .. '000'
 end
 
--- Appends an event of type `code` (JOINED, ...) to the instance log, noted in the meeting feed;
--- returns the log entry's id. `at` is its time, or '' for its id's millisecond (see stamped). Every
--- event has the fields `type`, `user` ('' for a started or ended) and `at`, in that order, so that a
--- stream stores their names once per node, not once per entry.
-local function log_event(events, feed, order, code, user, at)
-  local id = redis.call('XADD', events, '*', 'type', code, 'user', user or '', 'at', at)
-  feed_note(feed, order, '0', id)
-  return id
+-- Appends an event of type `code` (JOINED, ...) to the instance log, with the meeting's next `seq`
+-- (or `seq` when given); returns the log entry's id. `at` is its time, or '' for its id's
+-- millisecond (see stamped). Every event has the fields `type`, `user` ('' for a started or
+-- ended), `at` and `seq`, in that order, so that a stream stores their names once per node, not
+-- once per entry.
+local function log_event(events, meeting, code, user, at, seq)
+  return redis.call('XADD', events, '*', 'type', code, 'user', user or '', 'at', at, 'seq', seq or next_seq(meeting))
+end
+
+-- Logs an event as log_event does, from anything but a change of the current instance `order`
+-- (see note_in).
+local function log_late(events, meeting, order, code, user, at)
+  local seq = next_seq(meeting)
+  note_in(meeting, ':late', order, seq)
+  return log_event(events, meeting, code, user, at, seq)
 end
 
 -- Logs STARTED (at the instance's `from`) the first time anything happens in it, so it is always
 -- the first event of the instance, whether the scheduler or a participant gets there first.
-local function ensure_started(starts, started, events, feed, order)
+local function ensure_started(starts, started, events, meeting, order)
   if redis.call('SADD', started, order) == 1 then
-    log_event(events, feed, order, STARTED, nil, redis.call('ZSCORE', starts, order))
+    log_late(events, meeting, order, STARTED, nil, redis.call('ZSCORE', starts, order))
   end
 end
 
@@ -310,7 +329,7 @@ local function end_instance(k, order, at, op, window)
   if closing[1] then
     at, op, window = closing[1], closing[3], closing[4]
   else
-    ensure_started(k.starts, k.started, k.events, k.feed, order)
+    ensure_started(k.starts, k.started, k.events, k.meeting, order)
     redis.call('SADD', k.ended, order)
     forget_current(k.meeting)
     redis.call('HSET', k.closing, fields[1], at, fields[2], 0, fields[3], op or '', fields[4], window or '')
@@ -318,15 +337,17 @@ local function end_instance(k, order, at, op, window)
     redis.call('PERSIST', k.closing)
   end
   local users = redis.call('ZRANGE', k.participants, 0, END_BATCH - 1)
-  for _, user in ipairs(users) do log_event(k.events, k.feed, order, TIMED_OUT, user, at) end
   if #users > 0 then
+    local seq = next_seq(k.meeting, #users) - #users
+    note_in(k.meeting, ':late', order, seq + #users)
+    for i, user in ipairs(users) do log_event(k.events, k.meeting, TIMED_OUT, user, at, seq + i) end
     redis.call('ZREM', k.participants, unpack(users))
     redis.call('ZREM', k.leases, unpack(users))
   end
   local timed_out = redis.call('HINCRBY', k.closing, fields[2], #users)
   if #users == END_BATCH then return {'MORE', at} end
   redis.call('DEL', k.participants, k.leases)
-  local ended = log_event(k.events, k.feed, order, ENDED, nil, at)
+  local ended = log_late(k.events, k.meeting, order, ENDED, nil, at)
   for _, key in ipairs({k.events, k.chat, k.imported}) do
     redis.call('PEXPIRE', key, k.retention)
   end

@@ -28,7 +28,7 @@ final class Watch implements AutoCloseable {
         this.meeting = meeting;
     }
 
-    /** Subscribes from the oldest event the meeting's feed keeps. */
+    /** Subscribes from the oldest position (see FeedPosition.oldest). */
     static Watch open(ConferenceStore store, MeetingId meeting) {
         Watch watch = new Watch(store, meeting);
         watch.subscription = store.liveEvents().subscribe(meeting, FeedPosition.oldest(), watch.listener());
