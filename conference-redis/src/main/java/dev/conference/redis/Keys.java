@@ -134,7 +134,7 @@ final class Keys {
             return base + ":closing";
         }
 
-        /** Instance -> the `seq` of its latest turn as the current one (see note_in in prelude.lua). */
+        /** Instance -> the `seq` of its latest turn as the current one (see keep_latest in prelude.lua). */
         String turns() {
             return base + ":turns";
         }

@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Before each read it asks the meeting which instances may hold entries after its position
  * (follow.lua): the instance current then, those that became current or were written to otherwise
- * since (the meeting's {@code turns} and {@code late}, see note_in in prelude.lua), and the next to
+ * since (the meeting's {@code turns} and {@code late}, see keep_latest in prelude.lua), and the next to
  * start. It reads those only, and delivers no further than the meeting's {@code seq} as it was then:
  * a later entry may be in an instance it does not follow yet.
  */

@@ -1,5 +1,5 @@
 -- What a live subscription reads before each XREAD (RedisLiveEvents): the meeting's `born` and `seq`
--- now, the highest `seq` its notes of instances let go of (`forgot`, see note_in in prelude.lua),
+-- now, the highest `seq` its notes of instances let go of (`forgot`, see keep_latest in prelude.lua),
 -- and the instances that may hold live entries after `seq` ARGV[1]: the one current then (the latest
 -- turn at or before it), those turned current or written to late since, and the next to start (its
 -- log is blocked on, to see it start); then the latest two started by now. In one step, so no entry

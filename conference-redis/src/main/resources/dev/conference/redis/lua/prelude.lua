@@ -152,19 +152,22 @@ end
 
 -- Which instances may hold live entries after a given `seq`, for live subscriptions (follow.lua):
 -- two small sorted sets of the meeting, instance number -> a `seq`. `turns`: the `seq` taken when a
--- change found the instance to be the current one and cached it (see current: a change writes only
--- to the instance the cache holds, so the instance current at any `seq` is the one with the latest
--- turn before it). `late`: the `seq` of the latest entry written into an instance by anything but a
--- change of the current instance (an ending, the scheduler, erasure, an import's STARTED). Each
--- keeps the KEEP_NOTED latest; the highest `seq` either lets go of is kept in the meeting hash
--- (`forgot`), so a subscription resuming from before it is told it may have missed some.
+-- change found the instance to be the current one and cached it (see scheduled: a change writes
+-- only to the instance the cache holds, so the instance current at any `seq` is the one with the
+-- latest turn before it). `late`: the `seq` of the latest entry written into an instance by
+-- anything but a change of the current instance (an ending, the scheduler, erasure, an import's
+-- STARTED; see log_late). Each keeps the KEEP_NOTED latest (`late` as it is written, `turns` at
+-- each ending, so a change's own work stays one ZADD); the highest `seq` either lets go of is kept
+-- in the meeting hash (`forgot`), so a subscription resuming from before it is told it may have
+-- missed some.
 local KEEP_NOTED = 32
-local function note_in(meeting, set, order, seq)
+local function keep_latest(meeting, set)
   local key = meeting .. set
-  if redis.call('ZADD', key, seq, order) == 1 and redis.call('ZCARD', key) > KEEP_NOTED then
-    local gone = redis.call('ZPOPMIN', key)
-    local forgot = redis.call('HGET', meeting, 'forgot')
-    if not forgot or tonumber(forgot) < tonumber(gone[2]) then redis.call('HSET', meeting, 'forgot', gone[2]) end
+  local excess = redis.call('ZCARD', key) - KEEP_NOTED
+  if excess > 0 then
+    local gone = redis.call('ZPOPMIN', key, excess)
+    local last, forgot = gone[#gone], redis.call('HGET', meeting, 'forgot')
+    if not forgot or tonumber(forgot) < tonumber(last) then redis.call('HSET', meeting, 'forgot', last) end
   end
 end
 
@@ -193,7 +196,9 @@ local function scheduled(meeting, public, now, keep)
     following = plain(redis.call('ZRANGEBYSCORE', starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)[2] or '')
     cache = table.concat({order, from, following, to, ended, started}, '|')
     redis.call('HSET', meeting, 'now', cache)
-    if order ~= '0' then note_in(meeting, ':turns', order, next_seq(meeting)) end
+    -- A turn (see keep_latest), its `seq` taken by hand: each function a script names is a
+    -- closure made on every run, and every change script carries this one.
+    if order ~= '0' then redis.call('ZADD', meeting .. ':turns', redis.call('HINCRBY', meeting, 'seq', 1), order) end
   end
   return order, order ~= '0' and ended == '0' and to ~= '' and earlier(now, to), public, started == '1', from, cache
 end
@@ -291,14 +296,17 @@ end
 -- ended), `at` and `seq`, in that order, so that a stream stores their names once per node, not
 -- once per entry.
 local function log_event(events, meeting, code, user, at, seq)
-  return redis.call('XADD', events, '*', 'type', code, 'user', user or '', 'at', at, 'seq', seq or next_seq(meeting))
+  -- (The next `seq` taken by hand, not by next_seq: see scheduled.)
+  seq = seq or redis.call('HINCRBY', meeting, 'seq', 1)
+  return redis.call('XADD', events, '*', 'type', code, 'user', user or '', 'at', at, 'seq', seq)
 end
 
 -- Logs an event as log_event does, from anything but a change of the current instance `order`
--- (see note_in).
+-- (noted in `late`, see keep_latest).
 local function log_late(events, meeting, order, code, user, at)
   local seq = next_seq(meeting)
-  note_in(meeting, ':late', order, seq)
+  redis.call('ZADD', meeting .. ':late', seq, order)
+  keep_latest(meeting, ':late')
   return log_event(events, meeting, code, user, at, seq)
 end
 
@@ -339,7 +347,7 @@ local function end_instance(k, order, at, op, window)
   local users = redis.call('ZRANGE', k.participants, 0, END_BATCH - 1)
   if #users > 0 then
     local seq = next_seq(k.meeting, #users) - #users
-    note_in(k.meeting, ':late', order, seq + #users)
+    redis.call('ZADD', k.meeting .. ':late', seq + #users, order)
     for i, user in ipairs(users) do log_event(k.events, k.meeting, TIMED_OUT, user, at, seq + i) end
     redis.call('ZREM', k.participants, unpack(users))
     redis.call('ZREM', k.leases, unpack(users))
@@ -348,6 +356,7 @@ local function end_instance(k, order, at, op, window)
   if #users == END_BATCH then return {'MORE', at} end
   redis.call('DEL', k.participants, k.leases)
   local ended = log_late(k.events, k.meeting, order, ENDED, nil, at)
+  keep_latest(k.meeting, ':turns')
   for _, key in ipairs({k.events, k.chat, k.imported}) do
     redis.call('PEXPIRE', key, k.retention)
   end
