@@ -52,6 +52,7 @@ final class RedisAsyncConference implements AsyncConference {
     private final Keys keys;
     private final ScriptTime time;
     private final CurrentInstances current = new CurrentInstances();
+    private final RecentNotes notes = new RecentNotes();
     private final InstancePromotion promotion;
     /** How long a script's reply is kept for a re-sent command: longer than a command can wait. */
     private final String replayWindow;
@@ -237,9 +238,10 @@ final class RedisAsyncConference implements AsyncConference {
      * the meeting's half runs, so deleteUser always finds it. One plain read tells both, and a user
      * joins the same instance again often (after leaving, reconnecting, a lease lapsing), so only a
      * first join runs note-joined.lua, which notes it in one step with checking that the user still
-     * exists. A note read here can only go with the user's erasure, whose marker then refuses the
-     * meeting's half (join.lua), as it refuses one that passed note-joined.lua before the erasure.
-     * A refused join keeps its note: deleteUser then visits an instance that holds nothing of theirs.
+     * exists; one this JVM has not seen noted runs note-joined.lua at once (RecentNotes). A note read
+     * here can only go with the user's erasure, whose marker then refuses the meeting's half
+     * (join.lua), as it refuses one that passed note-joined.lua before the erasure. A refused join
+     * keeps its note: deleteUser then visits an instance that holds nothing of theirs.
      */
     private CompletableFuture<Noted> noteJoined(UserId user, MeetingId meeting, String order) {
         String userKey = keys.user(user);
@@ -248,17 +250,22 @@ final class RedisAsyncConference implements AsyncConference {
             return redis.hmget(userKey, "email", "life").thenApply(read -> noted(user, read));
         }
         String member = IndexMember.of(meeting, Integer.parseInt(order));
+        UserCalls.NoteJoined note = new UserCalls.NoteJoined(userKey, member);
+        if (!notes.likely(userKey, member)) {
+            return noteJoined(note, user);
+        }
         return redis.hmget(userKey, "email", "life", member).thenCompose(read -> {
             Noted noted = noted(user, read);
-            return read.get(2).hasValue()
-                    ? CompletableFuture.completedFuture(noted)
-                    : noteJoined(new UserCalls.NoteJoined(userKey, member), user);
+            return read.get(2).hasValue() ? CompletableFuture.completedFuture(noted) : noteJoined(note, user);
         });
     }
 
     private CompletableFuture<Noted> noteJoined(UserCalls.NoteJoined call, UserId user) {
-        return call.start(redis)
-                .thenApply(reply -> call.decode(reply).orElseThrow(() -> new UnknownUserException(user)));
+        return call.start(redis).thenApply(reply -> {
+            Noted noted = call.decode(reply).orElseThrow(() -> new UnknownUserException(user));
+            notes.saw(call.user(), call.member());
+            return noted;
+        });
     }
 
     /** The user's email and life from {@code read} (HMGET email life ...). */
