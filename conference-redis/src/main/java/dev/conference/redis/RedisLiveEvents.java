@@ -68,29 +68,29 @@ final class RedisLiveEvents implements LiveEvents {
         Objects.requireNonNull(listener, "listener");
         FeedCursor resume = from instanceof FeedPosition.After after ? FeedCursor.parse(after.id()) : null;
         Keys.MeetingKeys k = keys.meeting(meeting);
-        Follow now = follow(k, 0);
-        if (now == null) {
+        Follow meetingNow = follow(k, 0);
+        if (meetingNow == null) {
             throw new UnknownMeetingException(meeting);
         }
         Feed feed;
         if (resume == null) {
             // From the oldest: what the latest two instances started hold now, then everything after.
-            Set<Integer> first = from == FeedPosition.oldest() ? now.latest() : Set.of();
-            long cursor = from == FeedPosition.oldest() ? 0 : now.seq();
-            feed = new Feed(meeting, k, now.born(), cursor, now.seq(), first, listener, false);
-        } else if (resume.born() != now.born() || resume.seq() > now.seq()) {
+            Set<Integer> first = from == FeedPosition.oldest() ? meetingNow.latest() : Set.of();
+            long cursor = from == FeedPosition.oldest() ? 0 : meetingNow.seq();
+            feed = new Feed(meeting, k, meetingNow.born(), cursor, meetingNow.seq(), first, listener, false);
+        } else if (resume.born() != meetingNow.born() || resume.seq() > meetingNow.seq()) {
             // A position in a meeting deleted since: the one made again under its id is new throughout.
-            feed = new Feed(meeting, k, now.born(), 0, 0, Set.of(), listener, true);
+            feed = new Feed(meeting, k, meetingNow.born(), 0, 0, Set.of(), listener, true);
         } else {
             feed = new Feed(
                     meeting,
                     k,
-                    now.born(),
+                    meetingNow.born(),
                     resume.seq(),
                     resume.seq(),
                     Set.of(),
                     listener,
-                    resume.seq() < now.forgot());
+                    resume.seq() < meetingNow.forgot());
             feed.checkKept = true;
         }
         open.add(feed);

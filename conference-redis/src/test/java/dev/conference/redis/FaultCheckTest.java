@@ -12,6 +12,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
+import dev.conference.model.MeetingEvent.Posted;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -24,6 +25,8 @@ import dev.conference.model.UnknownUserException;
 import dev.conference.model.UserId;
 import dev.conference.port.Conference;
 import dev.conference.port.ConferenceStore;
+import dev.conference.port.FeedPosition;
+import dev.conference.port.Subscription;
 import dev.conference.scheduler.MeetingScheduler;
 import dev.conference.scheduler.SchedulerOptions;
 import io.lettuce.core.AclSetuserArgs;
@@ -39,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +55,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -109,6 +114,12 @@ class FaultCheckTest {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Map<String, AtomicLong> faults = new ConcurrentHashMap<>();
 
+    /** Texts of the messages imported as history: not news, so not delivered live. */
+    private final Set<String> imported = ConcurrentHashMap.newKeySet();
+
+    /** What a live subscription per meeting, open from the start of a round through its faults, delivered. */
+    private final Map<MeetingId, List<MeetingEvent>> delivered = new ConcurrentHashMap<>();
+
     private int port;
     private Path dir;
     private volatile RedisServer server;
@@ -147,7 +158,7 @@ class FaultCheckTest {
             } while (System.nanoTime() < deadline);
             System.out.println("fault check (seed " + seed + "): " + rounds + " rounds, " + operations
                     + " operations (" + storeFailures + " failed on a fault), faults " + faults + ", " + checks
-                    + " checks, 0 violations");
+                    + " checks (" + live + " live events delivered), 0 violations");
         } finally {
             adminClient.shutdown();
             server.stop();
@@ -172,6 +183,14 @@ class FaultCheckTest {
         erased.clear();
         stop.set(false);
         givenUsersAndMeetings(store);
+        delivered.clear();
+        imported.clear();
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (MeetingId meeting : meetings) {
+            List<MeetingEvent> events = Collections.synchronizedList(new ArrayList<>());
+            delivered.put(meeting, events);
+            subscriptions.add(store.liveEvents().subscribe(meeting, FeedPosition.latest(), events::add));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> workers = new ArrayList<>();
         // A tick may fail on a fault (the store cannot answer), never for another reason.
@@ -210,7 +229,11 @@ class FaultCheckTest {
         } finally {
             pool.shutdownNow();
         }
-        thenTheInvariantsHold(store, later, admin);
+        try {
+            thenTheInvariantsHold(store, later, admin);
+        } finally {
+            subscriptions.forEach(Subscription::close);
+        }
     }
 
     private RedisServer start() throws IOException {
@@ -318,6 +341,7 @@ class FaultCheckTest {
                 .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         PastMessage message = new PastMessage("past " + text, meeting, 1, user, text, at);
         attempted.get(meeting).add(text);
+        imported.add(text);
         for (int attempt = 1; ; attempt++) {
             try {
                 Imported outcome =
@@ -440,6 +464,8 @@ class FaultCheckTest {
     // --- the invariants
 
     private long checks;
+    /** Events and messages the live subscriptions delivered, over every round. */
+    private long live;
 
     private void thenTheInvariantsHold(
             ConferenceStore store, ConferenceStore later, RedisCommands<String, String> admin) {
@@ -495,6 +521,9 @@ class FaultCheckTest {
                     .isEmpty();
             checks += 6L + chat.size() + present.size();
         }
+        for (MeetingId meeting : meetings) {
+            thenItsSubscriptionDeliveredEverythingOnce(conference, meeting, context);
+        }
         for (UserId user : erased) {
             assertThat(everything).as("what is left of %s (%s)", user, context).doesNotContain(user.value() + " #");
             checks++;
@@ -505,6 +534,59 @@ class FaultCheckTest {
                         .filter(instance -> running.contains(instance.meeting()))
                         .toList());
         checks++;
+    }
+
+    /**
+     * The meeting's live subscription, through every fault, delivered each event of its log once and
+     * in the log's order, and each message of its chat once and in the chat's order (it may also have
+     * delivered messages that erasure took from the chat since, each once).
+     */
+    private void thenItsSubscriptionDeliveredEverythingOnce(Conference conference, MeetingId meeting, String context) {
+        List<String> log =
+                conference.events(meeting).stream().map(FaultCheckTest::told).toList();
+        List<String> chat = conference.chat(meeting).stream()
+                .map(ChatMessage::text)
+                .filter(text -> !imported.contains(text))
+                .toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<MeetingEvent> got;
+        do {
+            got = List.copyOf(delivered.get(meeting));
+            if (got.stream().filter(event -> !(event instanceof Posted)).count() >= log.size()
+                    && got.stream().filter(Posted.class::isInstance).count() >= chat.size()) {
+                break;
+            }
+            pause(50);
+        } while (System.nanoTime() < deadline);
+        assertThat(got.stream()
+                        .filter(event -> !(event instanceof Posted))
+                        .map(FaultCheckTest::told)
+                        .toList())
+                .as("events of %s delivered live (%s)", meeting, context)
+                .isEqualTo(log);
+        List<String> texts = got.stream()
+                .filter(Posted.class::isInstance)
+                .map(event -> ((Posted) event).message().text())
+                .toList();
+        assertThat(texts)
+                .as("messages of %s delivered live (%s)", meeting, context)
+                .doesNotHaveDuplicates()
+                .doesNotContainAnyElementsOf(imported);
+        assertThat(texts.stream().filter(new HashSet<>(chat)::contains).toList())
+                .as("messages of %s delivered live, of those in its chat (%s)", meeting, context)
+                .isEqualTo(chat);
+        checks += got.size();
+        live += got.size();
+    }
+
+    /** An event as a log and a subscription both tell it (their ids differ). */
+    private static String told(MeetingEvent event) {
+        return event.getClass().getSimpleName() + " " + event.instance() + " " + event.at() + " "
+                + (event instanceof Joined joined
+                        ? joined.user()
+                        : event instanceof Left left
+                                ? left.user()
+                                : event instanceof TimedOut timedOut ? timedOut.user() : "");
     }
 
     private Set<UserId> replay(List<MeetingEvent> events, String context) {
