@@ -283,6 +283,9 @@ final class RedisLiveEvents implements LiveEvents {
          */
         private void look(Follow state) {
             Set<Integer> wanted = new HashSet<>(state.instances());
+            // The latest two started are read too: the current one may have no turn yet (a cache of
+            // the layout before turns), and reading an instance more never delivers a wrong entry.
+            wanted.addAll(state.latest());
             if (seq < since) {
                 wanted.addAll(first);
             }

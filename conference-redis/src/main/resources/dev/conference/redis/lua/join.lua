@@ -28,7 +28,12 @@ if ARGV[7] ~= '' then
   redis.call('ZADD', KEYS[6], string.format('%.0f', tonumber(now) + tonumber(ARGV[7])), ARGV[5])
 end
 if not started then
-  ensure_started(KEYS[1] .. ':starts', KEYS[1] .. ':started', KEYS[5], KEYS[1], order)
+  -- STARTED first (ensure_started written out, and without its note in `late`: this instance is the
+  -- current one, which live subscriptions follow anyway, and ensure_started would make three more
+  -- closures on every run).
+  if redis.call('SADD', KEYS[1] .. ':started', order) == 1 then
+    log_event(KEYS[5], KEYS[1], STARTED, nil, redis.call('ZSCORE', KEYS[1] .. ':starts', order))
+  end
   cache_started(KEYS[1], cache)
 end
 if not ms then
