@@ -82,7 +82,7 @@ final class RawWorkload implements Workload {
     @Override
     public CompletionStage<?> join(String user, String meeting) {
         CompletionStage<String> email = knownEmail == null
-                ? redis.hmget(RawKeys.user(user), "email", "life", ORDER + "|" + meeting)
+                ? redis.hmget(RawKeys.user(user), "email", "p", "life", ORDER + "|" + meeting)
                         .thenApply(fields -> fields.get(0).getValue())
                 : CompletableFuture.completedFuture(knownEmail.apply(user));
         return email.thenCompose(address -> runFlatOk(

@@ -27,7 +27,7 @@ final class DirectoryCalls {
 
         @Override
         public String[] args() {
-            return new String[] {life, user.name(), Integer.toString(user.age()), user.gender(), user.email()};
+            return new String[] {life, Profile.afterLife(user), user.email()};
         }
     }
 

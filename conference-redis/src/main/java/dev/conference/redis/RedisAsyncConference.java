@@ -247,17 +247,18 @@ final class RedisAsyncConference implements AsyncConference {
         String userKey = keys.user(user);
         if (order.equals(CurrentInstances.NONE)) {
             // No instance has started: nothing to note, the meeting's half refuses the join.
-            return redis.hmget(userKey, "email", "life").thenApply(read -> noted(user, read));
+            return redis.hmget(userKey, Profile.EMAIL, Profile.PACKED, "life").thenApply(read -> noted(user, read));
         }
         String member = IndexMember.of(meeting, Integer.parseInt(order));
         UserCalls.NoteJoined note = new UserCalls.NoteJoined(userKey, member);
         if (!notes.likely(userKey, member)) {
             return noteJoined(note, user);
         }
-        return redis.hmget(userKey, "email", "life", member).thenCompose(read -> {
-            Noted noted = noted(user, read);
-            return read.get(2).hasValue() ? CompletableFuture.completedFuture(noted) : noteJoined(note, user);
-        });
+        return redis.hmget(userKey, Profile.EMAIL, Profile.PACKED, "life", member)
+                .thenCompose(read -> {
+                    Noted noted = noted(user, read);
+                    return read.get(3).hasValue() ? CompletableFuture.completedFuture(noted) : noteJoined(note, user);
+                });
     }
 
     private CompletableFuture<Noted> noteJoined(UserCalls.NoteJoined call, UserId user) {
@@ -268,12 +269,14 @@ final class RedisAsyncConference implements AsyncConference {
         });
     }
 
-    /** The user's email and life from {@code read} (HMGET email life ...). */
+    /** The user's email and life from {@code read} (HMGET email p life ...: see Profile). */
     private static Noted noted(UserId user, List<KeyValue<String, String>> read) {
         if (!read.get(0).hasValue()) {
             throw new UnknownUserException(user);
         }
-        return Noted.of(read.get(0).getValue(), read.get(1).getValueOrElse(null));
+        return Noted.of(
+                read.get(0).getValue(),
+                Profile.life(read.get(1).getValueOrElse(null), read.get(2).getValueOrElse(null)));
     }
 
     /**

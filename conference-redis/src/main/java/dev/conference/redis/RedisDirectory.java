@@ -70,22 +70,7 @@ final class RedisDirectory implements Directory {
     @Override
     public Optional<User> user(UserId id) {
         Objects.requireNonNull(id, "user id");
-        return user(id, redis.await(redis.hmget(keys.user(id), PROFILE)));
-    }
-
-    /** The fields of a user's hash that make the user (the rest note the instances they joined). */
-    private static final String[] PROFILE = {"name", "age", "gender", "email"};
-
-    private static Optional<User> user(UserId id, List<KeyValue<String, String>> fields) {
-        if (!fields.get(3).hasValue()) {
-            return Optional.empty();
-        }
-        return Optional.of(new User(
-                id,
-                fields.get(0).getValue(),
-                Integer.parseInt(fields.get(1).getValue()),
-                fields.get(2).getValue(),
-                fields.get(3).getValue()));
+        return Profile.user(id, redis.await(redis.hmget(keys.user(id), Profile.FIELDS)));
     }
 
     @Override
@@ -93,11 +78,11 @@ final class RedisDirectory implements Directory {
         List<String> ids = users.page(page);
         List<CompletableFuture<List<KeyValue<String, String>>>> pending = new ArrayList<>(ids.size());
         for (String id : ids) {
-            pending.add(redis.hmget(keys.user(UserId.of(id)), PROFILE));
+            pending.add(redis.hmget(keys.user(UserId.of(id)), Profile.FIELDS));
         }
         List<User> out = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            user(UserId.of(ids.get(i)), redis.await(pending.get(i))).ifPresent(out::add);
+            Profile.user(UserId.of(ids.get(i)), redis.await(pending.get(i))).ifPresent(out::add);
         }
         return out;
     }

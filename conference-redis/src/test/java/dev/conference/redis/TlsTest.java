@@ -99,8 +99,7 @@ class TlsTest {
         } finally {
             client.shutdown();
         }
-        assertThat(overThePlainPort("HGET", "conference:user:{verified}", "name"))
-                .isEqualTo("Name of verified");
+        assertThat(overThePlainPort("HGET", "conference:user:{verified}", "p")).endsWith("Name of verified");
     }
 
     @Test
@@ -109,7 +108,7 @@ class TlsTest {
                 RedisConferenceStore.connect("rediss://:" + PASSWORD + "@127.0.0.1:" + tlsPort + "?verifyPeer=NONE")) {
             runAScenario(store, "by-uri");
         }
-        assertThat(overThePlainPort("HGET", "conference:user:{by-uri}", "name")).isEqualTo("Name of by-uri");
+        assertThat(overThePlainPort("HGET", "conference:user:{by-uri}", "p")).endsWith("Name of by-uri");
     }
 
     @Test

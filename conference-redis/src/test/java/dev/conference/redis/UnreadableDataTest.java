@@ -52,4 +52,16 @@ class UnreadableDataTest {
             assertThat(store.conference().participants(standup)).hasSize(1);
         }
     }
+
+    @Test
+    void aProfileThatIsNotTheLibrarysFailsTheReadWithAStoreException() {
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            store.directory().saveUser(aUser("bob"));
+            REDIS.admin().sync().hset("conference:user:{bob}", "p", "no separators");
+
+            assertThatThrownBy(() -> store.directory().user(UserId.of("bob")))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("user 'bob'");
+        }
+    }
 }

@@ -7,8 +7,10 @@
 -- KEYS: 1 user hash
 -- ARGV: 1 "n|meeting id"
 -- Returns 'OK', email, life | 'UNKNOWN_USER' (flat)
-local user = redis.call('HMGET', KEYS[1], 'email', 'life')
+local user = redis.call('HMGET', KEYS[1], 'email', 'p', 'life')
 if not user[1] then return 'UNKNOWN_USER' end
+-- The life leads `p`; a user of the layout before `p` has a field of it (see Profile.java).
+local life = user[2] and string.match(user[2], '^[^|]*') or user[3] or ''
 redis.call('HSET', KEYS[1], ARGV[1], '1')
 -- One string, items joined by newlines (see flat in prelude.lua): cheaper for Redis 6.2 to write.
-return 'OK\n' .. user[1] .. '\n' .. (user[2] or '')
+return 'OK\n' .. user[1] .. '\n' .. life
