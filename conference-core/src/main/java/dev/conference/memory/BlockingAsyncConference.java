@@ -73,6 +73,11 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
+    public CompletionStage<Integer> participantCount(MeetingId meeting) {
+        return now(() -> conference.participantCount(meeting));
+    }
+
+    @Override
     public CompletionStage<List<MeetingInstance>> activeMeetings() {
         return now(conference::activeMeetings);
     }

@@ -11,6 +11,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Posted;
+import dev.conference.model.MeetingFullException;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingNotActiveException;
@@ -67,6 +68,11 @@ final class InMemoryConference implements Conference {
                 }
                 if (state.participants.containsKey(userId)) {
                     throw new AlreadyParticipantException(userId, meetingId);
+                }
+                if (meeting.capacity().isPresent()
+                        && state.participants.size() >= meeting.capacity().getAsInt()) {
+                    throw new MeetingFullException(
+                            userId, meetingId, meeting.capacity().getAsInt());
                 }
                 store.ensureStarted(state);
                 state.participants.put(userId, now);
@@ -126,6 +132,17 @@ final class InMemoryConference implements Conference {
             return store.active(meetingId, store.now())
                     .map(InMemoryConference::participantsOf)
                     .orElse(List.of());
+        }
+    }
+
+    @Override
+    public int participantCount(MeetingId meetingId) {
+        Objects.requireNonNull(meetingId, "meeting id");
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store.active(meetingId, store.now())
+                    .map(state -> state.participants.size())
+                    .orElse(0);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.conference.model;
 
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -8,10 +9,14 @@ import java.util.Set;
  *
  * @param audience the emails admitted to a restricted meeting; kept for a public one too (the
  *                 original data lists one), where it admits no one more than everybody
+ * @param capacity how many participants an instance holds at most (1 to {@link #MAX_CAPACITY}); a join
+ *                 beyond it is refused. Empty: no limit
  */
-public record Meeting(MeetingId id, String title, String description, boolean isPublic, Set<String> audience) {
+public record Meeting(
+        MeetingId id, String title, String description, boolean isPublic, Set<String> audience, OptionalInt capacity) {
     public static final int MAX_DESCRIPTION_LENGTH = 4096;
     public static final int MAX_AUDIENCE = 10_000;
+    public static final int MAX_CAPACITY = 1_000_000;
 
     public Meeting {
         Check.notNull("meeting id", id);
@@ -27,6 +32,21 @@ public record Meeting(MeetingId id, String title, String description, boolean is
             throw new InvalidInputException("meeting audience lists an email twice, in different cases: " + audience);
         }
         audience = Set.copyOf(audience);
+        Check.notNull("meeting capacity", capacity);
+        if (capacity.isPresent() && (capacity.getAsInt() < 1 || capacity.getAsInt() > MAX_CAPACITY)) {
+            throw new InvalidInputException(
+                    "meeting capacity must be between 1 and " + MAX_CAPACITY + ", got " + capacity.getAsInt());
+        }
+    }
+
+    /** A meeting without a capacity: any number may join. */
+    public Meeting(MeetingId id, String title, String description, boolean isPublic, Set<String> audience) {
+        this(id, title, description, isPublic, audience, OptionalInt.empty());
+    }
+
+    /** This meeting with at most {@code capacity} participants per instance. */
+    public Meeting withCapacity(int capacity) {
+        return new Meeting(id, title, description, isPublic, audience, OptionalInt.of(capacity));
     }
 
     public static Meeting publicMeeting(MeetingId id, String title, String description) {

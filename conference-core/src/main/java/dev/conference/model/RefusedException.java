@@ -5,7 +5,11 @@ package dev.conference.model;
  * names one reason.
  */
 public abstract sealed class RefusedException extends ConferenceException
-        permits MeetingNotActiveException, NotAllowedException, AlreadyParticipantException, NotParticipantException {
+        permits MeetingNotActiveException,
+                NotAllowedException,
+                AlreadyParticipantException,
+                NotParticipantException,
+                MeetingFullException {
     private static final long serialVersionUID = 1L;
 
     protected RefusedException(String message) {

@@ -58,6 +58,9 @@ public interface AsyncConference {
     /** See {@link Conference#participants}. */
     CompletionStage<List<Participant>> participants(MeetingId meeting);
 
+    /** See {@link Conference#participantCount}. */
+    CompletionStage<Integer> participantCount(MeetingId meeting);
+
     /** See {@link Conference#activeMeetings}. */
     CompletionStage<List<MeetingInstance>> activeMeetings();
 

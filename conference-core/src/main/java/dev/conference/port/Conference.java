@@ -39,6 +39,7 @@ public interface Conference {
      * @throws dev.conference.model.MeetingNotActiveException   no instance is active
      * @throws dev.conference.model.NotAllowedException         restricted meeting, email not in its audience
      * @throws dev.conference.model.AlreadyParticipantException already in; the first join time stays
+     * @throws dev.conference.model.MeetingFullException        the instance holds the meeting's capacity
      */
     default Participant join(UserId user, MeetingId meeting) {
         return join(user, meeting, IdempotencyKey.fresh());
@@ -86,6 +87,12 @@ public interface Conference {
 
     /** The current participants of the meeting's active instance in order of joining; empty if none is active. */
     List<Participant> participants(MeetingId meeting);
+
+    /**
+     * How many participants the meeting's active instance has; 0 if none is active. Its cost does not
+     * grow with the number: a crowded instance is counted without being read.
+     */
+    int participantCount(MeetingId meeting);
 
     /** The active instances, one per meeting, in order of their end time. */
     List<MeetingInstance> activeMeetings();

@@ -58,6 +58,18 @@ class ValuesTest {
     }
 
     @Test
+    void aCapacityIsOneToAMillion() {
+        Meeting open = Meeting.publicMeeting(MeetingId.of("p"), "Open", "");
+        assertThat(open.capacity()).isEmpty();
+        assertThat(open.withCapacity(1).capacity()).hasValue(1);
+        assertThat(open.withCapacity(Meeting.MAX_CAPACITY).capacity()).hasValue(1_000_000);
+        assertThatThrownBy(() -> open.withCapacity(0))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("meeting capacity must be between 1 and 1000000, got 0");
+        assertThatThrownBy(() -> open.withCapacity(1_000_001)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void instancesRunFromBeforeTo() {
         MeetingId m = MeetingId.of("m");
         assertThatThrownBy(() -> new MeetingInstance(m, 1, T0, T0))

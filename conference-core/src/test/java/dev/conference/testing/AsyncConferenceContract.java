@@ -15,6 +15,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Started;
+import dev.conference.model.MeetingFullException;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingNotActiveException;
@@ -84,6 +85,7 @@ public abstract class AsyncConferenceContract extends StoreContract {
         assertThat(done(async.participants(standup)))
                 .containsExactly(joined)
                 .isEqualTo(conference.participants(standup));
+        assertThat(done(async.participantCount(standup))).isEqualTo(1);
         assertThat(done(async.activeMeetings()))
                 .isEqualTo(conference.activeMeetings())
                 .hasSize(1);
@@ -196,5 +198,38 @@ public abstract class AsyncConferenceContract extends StoreContract {
                 .containsExactlyInAnyOrderElementsOf(posted)
                 .hasSize(200);
         assertThat(store.lifecycle().endDue(clock.instant(), 10)).isEqualTo(PassResult.NOTHING);
+    }
+
+    @Test
+    void aCrowdJoiningAtOnceFillsTheCapacityExactly() {
+        Meeting meeting = aPublicMeeting("town-hall").withCapacity(10);
+        directory.saveMeeting(meeting);
+        directory.saveInstance(anInstance(meeting, 1, T0, HOUR));
+        List<UserId> crowd = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            crowd.add(UserId.of("person-" + i));
+            directory.saveUser(aUser("person-" + i));
+        }
+
+        List<CompletableFuture<Participant>> joins = crowd.stream()
+                .map(user -> async.join(user, meeting.id()).toCompletableFuture())
+                .toList();
+        CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new))
+                .exceptionally(refused -> null)
+                .join();
+
+        List<Participant> in = joins.stream()
+                .filter(join -> !join.isCompletedExceptionally())
+                .map(CompletableFuture::join)
+                .toList();
+        assertThat(in).hasSize(10);
+        assertThat(joins.stream().filter(CompletableFuture::isCompletedExceptionally))
+                .hasSize(40)
+                .allSatisfy(join -> assertThat(failure(join)).isInstanceOf(MeetingFullException.class));
+        assertThat(conference.participants(meeting.id())).containsExactlyInAnyOrderElementsOf(in);
+        assertThat(conference.participantCount(meeting.id())).isEqualTo(10);
+        assertThat(conference.events(meeting.id()))
+                .filteredOn(Joined.class::isInstance)
+                .hasSize(10);
     }
 }

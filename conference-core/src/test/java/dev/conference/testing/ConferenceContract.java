@@ -20,6 +20,7 @@ import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingFullException;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.MeetingNotActiveException;
@@ -241,6 +242,89 @@ public abstract class ConferenceContract extends StoreContract {
                 .extracting(ChatMessage::text)
                 .containsExactly("first instance");
         assertThat(conference.events(standup, 1)).hasSize(2);
+    }
+
+    @Test
+    void countsTheParticipantsOfTheActiveInstance() {
+        Meeting meeting = givenARunningPublicMeeting();
+        directory.saveInstance(anInstance(meeting, 2, T0.plus(HOUR), HOUR));
+        assertThat(conference.participantCount(standup)).isZero();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        assertThat(conference.participantCount(standup)).isEqualTo(2);
+        conference.leave(alice, standup);
+        assertThat(conference.participantCount(standup)).isEqualTo(1);
+
+        later(HOUR);
+
+        assertThat(conference.participantCount(standup)).isZero();
+        assertThatThrownBy(() -> conference.participantCount(MeetingId.of("nowhere")))
+                .isInstanceOf(UnknownMeetingException.class);
+    }
+
+    // capacity
+
+    /** "standup" runs from T0 for an hour and holds at most two; Alice, Bob and Carol exist. */
+    private Meeting givenAMeetingForTwo() {
+        directory.saveUsers(List.of(aUser("alice"), aUser("bob"), aUser("carol")));
+        Meeting meeting = aPublicMeeting("standup").withCapacity(2);
+        directory.saveMeeting(meeting);
+        directory.saveInstance(anInstance(meeting, 1, T0, HOUR));
+        return meeting;
+    }
+
+    @Test
+    void aJoinBeyondTheCapacityIsRefusedAndRecordsNothing() {
+        givenAMeetingForTwo();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        List<MeetingEvent> before = conference.events(standup);
+
+        assertThatThrownBy(() -> conference.join(UserId.of("carol"), standup))
+                .isInstanceOf(MeetingFullException.class)
+                .hasMessageContaining("standup")
+                .hasMessageContaining("capacity 2")
+                .hasMessageContaining("carol");
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(alice, bob);
+        assertThat(conference.events(standup)).isEqualTo(before);
+        // A participant joining again is told so, not that the meeting is full.
+        assertThatThrownBy(() -> conference.join(alice, standup)).isInstanceOf(AlreadyParticipantException.class);
+    }
+
+    @Test
+    void aLeaveMakesRoomAndEachInstanceHasTheCapacityAnew() {
+        Meeting meeting = givenAMeetingForTwo();
+        directory.saveInstance(anInstance(meeting, 2, T0.plus(HOUR), HOUR));
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        conference.leave(alice, standup);
+
+        conference.join(UserId.of("carol"), standup);
+        assertThatThrownBy(() -> conference.join(alice, standup)).isInstanceOf(MeetingFullException.class);
+
+        later(HOUR);
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        assertThat(conference.participantCount(standup)).isEqualTo(2);
+    }
+
+    @Test
+    void aCapacityTakesEffectWhenSavedAndGoesWhenSavedWithout() {
+        Meeting meeting = givenARunningPublicMeeting();
+        directory.saveUser(aUser("carol"));
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+
+        directory.saveMeeting(meeting.withCapacity(2));
+        assertThatThrownBy(() -> conference.join(UserId.of("carol"), standup)).isInstanceOf(MeetingFullException.class);
+        assertThat(directory.meeting(standup)).contains(meeting.withCapacity(2));
+
+        directory.saveMeeting(meeting);
+        conference.join(UserId.of("carol"), standup);
+        assertThat(conference.participantCount(standup)).isEqualTo(3);
+        assertThat(directory.meeting(standup)).contains(meeting);
     }
 
     // 4. active meetings

@@ -17,10 +17,19 @@ sealed interface Change<T> {
         }
     }
 
-    record Refused<T>(Refusal refusal) implements Change<T> {
+    /** Why, and what the script said of it after the status word ('' if nothing: see Refusal). */
+    record Refused<T>(Refusal refusal, String detail) implements Change<T> {
+        Refused(Refusal refusal) {
+            this(refusal, "");
+        }
+
         @Override
         public T orThrow(UserId user, MeetingId meeting) {
-            throw refusal.exception(user, meeting);
+            throw exception(user, meeting);
+        }
+
+        RuntimeException exception(UserId user, MeetingId meeting) {
+            return refusal.exception(user, meeting, detail);
         }
     }
 
@@ -30,6 +39,8 @@ sealed interface Change<T> {
         if (status.equals("OK")) {
             return new Done<>(done.apply(reply));
         }
-        return new Refused<>(Refusal.of(status).orElseThrow(() -> Replies.unexpected(reply)));
+        return new Refused<>(
+                Refusal.of(status).orElseThrow(() -> Replies.unexpected(reply)),
+                reply.size() > 1 ? Replies.string(reply, 1) : "");
     }
 }

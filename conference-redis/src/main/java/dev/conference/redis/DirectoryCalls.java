@@ -49,7 +49,7 @@ final class DirectoryCalls {
             args.add(meeting.id().value());
             args.add(meeting.title());
             args.add(meeting.description());
-            args.add(meeting.isPublic() ? "1" : "0");
+            args.add(Admission.of(meeting.isPublic(), meeting.capacity()));
             for (String email : meeting.audience()) {
                 args.add(Email.normalize(email));
                 args.add(email);

@@ -253,6 +253,32 @@ final class MeetingCalls {
     }
 
     /** participants.lua: the participants of the active instance with their join times; empty if none is active. */
+    /** participant-count.lua: how many are in; 0 when the instance is not active. */
+    record ParticipantCount(MeetingKeys k, String n, String now) implements MeetingScript<Integer> {
+        @Override
+        public LuaScript script() {
+            return Scripts.PARTICIPANT_COUNT;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {k.meeting(), k.participants(n)};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {now, n};
+        }
+
+        @Override
+        public Integer decode(List<Object> reply) {
+            if (Replies.status(reply).equals("NOT_ACTIVE")) {
+                return 0;
+            }
+            return Math.toIntExact((Long) afterOk(reply).get(0));
+        }
+    }
+
     record Participants(MeetingKeys k, String n, String now) implements MeetingScript<Optional<List<Participant>>> {
         @Override
         public LuaScript script() {

@@ -88,6 +88,11 @@ final class ObservedConference implements AsyncConference {
     }
 
     @Override
+    public CompletableFuture<Integer> participantCount(MeetingId meeting) {
+        return observe("participantCount", () -> conference.participantCount(meeting));
+    }
+
+    @Override
     public CompletableFuture<List<MeetingInstance>> activeMeetings() {
         return observe("activeMeetings", conference::activeMeetings);
     }

@@ -174,7 +174,7 @@ final class RedisAsyncConference implements AsyncConference {
      */
     private <T> CompletableFuture<T> doneOrRefused(Change<T> change, UserId user, MeetingId meeting) {
         if (change instanceof Change.Refused<T> refused) {
-            return refusal(user, refused.refusal().exception(user, meeting));
+            return refusal(user, refused.exception(user, meeting));
         }
         return CompletableFuture.completedFuture(((Change.Done<T>) change).value());
     }
@@ -339,6 +339,16 @@ final class RedisAsyncConference implements AsyncConference {
         String now = time.now();
         return onCurrent("participants", meeting, (k, n) -> new MeetingCalls.Participants(k, n, now).answer(redis))
                 .thenApply(done -> done.result().orElse(List.of()));
+    }
+
+    @Override
+    public CompletableFuture<Integer> participantCount(MeetingId meeting) {
+        String now = time.now();
+        return onCurrent(
+                        "participantCount",
+                        meeting,
+                        (k, n) -> new MeetingCalls.ParticipantCount(k, n, now).answer(redis))
+                .thenApply(OnInstance::result);
     }
 
     @Override

@@ -52,6 +52,11 @@ final class RedisConference implements Conference {
     }
 
     @Override
+    public int participantCount(MeetingId meeting) {
+        return redis.await(async.participantCount(meeting));
+    }
+
+    @Override
     public List<MeetingInstance> activeMeetings() {
         return redis.await(async.activeMeetings());
     }

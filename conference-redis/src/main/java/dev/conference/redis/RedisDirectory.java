@@ -203,8 +203,9 @@ final class RedisDirectory implements Directory {
                 id,
                 fields.get("title"),
                 fields.get("description"),
-                "1".equals(fields.get("public")),
-                new HashSet<>(audience)));
+                Admission.isPublic(fields.get("public")),
+                new HashSet<>(audience),
+                Admission.capacity(fields.get("public"))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.conference.redis;
 
 import dev.conference.model.AlreadyParticipantException;
+import dev.conference.model.MeetingFullException;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingNotActiveException;
 import dev.conference.model.NotAllowedException;
@@ -15,7 +16,9 @@ enum Refusal {
     NOT_ALLOWED,
     ALREADY_IN,
     NOT_IN,
-    UNKNOWN_USER;
+    UNKNOWN_USER,
+    /** The instance holds the meeting's capacity; the script's reply gives it after the word. */
+    MEETING_FULL;
 
     /** The refusal a script's status word names, if it names one. */
     static Optional<Refusal> of(String status) {
@@ -27,14 +30,18 @@ enum Refusal {
         return Optional.empty();
     }
 
-    /** The exception a caller gets for this refusal of {@code user}'s change in {@code meeting}. */
-    RuntimeException exception(UserId user, MeetingId meeting) {
+    /**
+     * The exception a caller gets for this refusal of {@code user}'s change in {@code meeting};
+     * {@code detail} is what the script's reply said after the status word.
+     */
+    RuntimeException exception(UserId user, MeetingId meeting, String detail) {
         return switch (this) {
             case NOT_ACTIVE -> new MeetingNotActiveException(meeting);
             case NOT_ALLOWED -> new NotAllowedException(user, meeting);
             case ALREADY_IN -> new AlreadyParticipantException(user, meeting);
             case NOT_IN -> new NotParticipantException(user, meeting);
             case UNKNOWN_USER -> new UnknownUserException(user);
+            case MEETING_FULL -> new MeetingFullException(user, meeting, Integer.parseInt(detail));
         };
     }
 }

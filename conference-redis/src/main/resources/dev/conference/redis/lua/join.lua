@@ -9,7 +9,7 @@
 --       8 the user's life, as note-joined.lua read it, 9 '1' if the command may have run already, else '0'
 --       (see open_change in prelude.lua)
 -- Returns, flat (see flat in prelude.lua): {'OK', event id, join time ('' for the id's millisecond: see
---   stamped)} | {'RETRY', current instance} | {refusal}
+--   stamped)} | {'RETRY', current instance} | {'MEETING_FULL', capacity} | {other refusal}
 local now, by_server = time_of(ARGV[1])
 local early, order, active, public, started, from, cache =
   open_change(KEYS[1], now, ARGV[2], KEYS[2], KEYS[3], ARGV[3], ARGV[4], ARGV[9])
@@ -18,8 +18,15 @@ local function done(reply, id, at) return remember(KEYS[2], KEYS[3], ARGV[3], AR
 -- This life of the user was erased while the join was on its way: it must not make them a participant.
 if redis.call('GET', KEYS[7]) == ARGV[8] then return done('UNKNOWN_USER') end
 if not active then return done('NOT_ACTIVE') end
-if public ~= '1' and redis.call('HEXISTS', KEYS[1] .. ':audience', ARGV[6]) == 0 then
+-- `public` is '1' or '0', then '|' and the capacity if the meeting has one (Admission.java).
+if string.byte(public, 1) ~= 49 and redis.call('HEXISTS', KEYS[1] .. ':audience', ARGV[6]) == 0 then
   return done('NOT_ALLOWED')
+end
+if #public > 1 then
+  local capacity = string.sub(public, 3)
+  if redis.call('ZCARD', KEYS[4]) >= tonumber(capacity) and not redis.call('ZSCORE', KEYS[4], ARGV[5]) then
+    return done('MEETING_FULL\n' .. capacity)
+  end
 end
 local at, ms = stamped(now, by_server, from)
 if redis.call('ZADD', KEYS[4], 'NX', at, ARGV[5]) == 0 then return done('ALREADY_IN') end

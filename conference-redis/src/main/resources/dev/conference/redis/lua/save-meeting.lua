@@ -3,7 +3,8 @@
 -- a meeting deleted since is not taken for one in the meeting made again under its id (its `seq`
 -- starts again).
 -- KEYS: 1 meeting hash, 2 audience hash (normalized email -> email as given)
--- ARGV: 1 id, 2 title, 3 description, 4 public ('1' or '0'), then normalized email, email, ...
+-- ARGV: 1 id, 2 title, 3 description, 4 public ('1' or '0', then '|' and the capacity if it has one: see
+--       Admission.java), then normalized email, email, ...
 if redis.call('HEXISTS', KEYS[1], 'born') == 0 then
   local now = redis.call('TIME')
   redis.call('HSET', KEYS[1], 'born', now[1] .. string.sub('00000' .. now[2], -6, -4))
