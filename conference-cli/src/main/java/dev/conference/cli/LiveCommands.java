@@ -5,6 +5,7 @@ import dev.conference.cli.Views.InstanceView;
 import dev.conference.cli.Views.JoinedView;
 import dev.conference.cli.Views.LeftView;
 import dev.conference.cli.Views.MeetingParticipantsView;
+import dev.conference.cli.Views.ParticipantCountView;
 import dev.conference.cli.Views.ParticipantView;
 import dev.conference.cli.Views.ParticipantsView;
 import dev.conference.cli.Views.RenewedView;
@@ -128,8 +129,18 @@ final class LiveCommands {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
 
+        @Option(names = "--count", description = "Only how many are in (the same cost for any number)")
+        boolean count;
+
         @Override
         void run() {
+            if (count) {
+                int in = conference().participantCount(meeting);
+                output().result(
+                                new ParticipantCountView(meeting.value(), in),
+                                in + (in == 1 ? " participant" : " participants") + " in " + meeting + " now");
+                return;
+            }
             List<Participant> participants = conference().participants(meeting);
             Output output = output();
             Table table = Table.of("USER", "JOINED");

@@ -30,9 +30,9 @@ final class MeetingsCommand extends GroupCommand {
         @Override
         void run() {
             List<Meeting> meetings = directory().meetings(paging.page());
-            Table table = Table.of("ID", "TITLE", "AUDIENCE", "DESCRIPTION");
-            meetings.forEach(
-                    meeting -> table.row(meeting.id(), meeting.title(), audience(meeting), meeting.description()));
+            Table table = Table.of("ID", "TITLE", "AUDIENCE", "CAPACITY", "DESCRIPTION");
+            meetings.forEach(meeting -> table.row(
+                    meeting.id(), meeting.title(), audience(meeting), capacity(meeting), meeting.description()));
             output().result(meetings.stream().map(MeetingView::of).toList(), table, "no meetings");
             paging.hintIfFull(meetings, meeting -> meeting.id().value(), notes());
         }
@@ -59,6 +59,12 @@ final class MeetingsCommand extends GroupCommand {
                 description = "Restrict the meeting to these emails (repeat, or separate with commas)")
         List<String> audience;
 
+        @Option(
+                names = "--capacity",
+                paramLabel = "N",
+                description = "At most N participants per instance; a join beyond is refused (default: no limit)")
+        Integer capacity;
+
         @Option(names = "--replace", description = "Replace the meeting if the id exists already")
         boolean replace;
 
@@ -67,6 +73,9 @@ final class MeetingsCommand extends GroupCommand {
             Meeting meeting = audience == null
                     ? Meeting.publicMeeting(id, title, description)
                     : Meeting.restricted(id, title, description, distinct(audience));
+            if (capacity != null) {
+                meeting = meeting.withCapacity(capacity);
+            }
             boolean exists = directory().meeting(id).isPresent();
             if (exists && !replace) {
                 throw new ParameterException(
@@ -83,6 +92,12 @@ final class MeetingsCommand extends GroupCommand {
         private static Set<String> distinct(List<String> emails) {
             return new LinkedHashSet<>(emails.stream().map(String::strip).toList());
         }
+    }
+
+    static String capacity(Meeting meeting) {
+        return meeting.capacity().isPresent()
+                ? Integer.toString(meeting.capacity().getAsInt())
+                : "-";
     }
 
     static String audience(Meeting meeting) {

@@ -31,14 +31,16 @@ final class Views {
             String title,
             String description,
             @JsonProperty("public") boolean isPublic,
-            List<String> audience) {
+            List<String> audience,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer capacity) {
         static MeetingView of(Meeting meeting) {
             return new MeetingView(
                     meeting.id().value(),
                     meeting.title(),
                     meeting.description(),
                     meeting.isPublic(),
-                    meeting.audience().stream().sorted().toList());
+                    meeting.audience().stream().sorted().toList(),
+                    meeting.capacity().isPresent() ? meeting.capacity().getAsInt() : null);
         }
     }
 
@@ -57,6 +59,8 @@ final class Views {
     }
 
     record ParticipantsView(String meeting, List<ParticipantView> participants) {}
+
+    record ParticipantCountView(String meeting, int count) {}
 
     record MeetingParticipantsView(String meeting, int instance, List<ParticipantView> participants) {
         static MeetingParticipantsView of(MeetingParticipants group) {

@@ -137,10 +137,10 @@ class CommandsTest {
 
         assertThat(result.out().lines())
                 .containsExactly(
-                        "ID       TITLE             AUDIENCE           DESCRIPTION",
-                        "later    Title of later    everyone           About later",
-                        "secret   Title of secret   alice@example.com  About secret",
-                        "standup  Title of standup  everyone           About standup");
+                        "ID       TITLE             AUDIENCE           CAPACITY  DESCRIPTION",
+                        "later    Title of later    everyone           -         About later",
+                        "secret   Title of secret   alice@example.com  -         About secret",
+                        "standup  Title of standup  everyone           -         About standup");
         JsonNode secret = ok("--json", "meetings", "list").json().get(1);
         assertThat(secret.get("id").asText()).isEqualTo("secret");
         assertThat(secret.get("public").asBoolean()).isFalse();
@@ -171,7 +171,7 @@ class CommandsTest {
                 .extracting(JsonNode::asText)
                 .containsExactly("bob@example.com", "dave@example.com", "erin@example.com");
         assertThat(ok("meetings", "list").out())
-                .containsPattern("board +Board +bob@example.com, dave@example.com, erin@example.com +Numbers")
+                .containsPattern("board +Board +bob@example.com, dave@example.com, erin@example.com +- +Numbers")
                 .containsPattern("town-hall +Town hall +everyone");
     }
 
@@ -257,6 +257,42 @@ class CommandsTest {
                 .extracting(p -> p.get("user").asText())
                 .containsExactly("alice", "bob");
         assertThat(ok("participants", "later").out()).isEqualTo("nobody is in later now\n");
+    }
+
+    @Test
+    void aMeetingWithACapacityRefusesAJoinBeyondItWithExit4AndCountsWhoIsIn() {
+        assertThat(ok("meetings", "add", "standup", "--title", "Daily", "--capacity", "1", "--replace")
+                        .out())
+                .isEqualTo("replaced public meeting standup\n");
+        assertThat(ok("meetings", "list").out()).containsPattern("standup +Daily +everyone +1\\n");
+        assertThat(ok("--json", "meetings", "list")
+                        .json()
+                        .get(2)
+                        .get("capacity")
+                        .asInt())
+                .isEqualTo(1);
+        ok("join", "alice", "standup");
+
+        Result full = run("join", "bob", "standup");
+        assertThat(full.code()).isEqualTo(4);
+        assertThat(full.err())
+                .isEqualTo("conference: meeting 'standup' is full (capacity 1): user 'bob' cannot join\n");
+        assertThat(ok("participants", "standup", "--count").out()).isEqualTo("1 participant in standup now\n");
+        JsonNode count = ok("--json", "participants", "--count", "standup").json();
+        assertThat(count.get("meeting").asText()).isEqualTo("standup");
+        assertThat(count.get("count").asInt()).isEqualTo(1);
+        assertThat(ok("participants", "later", "--count").out()).isEqualTo("0 participants in later now\n");
+    }
+
+    @Test
+    void aCapacityOutOfRangeIsAUsageErrorAndChangesNothing() {
+        Result zero = run("meetings", "add", "standup", "--title", "Daily", "--capacity", "0", "--replace");
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).isEqualTo("conference: meeting capacity must be between 1 and 1000000, got 0\n");
+        assertThat(run("meetings", "add", "standup", "--title", "Daily", "--capacity", "many", "--replace")
+                        .code())
+                .isEqualTo(2);
+        assertThat(ok("meetings", "list").out()).contains("Title of standup").doesNotContain("Daily");
     }
 
     @Test

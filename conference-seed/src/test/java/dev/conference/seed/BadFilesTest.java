@@ -177,6 +177,16 @@ class BadFilesTest {
                         MEETINGS.replace("\"isPublic\": 0", "\"isPublic\": 2"),
                         "meetings.json:11:5: record 2: field 'isPublic' must be 0 or 1, got the number 2"),
                 broken(
+                        "a capacity that is not a whole number",
+                        "meetings.json",
+                        MEETINGS.replace("\"isPublic\": 0", "\"isPublic\": 0, \"capacity\": \"ten\""),
+                        "meetings.json:11:5: record 2: field 'capacity' must be a whole number, got the string \"ten\""),
+                broken(
+                        "a capacity out of range",
+                        "meetings.json",
+                        MEETINGS.replace("\"isPublic\": 0", "\"isPublic\": 0, \"capacity\": 0"),
+                        "meetings.json:11:5: record 2: meeting capacity must be between 1 and 1000000, got 0"),
+                broken(
                         "a bad email",
                         "users.json",
                         USERS.replace("carla@teamsEmail.com", "carla.teamsEmail.com"),

@@ -68,6 +68,7 @@ class OriginalFormatTest {
                         "title": "ZXCVBN",
                         "description": "This meeting is about POIUYT",
                         "isPublic": 1,
+                        "capacity": 25,
                         "audience": [
                             "lmnopq@teamsEmail.com",
                             "rstuvw@teamsEmail.com"
@@ -125,6 +126,7 @@ class OriginalFormatTest {
             assertThat(store.directory().meeting(MeetingId.of("p0Lz7NcE")).orElseThrow())
                     .satisfies(meeting -> {
                         assertThat(meeting.isPublic()).isTrue();
+                        assertThat(meeting.capacity()).hasValue(25);
                         assertThat(meeting.audience())
                                 .containsExactlyInAnyOrder("lmnopq@teamsEmail.com", "rstuvw@teamsEmail.com");
                     });

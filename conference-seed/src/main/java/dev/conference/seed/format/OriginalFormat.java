@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -44,7 +45,10 @@ public final class OriginalFormat {
         }
     }
 
-    /** {@code {meeting_id, title, description, isPublic (0 or 1), audience: [email, ...]}}. */
+    /**
+     * {@code {meeting_id, title, description, isPublic (0 or 1), audience: [email, ...]}}, and
+     * optionally {@code capacity} (participants per instance at most; this tool's extension).
+     */
     public static Meeting meeting(JsonNode record) throws InvalidRecordException {
         requireObject(record);
         String id = text(record, "meeting_id");
@@ -61,8 +65,10 @@ public final class OriginalFormat {
                     .orElseThrow();
             throw new InvalidRecordException("field 'audience' lists '" + twice + "' twice");
         }
+        OptionalInt capacity =
+                record.hasNonNull("capacity") ? OptionalInt.of(integer(record, "capacity")) : OptionalInt.empty();
         try {
-            return new Meeting(MeetingId.of(id), title, description, isPublic, distinct);
+            return new Meeting(MeetingId.of(id), title, description, isPublic, distinct, capacity);
         } catch (InvalidInputException e) {
             throw new InvalidRecordException(e.getMessage());
         }
