@@ -73,6 +73,14 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
+    public CompletionStage<Void> remove(UserId user, MeetingId meeting, boolean ban, IdempotencyKey key) {
+        return now(() -> {
+            conference.remove(user, meeting, ban, key);
+            return null;
+        });
+    }
+
+    @Override
     public CompletionStage<Integer> participantCount(MeetingId meeting) {
         return now(() -> conference.participantCount(meeting));
     }

@@ -1,6 +1,7 @@
 package dev.conference.memory;
 
 import dev.conference.model.AlreadyParticipantException;
+import dev.conference.model.BannedException;
 import dev.conference.model.ChatMessage;
 import dev.conference.model.CodePointOrder;
 import dev.conference.model.Ending;
@@ -11,6 +12,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Posted;
+import dev.conference.model.MeetingEvent.Removed;
 import dev.conference.model.MeetingFullException;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -66,6 +68,9 @@ final class InMemoryConference implements Conference {
                 if (!meeting.admits(user.email())) {
                     throw new NotAllowedException(userId, meetingId);
                 }
+                if (state.banned.contains(userId)) {
+                    throw new BannedException(userId, meetingId);
+                }
                 if (state.participants.containsKey(userId)) {
                     throw new AlreadyParticipantException(userId, meetingId);
                 }
@@ -119,6 +124,30 @@ final class InMemoryConference implements Conference {
                 }
                 state.leases.remove(userId);
                 store.log(state, id -> new Left(id, meetingId, state.instance.instance(), userId, now));
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void remove(UserId userId, MeetingId meetingId, boolean ban, IdempotencyKey key) {
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(key, "idempotency key");
+        synchronized (store.lock) {
+            knownUser(userId);
+            knownMeeting(meetingId);
+            store.once("remove", meetingId, key, () -> {
+                Instant now = store.now();
+                InstanceState state = active(meetingId, now);
+                if (state.participants.remove(userId) == null) {
+                    throw new NotParticipantException(userId, meetingId);
+                }
+                state.leases.remove(userId);
+                if (ban) {
+                    state.banned.add(userId);
+                }
+                store.log(state, id -> new Removed(id, meetingId, state.instance.instance(), userId, now));
                 return null;
             });
         }

@@ -67,6 +67,7 @@ final class InMemoryDirectory implements Directory {
                                 state.chat.removeIf(message -> message.user().equals(id));
                                 state.importedMessages.values().removeIf(id::equals);
                                 state.leases.remove(id);
+                                state.banned.remove(id);
                                 if (state.participants.remove(id) != null) {
                                     MeetingInstance instance = state.instance;
                                     store.log(

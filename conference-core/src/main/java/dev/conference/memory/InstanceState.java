@@ -22,6 +22,8 @@ final class InstanceState {
     boolean started;
     boolean ended;
     final Map<UserId, Instant> participants = new LinkedHashMap<>();
+    /** Who was removed with a ban: kept out of this instance (see Conference.remove). */
+    final Set<UserId> banned = new HashSet<>();
     /** When each leased participant's presence lapses. */
     final Map<UserId, Instant> leases = new HashMap<>();
 

@@ -15,6 +15,8 @@ public enum EventType {
     TIMED_OUT,
     STARTED,
     ENDED,
+    /** A participant taken out by {@code remove} (and, if banned, kept out until the instance ends). */
+    REMOVED,
     /** A chat message, in live subscriptions; an instance's event log holds the others only. */
     POSTED;
 

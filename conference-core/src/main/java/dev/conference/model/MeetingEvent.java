@@ -48,6 +48,14 @@ public sealed interface MeetingEvent {
         }
     }
 
+    /** REMOVED: the participant was taken out by {@code remove}, with or without a ban. */
+    record Removed(String id, MeetingId meeting, int instance, UserId user, Instant at) implements ParticipantEvent {
+        @Override
+        public EventType type() {
+            return EventType.REMOVED;
+        }
+    }
+
     /** STARTED: the instance's {@code from} came; logged before anything else happens in it. */
     record Started(String id, MeetingId meeting, int instance, Instant at) implements MeetingEvent {
         @Override

@@ -9,7 +9,8 @@ public abstract sealed class RefusedException extends ConferenceException
                 NotAllowedException,
                 AlreadyParticipantException,
                 NotParticipantException,
-                MeetingFullException {
+                MeetingFullException,
+                BannedException {
     private static final long serialVersionUID = 1L;
 
     protected RefusedException(String message) {

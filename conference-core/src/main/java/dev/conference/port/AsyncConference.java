@@ -55,6 +55,19 @@ public interface AsyncConference {
     /** See {@link Conference#leave(UserId, MeetingId, IdempotencyKey)}. */
     CompletionStage<Void> leave(UserId user, MeetingId meeting, IdempotencyKey key);
 
+    /** See {@link Conference#remove(UserId, MeetingId)}. */
+    default CompletionStage<Void> remove(UserId user, MeetingId meeting) {
+        return remove(user, meeting, false);
+    }
+
+    /** See {@link Conference#remove(UserId, MeetingId, boolean)}. */
+    default CompletionStage<Void> remove(UserId user, MeetingId meeting, boolean ban) {
+        return remove(user, meeting, ban, IdempotencyKey.fresh());
+    }
+
+    /** See {@link Conference#remove(UserId, MeetingId, boolean, IdempotencyKey)}. */
+    CompletionStage<Void> remove(UserId user, MeetingId meeting, boolean ban, IdempotencyKey key);
+
     /** See {@link Conference#participants}. */
     CompletionStage<List<Participant>> participants(MeetingId meeting);
 

@@ -40,6 +40,7 @@ public interface Conference {
      * @throws dev.conference.model.NotAllowedException         restricted meeting, email not in its audience
      * @throws dev.conference.model.AlreadyParticipantException already in; the first join time stays
      * @throws dev.conference.model.MeetingFullException        the instance holds the meeting's capacity
+     * @throws dev.conference.model.BannedException             removed from this instance with a ban
      */
     default Participant join(UserId user, MeetingId meeting) {
         return join(user, meeting, IdempotencyKey.fresh());
@@ -84,6 +85,29 @@ public interface Conference {
 
     /** Leaves like {@link #leave(UserId, MeetingId)}, safe to retry with the same {@code key}. */
     void leave(UserId user, MeetingId meeting, IdempotencyKey key);
+
+    /**
+     * Takes a participant out and records a REMOVED event (not a LEFT): a moderator's act. They may
+     * join again; see {@link #remove(UserId, MeetingId, boolean)} to keep them out.
+     *
+     * @throws dev.conference.model.MeetingNotActiveException no instance is active
+     * @throws dev.conference.model.NotParticipantException   the user is not in the meeting
+     */
+    default void remove(UserId user, MeetingId meeting) {
+        remove(user, meeting, false);
+    }
+
+    /**
+     * Removes like {@link #remove(UserId, MeetingId)}; with {@code ban}, the user cannot join this
+     * instance again (a join is refused with {@link dev.conference.model.BannedException}) until it
+     * ends. The meeting's next instance admits them as before.
+     */
+    default void remove(UserId user, MeetingId meeting, boolean ban) {
+        remove(user, meeting, ban, IdempotencyKey.fresh());
+    }
+
+    /** Removes like {@link #remove(UserId, MeetingId, boolean)}, safe to retry with the same {@code key}. */
+    void remove(UserId user, MeetingId meeting, boolean ban, IdempotencyKey key);
 
     /** The current participants of the meeting's active instance in order of joining; empty if none is active. */
     List<Participant> participants(MeetingId meeting);

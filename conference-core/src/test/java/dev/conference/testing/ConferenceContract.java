@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.conference.model.AlreadyParticipantException;
+import dev.conference.model.BannedException;
 import dev.conference.model.ChatMessage;
 import dev.conference.model.Ending;
+import dev.conference.model.EventType;
 import dev.conference.model.IdempotencyKey;
 import dev.conference.model.InvalidInputException;
 import dev.conference.model.Meeting;
@@ -18,6 +20,7 @@ import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
+import dev.conference.model.MeetingEvent.Removed;
 import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingFullException;
@@ -211,6 +214,84 @@ public abstract class ConferenceContract extends StoreContract {
         later(HOUR);
 
         assertThatThrownBy(() -> conference.leave(alice, standup)).isInstanceOf(MeetingNotActiveException.class);
+    }
+
+    // removal
+
+    @Test
+    void removesAParticipantWithARemovedEventAndTheyMayJoinAgain() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        later(Duration.ofMinutes(2));
+
+        conference.remove(alice, standup);
+
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(bob);
+        MeetingEvent removed = conference.events(standup).get(3);
+        assertThat(removed).isEqualTo(new Removed(removed.id(), standup, 1, alice, T0.plus(Duration.ofMinutes(2))));
+        assertThat(removed.type()).isEqualTo(EventType.REMOVED);
+        conference.join(alice, standup);
+        assertThat(conference.participantCount(standup)).isEqualTo(2);
+    }
+
+    @Test
+    void aBannedUserCannotJoinAgainUntilTheInstanceEnds() {
+        Meeting meeting = givenARunningPublicMeeting();
+        directory.saveInstance(anInstance(meeting, 2, T0.plus(HOUR), HOUR));
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+
+        conference.remove(alice, standup, true);
+        List<MeetingEvent> events = conference.events(standup);
+
+        assertThatThrownBy(() -> conference.join(alice, standup))
+                .isInstanceOf(BannedException.class)
+                .hasMessageContaining("alice")
+                .hasMessageContaining("standup");
+        assertThat(conference.events(standup)).isEqualTo(events);
+        assertThatThrownBy(() -> conference.post(alice, standup, "let me in"))
+                .isInstanceOf(NotParticipantException.class);
+        // Others come and go as before.
+        conference.leave(bob, standup);
+        conference.join(bob, standup);
+
+        later(HOUR);
+        conference.join(alice, standup);
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(alice);
+    }
+
+    @Test
+    void removingSomeoneNotInOrFromAMeetingNotActiveIsRefusedAndRecordsNothing() {
+        givenARunningPublicMeeting();
+        conference.join(bob, standup);
+
+        assertThatThrownBy(() -> conference.remove(alice, standup, true)).isInstanceOf(NotParticipantException.class);
+        conference.join(alice, standup); // a refused removal bans no one
+        assertThat(conference.events(standup)).hasSize(3);
+
+        later(HOUR);
+        assertThatThrownBy(() -> conference.remove(alice, standup)).isInstanceOf(MeetingNotActiveException.class);
+        assertThatThrownBy(() -> conference.remove(alice, MeetingId.of("nowhere")))
+                .isInstanceOf(UnknownMeetingException.class);
+    }
+
+    @Test
+    void aRemovalRetriedWithItsKeyRemovesOnce() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        IdempotencyKey key = IdempotencyKey.of("remove-alice");
+
+        conference.remove(alice, standup, true, key);
+        conference.remove(alice, standup, true, key);
+
+        assertThat(conference.events(standup))
+                .filteredOn(Removed.class::isInstance)
+                .hasSize(1);
     }
 
     // 3. participants
@@ -601,6 +682,21 @@ public abstract class ConferenceContract extends StoreContract {
         assertThat(conference.messages(standup, bob)).hasSize(1);
         assertThatThrownBy(() -> conference.messages(standup, alice)).isInstanceOf(UnknownUserException.class);
         assertThat(meeting.id()).isEqualTo(standup);
+    }
+
+    @Test
+    void aUserMadeAgainAfterErasureIsNotBannedByTheirFormerLife() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.remove(alice, standup, true);
+
+        directory.deleteUser(alice);
+        directory.saveUser(aUser("alice"));
+
+        conference.join(alice, standup);
+        assertThat(conference.participants(standup))
+                .extracting(Participant::user)
+                .containsExactly(alice);
     }
 
     @Test

@@ -51,7 +51,8 @@ public abstract class NullArgumentsContract extends StoreContract {
             Map.entry(List.class, List.of()),
             Map.entry(FeedPosition.class, FeedPosition.latest()),
             Map.entry(EventListener.class, (EventListener) event -> {}),
-            Map.entry(int.class, 1));
+            Map.entry(int.class, 1),
+            Map.entry(boolean.class, true));
 
     @Test
     void everyPortRefusesANullArgumentWithNullPointerException() throws Exception {

@@ -18,6 +18,7 @@ final class EventCodes {
             case TIMED_OUT -> "3";
             case STARTED -> "4";
             case ENDED -> "5";
+            case REMOVED -> "6";
             case POSTED -> throw new IllegalArgumentException("a log holds no POSTED");
         };
     }
@@ -34,6 +35,7 @@ final class EventCodes {
             case "3" -> EventType.TIMED_OUT;
             case "4" -> EventType.STARTED;
             case "5" -> EventType.ENDED;
+            case "6" -> EventType.REMOVED;
             default -> EventType.ofWireName(stored);
         };
     }

@@ -183,6 +183,11 @@ final class Keys {
             return base + ":" + order + ":chat";
         }
 
+        /** Who was removed from the instance with a ban (remove.lua; join.lua refuses them). */
+        String banned(String order) {
+            return base + ":" + order + ":banned";
+        }
+
         /** Source ids of the events ({@code e:}) and messages ({@code m:}) imported into the instance (see import.lua). */
         String imported(String order) {
             return base + ":" + order + ":imported";

@@ -120,6 +120,32 @@ final class MeetingCalls {
         }
     }
 
+    /** remove.lua */
+    record Remove(MeetingKeys k, String n, String now, String op, String window, UserId user, boolean ban, String again)
+            implements MeetingScript<Change<String>> {
+        @Override
+        public LuaScript script() {
+            return Scripts.REMOVE;
+        }
+
+        /** The REMOVED event's id. */
+        @Override
+        public Change<String> decode(List<Object> reply) {
+            return Change.of(reply, ok -> Replies.string(ok, 1));
+        }
+
+        @Override
+        public String[] keys() {
+            String[] replay = k.replay(window);
+            return new String[] {k.meeting(), replay[0], replay[1], k.participants(n), k.events(n), k.leases(n)};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {now, n, op, window, user.value(), ban ? "1" : "0", again};
+        }
+    }
+
     /** post.lua */
     record Post(MeetingKeys k, String n, String now, String op, String window, UserId user, String text, String again)
             implements MeetingScript<Change<Posted>> {

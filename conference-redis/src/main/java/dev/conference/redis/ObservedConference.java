@@ -88,6 +88,11 @@ final class ObservedConference implements AsyncConference {
     }
 
     @Override
+    public CompletableFuture<Void> remove(UserId user, MeetingId meeting, boolean ban, IdempotencyKey key) {
+        return observe("remove", () -> conference.remove(user, meeting, ban, key));
+    }
+
+    @Override
     public CompletableFuture<Integer> participantCount(MeetingId meeting) {
         return observe("participantCount", () -> conference.participantCount(meeting));
     }

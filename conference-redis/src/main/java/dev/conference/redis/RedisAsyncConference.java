@@ -335,6 +335,25 @@ final class RedisAsyncConference implements AsyncConference {
     }
 
     @Override
+    public CompletableFuture<Void> remove(UserId user, MeetingId meeting, boolean ban, IdempotencyKey key) {
+        Objects.requireNonNull(user, "user id");
+        String now = time.now();
+        String op = operationId("remove", key);
+        return changing(
+                "remove",
+                userFirst(
+                        user,
+                        onCurrent(
+                                        "remove",
+                                        meeting,
+                                        (k, n) -> new MeetingCalls.Remove(
+                                                        k, n, now, op, keptFor(key), user, ban, again(key))
+                                                .answer(redis))
+                                .thenCompose(done -> doneOrRefused(done.result(), user, meeting))
+                                .<Void>thenApply(removed -> null)));
+    }
+
+    @Override
     public CompletableFuture<List<Participant>> participants(MeetingId meeting) {
         String now = time.now();
         return onCurrent("participants", meeting, (k, n) -> new MeetingCalls.Participants(k, n, now).answer(redis))

@@ -52,6 +52,11 @@ final class RedisConference implements Conference {
     }
 
     @Override
+    public void remove(UserId user, MeetingId meeting, boolean ban, IdempotencyKey key) {
+        redis.await(async.remove(user, meeting, ban, key));
+    }
+
+    @Override
     public int participantCount(MeetingId meeting) {
         return redis.await(async.participantCount(meeting));
     }

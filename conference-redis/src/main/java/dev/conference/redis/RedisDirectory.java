@@ -329,7 +329,8 @@ final class RedisDirectory implements Directory {
             meetingKeys.events(n),
             meetingKeys.chat(n),
             meetingKeys.leases(n),
-            meetingKeys.imported(n)
+            meetingKeys.imported(n),
+            meetingKeys.banned(n)
         };
         new IndexCalls.Unindex(keys.instanceIndex(), IndexMember.of(meeting, instance)).run(redis);
         List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);

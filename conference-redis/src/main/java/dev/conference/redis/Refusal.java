@@ -1,6 +1,7 @@
 package dev.conference.redis;
 
 import dev.conference.model.AlreadyParticipantException;
+import dev.conference.model.BannedException;
 import dev.conference.model.MeetingFullException;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingNotActiveException;
@@ -18,7 +19,8 @@ enum Refusal {
     NOT_IN,
     UNKNOWN_USER,
     /** The instance holds the meeting's capacity; the script's reply gives it after the word. */
-    MEETING_FULL;
+    MEETING_FULL,
+    BANNED;
 
     /** The refusal a script's status word names, if it names one. */
     static Optional<Refusal> of(String status) {
@@ -42,6 +44,7 @@ enum Refusal {
             case NOT_IN -> new NotParticipantException(user, meeting);
             case UNKNOWN_USER -> new UnknownUserException(user);
             case MEETING_FULL -> new MeetingFullException(user, meeting, Integer.parseInt(detail));
+            case BANNED -> new BannedException(user, meeting);
         };
     }
 }

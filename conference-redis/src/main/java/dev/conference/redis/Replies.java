@@ -106,6 +106,7 @@ final class Replies {
             case JOINED -> new MeetingEvent.Joined(id, meeting, instance, UserId.of(user), at);
             case LEFT -> new MeetingEvent.Left(id, meeting, instance, UserId.of(user), at);
             case TIMED_OUT -> new MeetingEvent.TimedOut(id, meeting, instance, UserId.of(user), at);
+            case REMOVED -> new MeetingEvent.Removed(id, meeting, instance, UserId.of(user), at);
             case STARTED -> new MeetingEvent.Started(id, meeting, instance, at);
             case ENDED -> new MeetingEvent.Ended(id, meeting, instance, at);
             case POSTED ->

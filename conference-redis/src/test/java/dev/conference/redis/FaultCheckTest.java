@@ -13,7 +13,6 @@ import dev.conference.model.MeetingEvent.Ended;
 import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Posted;
-import dev.conference.model.MeetingEvent.TimedOut;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.OutcomeUnknownException;
@@ -582,11 +581,7 @@ class FaultCheckTest {
     /** An event as a log and a subscription both tell it (their ids differ). */
     private static String told(MeetingEvent event) {
         return event.getClass().getSimpleName() + " " + event.instance() + " " + event.at() + " "
-                + (event instanceof Joined joined
-                        ? joined.user()
-                        : event instanceof Left left
-                                ? left.user()
-                                : event instanceof TimedOut timedOut ? timedOut.user() : "");
+                + (event instanceof MeetingEvent.ParticipantEvent participant ? participant.user() : "");
     }
 
     private Set<UserId> replay(List<MeetingEvent> events, String context) {
@@ -601,9 +596,9 @@ class FaultCheckTest {
                 assertThat(in.put(left.user(), false))
                         .as("LEFT of %s while out (%s)", left.user(), context)
                         .isEqualTo(true);
-            } else if (event instanceof TimedOut timedOut) {
-                assertThat(in.put(timedOut.user(), false))
-                        .as("TIMED_OUT of %s while out (%s)", timedOut.user(), context)
+            } else if (event instanceof MeetingEvent.ParticipantEvent out) {
+                assertThat(in.put(out.user(), false))
+                        .as("%s of %s while out (%s)", out.type(), out.user(), context)
                         .isEqualTo(true);
             }
         }

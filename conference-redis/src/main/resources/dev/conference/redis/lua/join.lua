@@ -22,6 +22,10 @@ if not active then return done('NOT_ACTIVE') end
 if string.byte(public, 1) ~= 49 and redis.call('HEXISTS', KEYS[1] .. ':audience', ARGV[6]) == 0 then
   return done('NOT_ALLOWED')
 end
+-- Removed from this instance with a ban: only read when the cache says someone was (see current).
+if string.byte(cache, -1) == 49 and redis.call('SISMEMBER', KEYS[1] .. ':' .. order .. ':banned', ARGV[5]) == 1 then
+  return done('BANNED')
+end
 if #public > 1 then
   local capacity = string.sub(public, 3)
   if redis.call('ZCARD', KEYS[4]) >= tonumber(capacity) and not redis.call('ZSCORE', KEYS[4], ARGV[5]) then

@@ -184,7 +184,7 @@ local function scheduled(meeting, public, now, keep)
   end
   local starts = meeting .. ':starts'
   local order = redis.call('ZREVRANGEBYSCORE', starts, now, '-inf', 'LIMIT', 0, 1)[1] or '0'
-  local from, following, to, ended, started = '', '', '', '0', '0'
+  local from, following, to, ended, started, banned = '', '', '', '0', '0', '0'
   if order ~= '0' then
     from = plain(redis.call('ZSCORE', starts, order))
     to = plain(redis.call('ZSCORE', meeting .. ':ends', order) or '')
@@ -194,7 +194,8 @@ local function scheduled(meeting, public, now, keep)
   local cache
   if keep then
     following = plain(redis.call('ZRANGEBYSCORE', starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)[2] or '')
-    cache = table.concat({order, from, following, to, ended, started}, '|')
+    if order ~= '0' then banned = tostring(redis.call('EXISTS', meeting .. ':' .. order .. ':banned')) end
+    cache = table.concat({order, from, following, to, ended, started, banned}, '|')
     redis.call('HSET', meeting, 'now', cache)
     -- A turn (see keep_latest), its `seq` taken by hand: each function a script names is a
     -- closure made on every run, and every change script carries this one.
@@ -209,7 +210,8 @@ end
 -- below; nil when it is not); nil if there is no such meeting (every saved meeting has `public`).
 -- Several values, not a table: a table is built and collected on every run. The hash's field `now`
 -- caches the current instance for as long as it stays the latest started (from its `from` to the
--- next instance's), packed as "instance|from|next|to|ended|started" so that the read returns two
+-- next instance's), packed as "instance|from|next|to|ended|started|banned" (`banned`: whether anyone
+-- was removed from it with a ban, so a join reads the ban set only then) so that the read returns two
 -- items, not six (each item of a reply costs about 0.5 µs). A save or delete of an instance, and the
 -- start of an ending, clear the cache (forget_current); a miss reads the schedule and, when `keep` is
 -- true (a changing script), caches what it found.
@@ -221,19 +223,19 @@ local function current(meeting, now, keep)
     -- A field of an earlier layout (or a time not in plain digits) does not match, and reads as a miss.
     -- The two flags are read by their bytes (48 is '0', 49 '1'): each capture costs about 1,000 instructions.
     local cache = c[2]
-    local order, from, following, to = string.match(cache, '^(%d+)|(%d*)|(%d*)|(%d*)|[01]|[01]$')
+    local order, from, following, to = string.match(cache, '^(%d+)|(%d*)|(%d*)|(%d*)|[01]|[01]|[01]$')
     if order and (from == '' or not earlier(now, from)) and (following == '' or earlier(now, following)) then
-      local active = order ~= '0' and string.byte(cache, -3) == 48 and to ~= '' and earlier(now, to)
-      return order, active, public, string.byte(cache, -1) == 49, from, cache
+      local active = order ~= '0' and string.byte(cache, -5) == 48 and to ~= '' and earlier(now, to)
+      return order, active, public, string.byte(cache, -3) == 49, from, cache
     end
   end
   return scheduled(meeting, public, now, keep)
 end
 
 -- Notes in the cache of the current instance (`cache` as current returned it) that its STARTED is
--- logged: the cache's last digit.
+-- logged: the cache's next to last digit.
 local function cache_started(meeting, cache)
-  if cache then redis.call('HSET', meeting, 'now', string.sub(cache, 1, -2) .. '1') end
+  if cache then redis.call('HSET', meeting, 'now', string.sub(cache, 1, -4) .. '1' .. string.sub(cache, -2)) end
 end
 
 -- The opening every changing script of a meeting shares, in this order: the meeting must exist; an
@@ -259,7 +261,7 @@ local function forget_current(meeting)
 end
 
 -- Event types as a log stores them (`type`), one digit each: the original tool's numbers for
--- JOINED (1), LEFT (2) and TIMED_OUT (3), then STARTED (4) and ENDED (5) (EventCodes.java reads
+-- JOINED (1), LEFT (2) and TIMED_OUT (3), then STARTED (4), ENDED (5) and REMOVED (6) (EventCodes.java reads
 -- them). A log written before held the names (`joined`, ...), and is read as it is. One local
 -- each, not a table: a table would be built on every run of a script.
 local JOINED = '1'
@@ -267,6 +269,7 @@ local LEFT = '2'
 local TIMED_OUT = '3'
 local STARTED = '4'
 local ENDED = '5'
+local REMOVED = '6'
 
 -- The time a change at `now` is stored at, and, when that is `now` to the millisecond, that
 -- millisecond: on the server's clock (`by_server`, from time_of) a join, leave or post is stored at
@@ -354,7 +357,8 @@ local function end_instance(k, order, at, op, window)
   end
   local timed_out = redis.call('HINCRBY', k.closing, fields[2], #users)
   if #users == END_BATCH then return {'MORE', at} end
-  redis.call('DEL', k.participants, k.leases)
+  -- (The ban set goes too: an ended instance admits no one anyway.)
+  redis.call('DEL', k.participants, k.leases, k.meeting .. ':' .. order .. ':banned')
   local ended = log_late(k.events, k.meeting, order, ENDED, nil, at)
   keep_latest(k.meeting, ':turns')
   for _, key in ipairs({k.events, k.chat, k.imported}) do

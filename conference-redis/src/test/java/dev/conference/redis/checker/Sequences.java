@@ -76,8 +76,10 @@ final class Sequences {
             return new Step.Join(user, meeting, lease);
         } else if (roll < 42) {
             return new Step.Renew(user, meeting, Duration.ofSeconds(30 + random.nextInt(300)));
-        } else if (roll < 49) {
+        } else if (roll < 47) {
             return new Step.Leave(user, meeting);
+        } else if (roll < 49) {
+            return new Step.Remove(user, meeting, random.nextBoolean());
         } else if (roll < 59) {
             return new Step.Post(
                     user, meeting, "message " + random.nextInt(1000) + (random.nextBoolean() ? " {" : " :"));
@@ -142,7 +144,13 @@ final class Sequences {
         return new User(UserId.of(id), "Name " + random.nextInt(10), 20 + random.nextInt(50), "Female", email);
     }
 
+    /** A meeting as {@link #anyMeeting} makes it, and now and then with a capacity of one to three. */
     private static Meeting meeting(MeetingId id, Random random) {
+        Meeting meeting = anyMeeting(id, random);
+        return random.nextInt(4) == 0 ? meeting.withCapacity(1 + random.nextInt(3)) : meeting;
+    }
+
+    private static Meeting anyMeeting(MeetingId id, Random random) {
         if (random.nextBoolean()) {
             return Meeting.publicMeeting(id, "Title " + random.nextInt(10), "");
         }

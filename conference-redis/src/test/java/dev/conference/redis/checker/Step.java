@@ -116,6 +116,16 @@ sealed interface Step {
         }
     }
 
+    record Remove(UserId user, MeetingId meeting, boolean ban) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> {
+                store.conference().remove(user, meeting, ban);
+                return ban ? "removed, banned" : "removed";
+            });
+        }
+    }
+
     record Post(UserId user, MeetingId meeting, String text) implements Step {
         @Override
         public String apply(ConferenceStore store, Instant now) {
