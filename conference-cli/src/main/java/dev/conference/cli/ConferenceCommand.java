@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             LiveCommands.Join.class,
             LiveCommands.Renew.class,
             LiveCommands.Leave.class,
+            LiveCommands.Remove.class,
             LiveCommands.Participants.class,
             LiveCommands.Active.class,
             LiveCommands.End.class,

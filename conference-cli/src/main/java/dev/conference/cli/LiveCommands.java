@@ -8,6 +8,7 @@ import dev.conference.cli.Views.MeetingParticipantsView;
 import dev.conference.cli.Views.ParticipantCountView;
 import dev.conference.cli.Views.ParticipantView;
 import dev.conference.cli.Views.ParticipantsView;
+import dev.conference.cli.Views.RemovedView;
 import dev.conference.cli.Views.RenewedView;
 import dev.conference.model.Ending;
 import dev.conference.model.MeetingId;
@@ -34,7 +35,7 @@ final class LiveCommands {
                 "Join the meeting's running instance.",
                 "With --lease, the presence lapses unless renewed in time ('renew');",
                 "a running scheduler then removes the user with a TIMED_OUT event.",
-                "Exit 3: unknown user or meeting; 4: not active, not allowed or already in."
+                "Exit 3: unknown user or meeting; 4: not active, not allowed, already in, full or banned."
             })
     static final class Join extends StoreCommand {
         @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
@@ -118,6 +119,36 @@ final class LiveCommands {
         void run() {
             conference().leave(user, meeting, idempotency.key());
             output().result(new LeftView(user.value(), meeting.value()), user + " left " + meeting);
+        }
+    }
+
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Take a participant out of the meeting's running instance (a REMOVED event, not a LEFT).",
+                "With --ban, they cannot join it again until it ends.",
+                "Exit 3: unknown user or meeting; 4: not active or not in."
+            })
+    static final class Remove extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
+        UserId user;
+
+        @Parameters(index = "1", paramLabel = "MEETING", description = "The meeting's id")
+        MeetingId meeting;
+
+        @Option(names = "--ban", description = "Keep them out of this instance until it ends")
+        boolean ban;
+
+        @Mixin
+        KeyOption idempotency;
+
+        @Override
+        void run() {
+            conference().remove(user, meeting, ban, idempotency.key());
+            output().result(
+                            new RemovedView(user.value(), meeting.value(), ban),
+                            "removed " + user + " from " + meeting + (ban ? ", banned until this instance ends" : ""));
         }
     }
 

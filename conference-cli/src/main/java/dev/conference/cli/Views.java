@@ -133,6 +133,8 @@ final class Views {
 
     record LeftView(String user, String meeting) {}
 
+    record RemovedView(String user, String meeting, boolean banned) {}
+
     /** @param ended whether an instance was running and was ended */
     record EndedView(String meeting, boolean ended, int timedOut) {}
 

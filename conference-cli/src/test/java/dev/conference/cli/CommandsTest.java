@@ -285,6 +285,28 @@ class CommandsTest {
     }
 
     @Test
+    void removeTakesAParticipantOutAndABanKeepsThemOutWithExit4() {
+        ok("join", "alice", "standup");
+        ok("join", "bob", "standup");
+
+        assertThat(ok("remove", "alice", "standup").out()).isEqualTo("removed alice from standup\n");
+        ok("join", "alice", "standup");
+        JsonNode banned = ok("--json", "remove", "--ban", "alice", "standup").json();
+        assertThat(banned.get("banned").asBoolean()).isTrue();
+
+        Result again = run("join", "alice", "standup");
+        assertThat(again.code()).isEqualTo(4);
+        assertThat(again.err())
+                .isEqualTo("conference: user 'alice' was removed from meeting 'standup' with a ban and cannot join"
+                        + " again until this instance ends\n");
+        Result notIn = run("remove", "carol", "standup");
+        assertThat(notIn.code()).isEqualTo(4);
+        assertThat(notIn.err()).isEqualTo("conference: user 'carol' is not in meeting 'standup'\n");
+        assertThat(ok("events", "standup").out()).contains("REMOVED");
+        assertThat(ok("participants", "standup", "--count").out()).isEqualTo("1 participant in standup now\n");
+    }
+
+    @Test
     void aCapacityOutOfRangeIsAUsageErrorAndChangesNothing() {
         Result zero = run("meetings", "add", "standup", "--title", "Daily", "--capacity", "0", "--replace");
         assertThat(zero.code()).isEqualTo(2);
