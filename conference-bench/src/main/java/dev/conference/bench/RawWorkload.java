@@ -168,7 +168,11 @@ final class RawWorkload implements Workload {
     private CompletionStage<List<Object>> participants(String meeting, String order, String now) {
         return runOk(
                 scripts.participants,
-                new String[] {RawKeys.meeting(meeting), RawKeys.ofInstance(meeting, order, "participants")},
+                new String[] {
+                    RawKeys.meeting(meeting),
+                    RawKeys.ofInstance(meeting, order, "participants"),
+                    RawKeys.ofInstance(meeting, order, "attributes")
+                },
                 now,
                 order);
     }

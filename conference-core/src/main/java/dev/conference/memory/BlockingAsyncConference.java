@@ -81,6 +81,12 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
+    public CompletionStage<Participant> update(
+            UserId user, MeetingId meeting, java.util.Map<String, String> changes, IdempotencyKey key) {
+        return now(() -> conference.update(user, meeting, changes, key));
+    }
+
+    @Override
     public CompletionStage<Integer> participantCount(MeetingId meeting) {
         return now(() -> conference.participantCount(meeting));
     }

@@ -13,6 +13,7 @@ import dev.conference.model.MeetingEvent.Joined;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Posted;
 import dev.conference.model.MeetingEvent.Removed;
+import dev.conference.model.MeetingEvent.Updated;
 import dev.conference.model.MeetingFullException;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -22,6 +23,7 @@ import dev.conference.model.NotAllowedException;
 import dev.conference.model.NotParticipantException;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
+import dev.conference.model.ParticipantAttributes;
 import dev.conference.model.PresenceLease;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UnknownUserException;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -123,6 +126,7 @@ final class InMemoryConference implements Conference {
                     throw new NotParticipantException(userId, meetingId);
                 }
                 state.leases.remove(userId);
+                state.attributes.remove(userId);
                 store.log(state, id -> new Left(id, meetingId, state.instance.instance(), userId, now));
                 return null;
             });
@@ -144,11 +148,42 @@ final class InMemoryConference implements Conference {
                     throw new NotParticipantException(userId, meetingId);
                 }
                 state.leases.remove(userId);
+                state.attributes.remove(userId);
                 if (ban) {
                     state.banned.add(userId);
                 }
                 store.log(state, id -> new Removed(id, meetingId, state.instance.instance(), userId, now));
                 return null;
+            });
+        }
+    }
+
+    @Override
+    public Participant update(UserId userId, MeetingId meetingId, Map<String, String> changes, IdempotencyKey key) {
+        Objects.requireNonNull(userId, "user id");
+        Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(changes, "attributes");
+        Objects.requireNonNull(key, "idempotency key");
+        Map<String, String> checked = ParticipantAttributes.changes(changes);
+        synchronized (store.lock) {
+            knownUser(userId);
+            knownMeeting(meetingId);
+            return store.once("update", meetingId, key, () -> {
+                Instant now = store.now();
+                InstanceState state = active(meetingId, now);
+                Instant joinedAt = state.participants.get(userId);
+                if (joinedAt == null) {
+                    throw new NotParticipantException(userId, meetingId);
+                }
+                Map<String, String> after =
+                        ParticipantAttributes.applied(state.attributes.getOrDefault(userId, Map.of()), checked);
+                if (after.isEmpty()) {
+                    state.attributes.remove(userId);
+                } else {
+                    state.attributes.put(userId, after);
+                }
+                store.log(state, id -> new Updated(id, meetingId, state.instance.instance(), userId, now, checked));
+                return new Participant(userId, joinedAt, after);
             });
         }
     }

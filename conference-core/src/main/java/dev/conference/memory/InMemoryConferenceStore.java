@@ -191,6 +191,7 @@ public final class InMemoryConferenceStore implements ConferenceStore {
         }
         state.participants.clear();
         state.leases.clear();
+        state.attributes.clear();
         log(state, id -> new Ended(id, meeting, instance, at));
         state.ended = true;
         return participants.size();

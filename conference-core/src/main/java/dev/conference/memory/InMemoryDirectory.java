@@ -68,6 +68,7 @@ final class InMemoryDirectory implements Directory {
                                 state.importedMessages.values().removeIf(id::equals);
                                 state.leases.remove(id);
                                 state.banned.remove(id);
+                                state.attributes.remove(id);
                                 if (state.participants.remove(id) != null) {
                                     MeetingInstance instance = state.instance;
                                     store.log(

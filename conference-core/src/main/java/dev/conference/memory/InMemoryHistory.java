@@ -187,6 +187,7 @@ final class InMemoryHistory implements History {
             } else {
                 state.participants.remove(event.user());
                 state.leases.remove(event.user());
+                state.attributes.remove(event.user());
             }
         }
     }

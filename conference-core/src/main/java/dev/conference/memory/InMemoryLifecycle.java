@@ -63,6 +63,7 @@ final class InMemoryLifecycle implements Lifecycle {
                     Instant at = lease.getValue();
                     state.leases.remove(user);
                     state.participants.remove(user);
+                    state.attributes.remove(user);
                     store.log(
                             state,
                             id -> new TimedOut(id, state.instance.meeting(), state.instance.instance(), user, at));

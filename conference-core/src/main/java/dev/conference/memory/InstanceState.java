@@ -22,6 +22,8 @@ final class InstanceState {
     boolean started;
     boolean ended;
     final Map<UserId, Instant> participants = new LinkedHashMap<>();
+    /** The attributes of the participants who have any (see Conference.update). */
+    final Map<UserId, Map<String, String>> attributes = new HashMap<>();
     /** Who was removed with a ban: kept out of this instance (see Conference.remove). */
     final Set<UserId> banned = new HashSet<>();
     /** When each leased participant's presence lapses. */
@@ -41,7 +43,8 @@ final class InstanceState {
     /** The participants in order of joining; those who joined in the same microsecond in id order. */
     List<Participant> participantsInOrder() {
         return participants.entrySet().stream()
-                .map(entry -> new Participant(entry.getKey(), entry.getValue()))
+                .map(entry -> new Participant(
+                        entry.getKey(), entry.getValue(), attributes.getOrDefault(entry.getKey(), Map.of())))
                 .sorted(Comparator.comparing(Participant::joinedAt)
                         .thenComparing(participant -> participant.user().value(), CodePointOrder.INSTANCE))
                 .toList();

@@ -17,6 +17,8 @@ public enum EventType {
     ENDED,
     /** A participant taken out by {@code remove} (and, if banned, kept out until the instance ends). */
     REMOVED,
+    /** A participant's attributes changed ({@code update}); the event carries the changes. */
+    UPDATED,
     /** A chat message, in live subscriptions; an instance's event log holds the others only. */
     POSTED;
 

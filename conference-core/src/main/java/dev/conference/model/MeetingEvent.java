@@ -1,6 +1,7 @@
 package dev.conference.model;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Something that happened in a meeting instance, as its event log records it. Each event has an id
@@ -53,6 +54,22 @@ public sealed interface MeetingEvent {
         @Override
         public EventType type() {
             return EventType.REMOVED;
+        }
+    }
+
+    /**
+     * UPDATED: the participant's attributes changed; {@code changes} holds each key set, an empty
+     * value for one removed.
+     */
+    record Updated(String id, MeetingId meeting, int instance, UserId user, Instant at, Map<String, String> changes)
+            implements ParticipantEvent {
+        public Updated {
+            changes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(changes));
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.UPDATED;
         }
     }
 

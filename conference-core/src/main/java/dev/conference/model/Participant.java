@@ -1,11 +1,23 @@
 package dev.conference.model;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** A current participant of a meeting instance and when they joined it. */
-public record Participant(UserId user, Instant joinedAt) {
+/**
+ * A current participant of a meeting instance, when they joined it, and the attributes they carry
+ * there (see {@link ParticipantAttributes}), by key.
+ */
+public record Participant(UserId user, Instant joinedAt, Map<String, String> attributes) {
     public Participant {
         Check.notNull("user id", user);
         Check.notNull("joined at", joinedAt);
+        Check.notNull("attributes", attributes);
+        attributes = java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+    }
+
+    /** A participant without attributes. */
+    public Participant(UserId user, Instant joinedAt) {
+        this(user, joinedAt, Map.of());
     }
 }

@@ -68,6 +68,15 @@ public interface AsyncConference {
     /** See {@link Conference#remove(UserId, MeetingId, boolean, IdempotencyKey)}. */
     CompletionStage<Void> remove(UserId user, MeetingId meeting, boolean ban, IdempotencyKey key);
 
+    /** See {@link Conference#update(UserId, MeetingId, java.util.Map)}. */
+    default CompletionStage<Participant> update(UserId user, MeetingId meeting, java.util.Map<String, String> changes) {
+        return update(user, meeting, changes, IdempotencyKey.fresh());
+    }
+
+    /** See {@link Conference#update(UserId, MeetingId, java.util.Map, IdempotencyKey)}. */
+    CompletionStage<Participant> update(
+            UserId user, MeetingId meeting, java.util.Map<String, String> changes, IdempotencyKey key);
+
     /** See {@link Conference#participants}. */
     CompletionStage<List<Participant>> participants(MeetingId meeting);
 

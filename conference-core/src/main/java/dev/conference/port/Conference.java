@@ -109,6 +109,25 @@ public interface Conference {
     /** Removes like {@link #remove(UserId, MeetingId, boolean)}, safe to retry with the same {@code key}. */
     void remove(UserId user, MeetingId meeting, boolean ban, IdempotencyKey key);
 
+    /**
+     * Changes a participant's attributes ({@code muted=true}, {@code hand=raised}, ...): each key of
+     * {@code changes} is set to its value, or removed if the value is empty, and an UPDATED event
+     * records the changes. A participant holds at most 16 keys; they go when the participant does.
+     *
+     * @return the participant with their attributes now
+     * @throws dev.conference.model.InvalidInputException     a key or value breaks a rule of
+     *                                                        {@link dev.conference.model.ParticipantAttributes}, or
+     *                                                        the participant would hold more than 16 keys
+     * @throws dev.conference.model.MeetingNotActiveException no instance is active
+     * @throws dev.conference.model.NotParticipantException   the user is not in the meeting
+     */
+    default Participant update(UserId user, MeetingId meeting, java.util.Map<String, String> changes) {
+        return update(user, meeting, changes, IdempotencyKey.fresh());
+    }
+
+    /** Updates like {@link #update(UserId, MeetingId, java.util.Map)}, safe to retry with the same {@code key}. */
+    Participant update(UserId user, MeetingId meeting, java.util.Map<String, String> changes, IdempotencyKey key);
+
     /** The current participants of the meeting's active instance in order of joining; empty if none is active. */
     List<Participant> participants(MeetingId meeting);
 

@@ -23,6 +23,7 @@ import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Removed;
 import dev.conference.model.MeetingEvent.Started;
 import dev.conference.model.MeetingEvent.TimedOut;
+import dev.conference.model.MeetingEvent.Updated;
 import dev.conference.model.MeetingFullException;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -292,6 +294,101 @@ public abstract class ConferenceContract extends StoreContract {
         assertThat(conference.events(standup))
                 .filteredOn(Removed.class::isInstance)
                 .hasSize(1);
+    }
+
+    // attributes
+
+    @Test
+    void attributesAreSetRemovedAndAnnouncedByUpdatedEvents() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        later(Duration.ofMinutes(1));
+
+        Participant updated = conference.update(alice, standup, Map.of("muted", "true", "hand", "raised"));
+
+        assertThat(updated).isEqualTo(new Participant(alice, T0, Map.of("hand", "raised", "muted", "true")));
+        assertThat(conference.participants(standup)).containsExactly(updated, new Participant(bob, T0));
+        assertThat(conference
+                        .update(alice, standup, Map.of("hand", "", "role", "presenter"))
+                        .attributes())
+                .isEqualTo(Map.of("muted", "true", "role", "presenter"));
+        List<MeetingEvent> events = conference.events(standup);
+        assertThat(events.subList(3, 5))
+                .satisfiesExactly(
+                        first -> assertThat(first)
+                                .isEqualTo(new Updated(
+                                        first.id(),
+                                        standup,
+                                        1,
+                                        alice,
+                                        T0.plus(Duration.ofMinutes(1)),
+                                        Map.of("muted", "true", "hand", "raised"))),
+                        second -> assertThat(((Updated) second).changes())
+                                .isEqualTo(Map.of("hand", "", "role", "presenter")));
+        assertThat(conference.joinTimes().get(0).participants())
+                .contains(conference.participants(standup).get(0));
+    }
+
+    @Test
+    void attributesGoWithTheParticipant() {
+        Meeting meeting = givenARunningPublicMeeting();
+        directory.saveInstance(anInstance(meeting, 2, T0.plus(HOUR), HOUR));
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        conference.update(alice, standup, Map.of("muted", "true"));
+        conference.update(bob, standup, Map.of("muted", "true"));
+
+        conference.leave(alice, standup);
+        conference.join(alice, standup);
+        conference.remove(bob, standup);
+        conference.join(bob, standup);
+        assertThat(conference.participants(standup))
+                .allSatisfy(p -> assertThat(p.attributes()).isEmpty());
+
+        conference.update(alice, standup, Map.of("hand", "raised"));
+        later(HOUR);
+        conference.join(alice, standup);
+        assertThat(conference.participants(standup).get(0).attributes()).isEmpty();
+    }
+
+    @Test
+    void attributeChangesThatBreakARuleAreRefusedAndRecordNothing() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        Map<String, String> sixteen = new java.util.HashMap<>();
+        for (int i = 0; i < 16; i++) {
+            sixteen.put("key-" + i, "value");
+        }
+        conference.update(alice, standup, sixteen);
+        List<MeetingEvent> before = conference.events(standup);
+
+        assertThatThrownBy(() -> conference.update(alice, standup, Map.of("one-more", "x")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("at most 16");
+        assertThatThrownBy(() -> conference.update(alice, standup, Map.of("k".repeat(65), "x")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("attribute key");
+        assertThatThrownBy(() -> conference.update(alice, standup, Map.of("k", "v".repeat(257))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("value of attribute 'k'");
+        assertThatThrownBy(() -> conference.update(alice, standup, Map.of(" ", "v")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> conference.update(alice, standup, Map.of())).isInstanceOf(InvalidInputException.class);
+        assertThat(conference.events(standup)).isEqualTo(before);
+        assertThat(conference.participants(standup).get(0).attributes()).isEqualTo(sixteen);
+        // Removing one makes room for another in the same change.
+        assertThat(conference
+                        .update(alice, standup, Map.of("key-0", "", "one-more", "x"))
+                        .attributes())
+                .hasSize(16)
+                .containsEntry("one-more", "x");
+
+        assertThatThrownBy(() -> conference.update(bob, standup, Map.of("muted", "true")))
+                .isInstanceOf(NotParticipantException.class);
+        later(HOUR);
+        assertThatThrownBy(() -> conference.update(alice, standup, Map.of("muted", "true")))
+                .isInstanceOf(MeetingNotActiveException.class);
     }
 
     // 3. participants

@@ -49,6 +49,7 @@ public abstract class NullArgumentsContract extends StoreContract {
             Map.entry(IdempotencyKey.class, IdempotencyKey.of("key-1")),
             Map.entry(Instant.class, T0),
             Map.entry(List.class, List.of()),
+            Map.entry(Map.class, Map.of("muted", "true")),
             Map.entry(FeedPosition.class, FeedPosition.latest()),
             Map.entry(EventListener.class, (EventListener) event -> {}),
             Map.entry(int.class, 1),

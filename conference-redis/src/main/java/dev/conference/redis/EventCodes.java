@@ -19,6 +19,7 @@ final class EventCodes {
             case STARTED -> "4";
             case ENDED -> "5";
             case REMOVED -> "6";
+            case UPDATED -> "7";
             case POSTED -> throw new IllegalArgumentException("a log holds no POSTED");
         };
     }
@@ -36,6 +37,7 @@ final class EventCodes {
             case "4" -> EventType.STARTED;
             case "5" -> EventType.ENDED;
             case "6" -> EventType.REMOVED;
+            case "7" -> EventType.UPDATED;
             default -> EventType.ofWireName(stored);
         };
     }

@@ -183,6 +183,11 @@ final class Keys {
             return base + ":" + order + ":chat";
         }
 
+        /** The attributes of the instance's participants who have any (update.lua). */
+        String attributes(String order) {
+            return base + ":" + order + ":attributes";
+        }
+
         /** Who was removed from the instance with a ban (remove.lua; join.lua refuses them). */
         String banned(String order) {
             return base + ":" + order + ":banned";

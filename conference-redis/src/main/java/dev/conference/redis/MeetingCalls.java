@@ -5,7 +5,9 @@ import dev.conference.model.UserId;
 import dev.conference.redis.Keys.MeetingKeys;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -143,6 +145,56 @@ final class MeetingCalls {
         @Override
         public String[] args() {
             return new String[] {now, n, op, window, user.value(), ban ? "1" : "0", again};
+        }
+    }
+
+    /** What an update did: its UPDATED event's id, and the participant with their attributes now. */
+    record Updated(String eventId, Instant joinedAt, Map<String, String> attributes) {}
+
+    /** update.lua */
+    record Update(
+            MeetingKeys k,
+            String n,
+            String now,
+            String op,
+            String window,
+            UserId user,
+            Map<String, String> changes,
+            String again)
+            implements MeetingScript<Change<Updated>> {
+        @Override
+        public LuaScript script() {
+            return Scripts.UPDATE;
+        }
+
+        @Override
+        public Change<Updated> decode(List<Object> reply) {
+            return Change.of(reply, ok -> {
+                Map<String, String> attributes = new HashMap<>();
+                for (int i = 3; i + 1 < ok.size(); i += 2) {
+                    attributes.put(
+                            AttributeText.unescaped(Replies.string(ok, i)),
+                            AttributeText.unescaped(Replies.string(ok, i + 1)));
+                }
+                return new Updated(Replies.string(ok, 1), micros(ok, 2), attributes);
+            });
+        }
+
+        @Override
+        public String[] keys() {
+            String[] replay = k.replay(window);
+            return new String[] {k.meeting(), replay[0], replay[1], k.participants(n), k.events(n), k.attributes(n)};
+        }
+
+        @Override
+        public String[] args() {
+            List<String> args = new ArrayList<>(7 + 2 * changes.size());
+            args.addAll(List.of(now, n, op, window, user.value(), again, AttributeText.encode(changes)));
+            changes.forEach((key, value) -> {
+                args.add(key);
+                args.add(value);
+            });
+            return args.toArray(String[]::new);
         }
     }
 
@@ -313,7 +365,7 @@ final class MeetingCalls {
 
         @Override
         public String[] keys() {
-            return new String[] {k.meeting(), k.participants(n)};
+            return new String[] {k.meeting(), k.participants(n), k.attributes(n)};
         }
 
         @Override
@@ -327,9 +379,24 @@ final class MeetingCalls {
                 return Optional.empty();
             }
             List<Object> items = afterOk(reply);
-            List<Participant> out = new ArrayList<>(items.size() / 2);
-            for (int i = 0; i + 1 < items.size(); i += 2) {
-                out.add(new Participant(UserId.of((String) items.get(i)), Micros.parse((String) items.get(i + 1))));
+            int count = Math.toIntExact((Long) items.get(0));
+            Map<String, Map<String, String>> attributes = new HashMap<>();
+            for (int i = 1 + 2 * count; i < items.size(); ) {
+                Map<String, String> theirs = new HashMap<>();
+                attributes.put((String) items.get(i), theirs);
+                int keys = Math.toIntExact((Long) items.get(i + 1));
+                for (int j = 0; j < keys; j++) {
+                    theirs.put((String) items.get(i + 2 + 2 * j), (String) items.get(i + 3 + 2 * j));
+                }
+                i += 2 + 2 * keys;
+            }
+            List<Participant> out = new ArrayList<>(count);
+            for (int i = 1; i < 1 + 2 * count; i += 2) {
+                String user = (String) items.get(i);
+                out.add(new Participant(
+                        UserId.of(user),
+                        Micros.parse((String) items.get(i + 1)),
+                        attributes.getOrDefault(user, Map.of())));
             }
             return Optional.of(out);
         }

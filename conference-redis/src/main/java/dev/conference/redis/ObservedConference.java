@@ -93,6 +93,12 @@ final class ObservedConference implements AsyncConference {
     }
 
     @Override
+    public CompletableFuture<Participant> update(
+            UserId user, MeetingId meeting, java.util.Map<String, String> changes, IdempotencyKey key) {
+        return observe("update", () -> conference.update(user, meeting, changes, key));
+    }
+
+    @Override
     public CompletableFuture<Integer> participantCount(MeetingId meeting) {
         return observe("participantCount", () -> conference.participantCount(meeting));
     }

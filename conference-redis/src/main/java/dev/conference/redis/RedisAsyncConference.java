@@ -13,6 +13,7 @@ import dev.conference.model.MeetingParticipants;
 import dev.conference.model.OutcomeUnknownException;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
+import dev.conference.model.ParticipantAttributes;
 import dev.conference.model.PresenceLease;
 import dev.conference.model.StoreException;
 import dev.conference.model.UnknownMeetingException;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -351,6 +353,29 @@ final class RedisAsyncConference implements AsyncConference {
                                                 .answer(redis))
                                 .thenCompose(done -> doneOrRefused(done.result(), user, meeting))
                                 .<Void>thenApply(removed -> null)));
+    }
+
+    @Override
+    public CompletableFuture<Participant> update(
+            UserId user, MeetingId meeting, Map<String, String> changes, IdempotencyKey key) {
+        Objects.requireNonNull(user, "user id");
+        Objects.requireNonNull(changes, "attributes");
+        Map<String, String> checked = ParticipantAttributes.changes(changes);
+        String now = time.now();
+        String op = operationId("update", key);
+        return changing(
+                "update",
+                userFirst(
+                        user,
+                        onCurrent(
+                                        "update",
+                                        meeting,
+                                        (k, n) -> new MeetingCalls.Update(
+                                                        k, n, now, op, keptFor(key), user, checked, again(key))
+                                                .answer(redis))
+                                .thenCompose(done -> doneOrRefused(done.result(), user, meeting))
+                                .thenApply(
+                                        updated -> new Participant(user, updated.joinedAt(), updated.attributes()))));
     }
 
     @Override

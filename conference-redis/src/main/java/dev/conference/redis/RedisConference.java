@@ -57,6 +57,12 @@ final class RedisConference implements Conference {
     }
 
     @Override
+    public Participant update(
+            UserId user, MeetingId meeting, java.util.Map<String, String> changes, IdempotencyKey key) {
+        return redis.await(async.update(user, meeting, changes, key));
+    }
+
+    @Override
     public int participantCount(MeetingId meeting) {
         return redis.await(async.participantCount(meeting));
     }

@@ -330,7 +330,8 @@ final class RedisDirectory implements Directory {
             meetingKeys.chat(n),
             meetingKeys.leases(n),
             meetingKeys.imported(n),
-            meetingKeys.banned(n)
+            meetingKeys.banned(n),
+            meetingKeys.attributes(n)
         };
         new IndexCalls.Unindex(keys.instanceIndex(), IndexMember.of(meeting, instance)).run(redis);
         List<Object> reply = redis.run(Scripts.DELETE_INSTANCE, doomed, n);

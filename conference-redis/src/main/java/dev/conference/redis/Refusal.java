@@ -7,6 +7,7 @@ import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingNotActiveException;
 import dev.conference.model.NotAllowedException;
 import dev.conference.model.NotParticipantException;
+import dev.conference.model.ParticipantAttributes;
 import dev.conference.model.UnknownUserException;
 import dev.conference.model.UserId;
 import java.util.Optional;
@@ -20,7 +21,9 @@ enum Refusal {
     UNKNOWN_USER,
     /** The instance holds the meeting's capacity; the script's reply gives it after the word. */
     MEETING_FULL,
-    BANNED;
+    BANNED,
+    /** An attribute change would leave more keys than a participant holds; the reply gives how many. */
+    TOO_MANY;
 
     /** The refusal a script's status word names, if it names one. */
     static Optional<Refusal> of(String status) {
@@ -45,6 +48,7 @@ enum Refusal {
             case UNKNOWN_USER -> new UnknownUserException(user);
             case MEETING_FULL -> new MeetingFullException(user, meeting, Integer.parseInt(detail));
             case BANNED -> new BannedException(user, meeting);
+            case TOO_MANY -> ParticipantAttributes.tooMany(Integer.parseInt(detail));
         };
     }
 }

@@ -107,6 +107,14 @@ final class Replies {
             case LEFT -> new MeetingEvent.Left(id, meeting, instance, UserId.of(user), at);
             case TIMED_OUT -> new MeetingEvent.TimedOut(id, meeting, instance, UserId.of(user), at);
             case REMOVED -> new MeetingEvent.Removed(id, meeting, instance, UserId.of(user), at);
+            case UPDATED ->
+                new MeetingEvent.Updated(
+                        id,
+                        meeting,
+                        instance,
+                        UserId.of(user),
+                        at,
+                        AttributeText.decode(fields.getOrDefault("attrs", "")));
             case STARTED -> new MeetingEvent.Started(id, meeting, instance, at);
             case ENDED -> new MeetingEvent.Ended(id, meeting, instance, at);
             case POSTED ->

@@ -11,6 +11,7 @@ final class Scripts {
     static final LuaScript START_DUE = LuaScript.meeting("start-due");
     static final LuaScript EXPIRE_LEASE = LuaScript.meeting("expire-lease");
     static final LuaScript REMOVE = LuaScript.meeting("remove").flat();
+    static final LuaScript UPDATE = LuaScript.meeting("update").flat();
     static final LuaScript PARTICIPANTS = LuaScript.meeting("participants");
     static final LuaScript PARTICIPANT_COUNT = LuaScript.meeting("participant-count");
     static final LuaScript READ_LATEST = LuaScript.meeting("read-latest");

@@ -22,6 +22,7 @@ import dev.conference.model.NotAllowedException;
 import dev.conference.model.NotParticipantException;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
+import dev.conference.model.ParticipantAttributes;
 import dev.conference.model.User;
 import dev.conference.model.UserId;
 import dev.conference.port.AsyncConference;
@@ -117,6 +118,73 @@ class HostileInputTest {
 
             clock.set(T0.plus(Duration.ofHours(2)));
             thenEveryMeetingEndsWithItsOwnTimeouts(store, users, plans, deleted);
+        }
+    }
+
+    /**
+     * Attribute keys and values of every hostile shape (braces, escapes, newlines, backslashes, NUL,
+     * JSON and Lua syntax, emoji) come back exactly, from update's reply, from participants and from
+     * the UPDATED event's changes; at the limits of length and count they are kept, past them refused.
+     */
+    @Test
+    void attributeKeysAndValuesRoundTripExactly() {
+        HostileStrings strings = new HostileStrings(SEED + 1);
+        try (ConferenceStore store = open()) {
+            Meeting meeting = Meeting.publicMeeting(MeetingId.of("attributes"), "Attributes", "");
+            store.directory().saveMeeting(meeting);
+            store.directory()
+                    .saveInstance(new MeetingInstance(
+                            meeting.id(), 1, T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1))));
+            List<String> fixed = List.of(
+                    "\\",
+                    "\\n",
+                    "\n",
+                    "\n\n",
+                    "\u0000",
+                    "{\"a\":1}",
+                    "[]",
+                    "{}",
+                    "\"",
+                    "1:a",
+                    "0:",
+                    "%s",
+                    "\uD83D\uDE00",
+                    "k".repeat(ParticipantAttributes.MAX_KEY_LENGTH));
+            for (int round = 0; round < 40; round++) {
+                UserId user = UserId.of("attributes-" + round);
+                store.directory().saveUser(new User(user, "Name", 30, "x", "a" + round + "@example.com"));
+                store.conference().join(user, meeting.id());
+                Map<String, String> changes = new LinkedHashMap<>();
+                while (changes.size() < ParticipantAttributes.MAX_KEYS) {
+                    String key = round < fixed.size()
+                                    && changes.isEmpty()
+                                    && !fixed.get(round).isBlank()
+                            ? fixed.get(round)
+                            : strings.text(ParticipantAttributes.MAX_KEY_LENGTH);
+                    String value = changes.size() % 5 == 0
+                            ? fixed.get((round + changes.size()) % fixed.size())
+                            : strings.text(ParticipantAttributes.MAX_VALUE_LENGTH);
+                    changes.put(key, value);
+                }
+
+                Participant updated = store.conference().update(user, meeting.id(), changes);
+
+                assertThat(updated.attributes()).as("round %d", round).isEqualTo(changes);
+                assertThat(store.conference().participants(meeting.id()))
+                        .filteredOn(p -> p.user().equals(user))
+                        .singleElement()
+                        .extracting(Participant::attributes)
+                        .isEqualTo(changes);
+                MeetingEvent last = store.conference()
+                        .events(meeting.id())
+                        .get(store.conference().events(meeting.id()).size() - 1);
+                assertThat(last)
+                        .isInstanceOfSatisfying(
+                                MeetingEvent.Updated.class,
+                                event -> assertThat(event.changes()).isEqualTo(changes));
+                assertThatThrownBy(() -> store.conference().update(user, meeting.id(), Map.of("one more", "x")))
+                        .isInstanceOf(InvalidInputException.class);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ if ARGV[4] == '-' then
   redis.call('ZREM', KEYS[4], ARGV[3])
   -- A ban names the user: it goes with them (a new life of theirs is not banned).
   redis.call('SREM', KEYS[1] .. ':' .. ARGV[2] .. ':banned', ARGV[3])
+  redis.call('HDEL', KEYS[1] .. ':' .. ARGV[2] .. ':attributes', ARGV[3])
   -- (No LEFT in a meeting deleted, or half-way through its delete: its hash must not come back.)
   if redis.call('ZREM', KEYS[3], ARGV[3]) == 1 and redis.call('EXISTS', KEYS[1]) == 1 then
     log_late(KEYS[5], KEYS[1], ARGV[2], LEFT, ARGV[3], now)

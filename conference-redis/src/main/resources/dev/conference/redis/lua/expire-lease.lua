@@ -13,4 +13,6 @@ if tonumber(lease) > tonumber(now) then return {'LATER', lease} end
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return {'GONE'} end
 redis.call('ZREM', KEYS[5], ARGV[2])
 if redis.call('ZREM', KEYS[3], ARGV[2]) == 0 then return {'GONE'} end
+-- (Rare enough to look without asking the cache: see update.lua.)
+redis.call('HDEL', KEYS[2] .. ':' .. ARGV[1] .. ':attributes', ARGV[2])
 return {'EXPIRED', log_late(KEYS[4], KEYS[2], ARGV[1], TIMED_OUT, ARGV[2], lease)}

@@ -187,6 +187,7 @@ if kind == 'e' and active then
       elseif e.record then
         redis.call('ZREM', KEYS[8], e.user)
         redis.call('ZREM', KEYS[9], e.user)
+        redis.call('HDEL', KEYS[1] .. ':' .. order .. ':attributes', e.user)
       end
     end
   end

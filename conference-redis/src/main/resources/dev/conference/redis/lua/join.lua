@@ -23,7 +23,7 @@ if string.byte(public, 1) ~= 49 and redis.call('HEXISTS', KEYS[1] .. ':audience'
   return done('NOT_ALLOWED')
 end
 -- Removed from this instance with a ban: only read when the cache says someone was (see current).
-if string.byte(cache, -1) == 49 and redis.call('SISMEMBER', KEYS[1] .. ':' .. order .. ':banned', ARGV[5]) == 1 then
+if string.byte(cache, -CACHED_BANNED) == 49 and redis.call('SISMEMBER', KEYS[1] .. ':' .. order .. ':banned', ARGV[5]) == 1 then
   return done('BANNED')
 end
 if #public > 1 then
@@ -45,7 +45,7 @@ if not started then
   if redis.call('SADD', KEYS[1] .. ':started', order) == 1 then
     log_event(KEYS[5], KEYS[1], STARTED, nil, redis.call('ZSCORE', KEYS[1] .. ':starts', order))
   end
-  cache_started(KEYS[1], cache)
+  cache_flag(KEYS[1], cache, CACHED_STARTED)
 end
 if not ms then
   local id = log_event(KEYS[5], KEYS[1], JOINED, ARGV[5], at)

@@ -6,12 +6,15 @@
 --       (see open_change in prelude.lua)
 -- Returns, flat (see flat in prelude.lua): {'OK', event id} | {'RETRY', current instance} | {refusal}
 local now, by_server = time_of(ARGV[1])
-local early, _, active, _, _, from = open_change(KEYS[1], now, ARGV[2], KEYS[2], KEYS[3], ARGV[3], ARGV[4], ARGV[6])
+local early, order, active, _, _, from, cache =
+  open_change(KEYS[1], now, ARGV[2], KEYS[2], KEYS[3], ARGV[3], ARGV[4], ARGV[6])
 if early then return early end
 local function done(reply, id) return remember(KEYS[2], KEYS[3], ARGV[3], ARGV[4], reply, id) end
 if not active then return done('NOT_ACTIVE') end
 if redis.call('ZREM', KEYS[4], ARGV[5]) == 0 then return done('NOT_IN') end
 redis.call('ZREM', KEYS[6], ARGV[5])
+-- Their attributes go with them: looked for only when the cache says the instance has any.
+if string.byte(cache, -CACHED_ATTRIBUTED) == 49 then redis.call('HDEL', KEYS[1] .. ':' .. order .. ':attributes', ARGV[5]) end
 local at, ms = stamped(now, by_server, from)
 local id = log_event(KEYS[5], KEYS[1], LEFT, ARGV[5], ms and '' or at)
 return done('OK\n' .. id, id)

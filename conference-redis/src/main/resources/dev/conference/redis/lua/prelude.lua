@@ -184,7 +184,7 @@ local function scheduled(meeting, public, now, keep)
   end
   local starts = meeting .. ':starts'
   local order = redis.call('ZREVRANGEBYSCORE', starts, now, '-inf', 'LIMIT', 0, 1)[1] or '0'
-  local from, following, to, ended, started, banned = '', '', '', '0', '0', '0'
+  local from, following, to, ended, started, banned, attributed = '', '', '', '0', '0', '0', '0'
   if order ~= '0' then
     from = plain(redis.call('ZSCORE', starts, order))
     to = plain(redis.call('ZSCORE', meeting .. ':ends', order) or '')
@@ -194,8 +194,11 @@ local function scheduled(meeting, public, now, keep)
   local cache
   if keep then
     following = plain(redis.call('ZRANGEBYSCORE', starts, '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)[2] or '')
-    if order ~= '0' then banned = tostring(redis.call('EXISTS', meeting .. ':' .. order .. ':banned')) end
-    cache = table.concat({order, from, following, to, ended, started, banned}, '|')
+    if order ~= '0' then
+      banned = tostring(redis.call('EXISTS', meeting .. ':' .. order .. ':banned'))
+      attributed = tostring(redis.call('EXISTS', meeting .. ':' .. order .. ':attributes'))
+    end
+    cache = table.concat({order, from, following, to, ended .. started .. banned .. attributed}, '|')
     redis.call('HSET', meeting, 'now', cache)
     -- A turn (see keep_latest), its `seq` taken by hand: each function a script names is a
     -- closure made on every run, and every change script carries this one.
@@ -210,8 +213,10 @@ end
 -- below; nil when it is not); nil if there is no such meeting (every saved meeting has `public`).
 -- Several values, not a table: a table is built and collected on every run. The hash's field `now`
 -- caches the current instance for as long as it stays the latest started (from its `from` to the
--- next instance's), packed as "instance|from|next|to|ended|started|banned" (`banned`: whether anyone
--- was removed from it with a ban, so a join reads the ban set only then) so that the read returns two
+-- next instance's), packed as "instance|from|next|to|FLAGS", FLAGS four digits 0 or 1 (see the
+-- CACHED_ positions below: ended, STARTED logged, someone banned, someone has attributes; the last
+-- two tell a join and a leave whether the instance's ban set or attributes need a look), so that the
+-- read returns two
 -- items, not six (each item of a reply costs about 0.5 µs). A save or delete of an instance, and the
 -- start of an ending, clear the cache (forget_current); a miss reads the schedule and, when `keep` is
 -- true (a changing script), caches what it found.
@@ -223,20 +228,28 @@ local function current(meeting, now, keep)
     -- A field of an earlier layout (or a time not in plain digits) does not match, and reads as a miss.
     -- The two flags are read by their bytes (48 is '0', 49 '1'): each capture costs about 1,000 instructions.
     local cache = c[2]
-    local order, from, following, to = string.match(cache, '^(%d+)|(%d*)|(%d*)|(%d*)|[01]|[01]|[01]$')
+    local order, from, following, to = string.match(cache, '^(%d+)|(%d*)|(%d*)|(%d*)|[01][01][01][01]$')
     if order and (from == '' or not earlier(now, from)) and (following == '' or earlier(now, following)) then
-      local active = order ~= '0' and string.byte(cache, -5) == 48 and to ~= '' and earlier(now, to)
+      local active = order ~= '0' and string.byte(cache, -4) == 48 and to ~= '' and earlier(now, to)
       return order, active, public, string.byte(cache, -3) == 49, from, cache
     end
   end
   return scheduled(meeting, public, now, keep)
 end
 
--- Notes in the cache of the current instance (`cache` as current returned it) that its STARTED is
--- logged: the cache's next to last digit.
-local function cache_started(meeting, cache)
-  if cache then redis.call('HSET', meeting, 'now', string.sub(cache, 1, -4) .. '1' .. string.sub(cache, -2)) end
+-- The flags of the cached current instance, by their position from the cache's end (string.byte(cache, -n)).
+local CACHED_STARTED = 3
+local CACHED_BANNED = 2
+local CACHED_ATTRIBUTED = 1
+
+-- Sets the flag at `position` (a CACHED_ one) in the cache of the current instance (`cache` as
+-- current returned it), if it is not set yet.
+local function cache_flag(meeting, cache, position)
+  if cache and string.byte(cache, -position) ~= 49 then
+    redis.call('HSET', meeting, 'now', string.sub(cache, 1, -position - 1) .. '1' .. string.sub(cache, #cache - position + 2))
+  end
 end
+
 
 -- The opening every changing script of a meeting shares, in this order: the meeting must exist; an
 -- operation sent again gets its first reply (when `op` is given: `even` and `odd` are its replay
@@ -261,7 +274,7 @@ local function forget_current(meeting)
 end
 
 -- Event types as a log stores them (`type`), one digit each: the original tool's numbers for
--- JOINED (1), LEFT (2) and TIMED_OUT (3), then STARTED (4), ENDED (5) and REMOVED (6) (EventCodes.java reads
+-- JOINED (1), LEFT (2) and TIMED_OUT (3), then STARTED (4), ENDED (5), REMOVED (6) and UPDATED (7) (EventCodes.java reads
 -- them). A log written before held the names (`joined`, ...), and is read as it is. One local
 -- each, not a table: a table would be built on every run of a script.
 local JOINED = '1'
@@ -270,6 +283,7 @@ local TIMED_OUT = '3'
 local STARTED = '4'
 local ENDED = '5'
 local REMOVED = '6'
+local UPDATED = '7'
 
 -- The time a change at `now` is stored at, and, when that is `now` to the millisecond, that
 -- millisecond: on the server's clock (`by_server`, from time_of) a join, leave or post is stored at
@@ -357,8 +371,8 @@ local function end_instance(k, order, at, op, window)
   end
   local timed_out = redis.call('HINCRBY', k.closing, fields[2], #users)
   if #users == END_BATCH then return {'MORE', at} end
-  -- (The ban set goes too: an ended instance admits no one anyway.)
-  redis.call('DEL', k.participants, k.leases, k.meeting .. ':' .. order .. ':banned')
+  -- (The ban set and the attributes go too: an ended instance has no one in and admits no one.)
+  redis.call('DEL', k.participants, k.leases, k.meeting .. ':' .. order .. ':banned', k.meeting .. ':' .. order .. ':attributes')
   local ended = log_late(k.events, k.meeting, order, ENDED, nil, at)
   keep_latest(k.meeting, ':turns')
   for _, key in ipairs({k.events, k.chat, k.imported}) do

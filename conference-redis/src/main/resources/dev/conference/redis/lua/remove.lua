@@ -15,10 +15,10 @@ local function done(reply, id) return remember(KEYS[2], KEYS[3], ARGV[3], ARGV[4
 if not active then return done('NOT_ACTIVE') end
 if redis.call('ZREM', KEYS[4], ARGV[5]) == 0 then return done('NOT_IN') end
 redis.call('ZREM', KEYS[6], ARGV[5])
+if string.byte(cache, -CACHED_ATTRIBUTED) == 49 then redis.call('HDEL', KEYS[1] .. ':' .. order .. ':attributes', ARGV[5]) end
 if ARGV[6] == '1' then
   redis.call('SADD', KEYS[1] .. ':' .. order .. ':banned', ARGV[5])
-  -- The cache's last digit: this instance has a ban set now.
-  redis.call('HSET', KEYS[1], 'now', string.sub(cache, 1, -2) .. '1')
+  cache_flag(KEYS[1], cache, CACHED_BANNED)
 end
 local at, ms = stamped(now, by_server, from)
 local id = log_event(KEYS[5], KEYS[1], REMOVED, ARGV[5], ms and '' or at)

@@ -74,8 +74,17 @@ final class Sequences {
         } else if (roll < 38) {
             Duration lease = random.nextBoolean() ? null : Duration.ofSeconds(30 + random.nextInt(300));
             return new Step.Join(user, meeting, lease);
-        } else if (roll < 42) {
+        } else if (roll < 40) {
             return new Step.Renew(user, meeting, Duration.ofSeconds(30 + random.nextInt(300)));
+        } else if (roll < 42) {
+            // Few keys and values, so changes meet, remove what was set, and now and then pass 16.
+            java.util.Map<String, String> changes = new java.util.HashMap<>();
+            for (int n = 1 + random.nextInt(random.nextInt(8) == 0 ? 12 : 3); n > 0; n--) {
+                changes.put(
+                        "key-" + random.nextInt(random.nextBoolean() ? 3 : 20),
+                        random.nextInt(3) == 0 ? "" : "v" + random.nextInt(3));
+            }
+            return new Step.Update(user, meeting, changes);
         } else if (roll < 47) {
             return new Step.Leave(user, meeting);
         } else if (roll < 49) {

@@ -126,6 +126,13 @@ sealed interface Step {
         }
     }
 
+    record Update(UserId user, MeetingId meeting, java.util.Map<String, String> changes) implements Step {
+        @Override
+        public String apply(ConferenceStore store, Instant now) {
+            return outcome(() -> participant(store.conference().update(user, meeting, changes)));
+        }
+    }
+
     record Post(UserId user, MeetingId meeting, String text) implements Step {
         @Override
         public String apply(ConferenceStore store, Instant now) {
@@ -246,7 +253,7 @@ sealed interface Step {
     }
 
     private static String participant(Participant participant) {
-        return participant.user() + "@" + participant.joinedAt();
+        return participant.user() + "@" + participant.joinedAt() + participant.attributes();
     }
 
     private static String participants(List<Participant> participants) {
@@ -266,7 +273,10 @@ sealed interface Step {
             return "POSTED:" + message(posted.message());
         }
         String who = event instanceof MeetingEvent.ParticipantEvent participant ? ":" + participant.user() : "";
-        return event.type() + ":" + event.instance() + who + "@" + event.at();
+        String changes = event instanceof MeetingEvent.Updated updated
+                ? updated.changes().toString()
+                : "";
+        return event.type() + ":" + event.instance() + who + "@" + event.at() + changes;
     }
 
     private static String events(List<MeetingEvent> events) {
