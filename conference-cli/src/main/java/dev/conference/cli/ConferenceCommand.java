@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             LiveCommands.Renew.class,
             LiveCommands.Leave.class,
             LiveCommands.Remove.class,
+            LiveCommands.SetAttributes.class,
             LiveCommands.Participants.class,
             LiveCommands.Active.class,
             LiveCommands.End.class,

@@ -10,6 +10,7 @@ import dev.conference.cli.Views.ParticipantView;
 import dev.conference.cli.Views.ParticipantsView;
 import dev.conference.cli.Views.RemovedView;
 import dev.conference.cli.Views.RenewedView;
+import dev.conference.cli.Views.UpdatedView;
 import dev.conference.model.Ending;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
@@ -17,11 +18,14 @@ import dev.conference.model.MeetingParticipants;
 import dev.conference.model.Participant;
 import dev.conference.model.UserId;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** The commands about who is in which meeting now. */
@@ -153,6 +157,55 @@ final class LiveCommands {
     }
 
     @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Set a participant's attributes (KEY=VALUE; KEY= removes the key), announced by an UPDATED event.",
+                "At most 16 keys of up to 64 characters, values of up to 256.",
+                "Exit 2: a bad attribute; 3: unknown user or meeting; 4: not active or not in."
+            })
+    static final class SetAttributes extends StoreCommand {
+        @Parameters(index = "0", paramLabel = "USER", description = "The user's id")
+        UserId user;
+
+        @Parameters(index = "1", paramLabel = "MEETING", description = "The meeting's id")
+        MeetingId meeting;
+
+        @Parameters(index = "2..*", arity = "1..*", paramLabel = "KEY=VALUE", description = "The attributes to set")
+        List<String> attributes;
+
+        @Mixin
+        KeyOption idempotency;
+
+        @Override
+        void run() {
+            Map<String, String> changes = new LinkedHashMap<>();
+            for (String attribute : attributes) {
+                int equals = attribute.indexOf('=');
+                if (equals <= 0) {
+                    throw new ParameterException(
+                            spec.commandLine(), "attribute '" + attribute + "' must be KEY=VALUE (KEY= removes KEY)");
+                }
+                changes.put(attribute.substring(0, equals), attribute.substring(equals + 1));
+            }
+            Participant participant = conference().update(user, meeting, changes, idempotency.key());
+            output().result(
+                            new UpdatedView(meeting.value(), ParticipantView.of(participant)),
+                            user + " in " + meeting + ": " + attributes(participant.attributes()));
+        }
+    }
+
+    /** Attributes as {@code key=value} pairs in key order, or {@code -} for none. */
+    static String attributes(Map<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            return "-";
+        }
+        return attributes.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    @Command(
             name = "participants",
             mixinStandardHelpOptions = true,
             description = "Who is in the meeting now, in order of joining.")
@@ -174,8 +227,9 @@ final class LiveCommands {
             }
             List<Participant> participants = conference().participants(meeting);
             Output output = output();
-            Table table = Table.of("USER", "JOINED");
-            participants.forEach(participant -> table.row(participant.user(), output.time(participant.joinedAt())));
+            Table table = Table.of("USER", "JOINED", "ATTRIBUTES");
+            participants.forEach(participant -> table.row(
+                    participant.user(), output.time(participant.joinedAt()), attributes(participant.attributes())));
             output.result(
                     new ParticipantsView(
                             meeting.value(),

@@ -12,6 +12,7 @@ import dev.conference.model.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shapes of the {@code --json} output: flat records of strings, numbers and ISO times, so a
@@ -52,11 +53,13 @@ final class Views {
         }
     }
 
-    record ParticipantView(String user, Instant joinedAt) {
+    record ParticipantView(String user, Instant joinedAt, Map<String, String> attributes) {
         static ParticipantView of(Participant participant) {
-            return new ParticipantView(participant.user().value(), participant.joinedAt());
+            return new ParticipantView(participant.user().value(), participant.joinedAt(), participant.attributes());
         }
     }
+
+    record UpdatedView(String meeting, ParticipantView participant) {}
 
     record ParticipantsView(String meeting, List<ParticipantView> participants) {}
 

@@ -246,11 +246,11 @@ class CommandsTest {
                 .isBefore(Instant.now().plusSeconds(1));
 
         List<String> lines = ok("participants", "standup").out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("USER   JOINED");
+        assertThat(lines.get(0)).matches("USER   JOINED +ATTRIBUTES");
         assertThat(lines.subList(1, 3))
                 .satisfiesExactly(
-                        line -> assertThat(line).matches("alice  " + TIME),
-                        line -> assertThat(line).matches("bob    " + TIME));
+                        line -> assertThat(line).matches("alice  " + TIME + " +-"),
+                        line -> assertThat(line).matches("bob    " + TIME + " +-"));
         JsonNode participants = ok("--json", "participants", "standup").json();
         assertThat(participants.get("meeting").asText()).isEqualTo("standup");
         assertThat(participants.get("participants"))
@@ -304,6 +304,43 @@ class CommandsTest {
         assertThat(notIn.err()).isEqualTo("conference: user 'carol' is not in meeting 'standup'\n");
         assertThat(ok("events", "standup").out()).contains("REMOVED");
         assertThat(ok("participants", "standup", "--count").out()).isEqualTo("1 participant in standup now\n");
+    }
+
+    @Test
+    void setChangesAParticipantsAttributesWhichParticipantsShows() {
+        ok("join", "alice", "standup");
+
+        assertThat(ok("set", "alice", "standup", "muted=true", "hand=raised").out())
+                .isEqualTo("alice in standup: hand=raised, muted=true\n");
+        assertThat(ok("set", "alice", "standup", "hand=", "note=a=b").out())
+                .isEqualTo("alice in standup: muted=true, note=a=b\n");
+        assertThat(ok("participants", "standup").out()).containsPattern("alice +" + TIME + " +muted=true, note=a=b\n");
+        JsonNode listed = ok("--json", "participants", "standup").json();
+        assertThat(listed.get("participants")
+                        .get(0)
+                        .get("attributes")
+                        .get("note")
+                        .asText())
+                .isEqualTo("a=b");
+        assertThat(ok("events", "standup").out()).contains("UPDATED");
+
+        Result bad = run("set", "alice", "standup", "muted");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err())
+                .isEqualTo("conference set: attribute 'muted' must be KEY=VALUE (KEY= removes KEY)"
+                        + " (see 'conference set --help')\n");
+        Result tooLong = run("set", "alice", "standup", "k".repeat(65) + "=v");
+        assertThat(tooLong.code()).isEqualTo(2);
+        assertThat(tooLong.err()).startsWith("conference: attribute key must be at most 64 characters");
+        Result notIn = run("set", "bob", "standup", "muted=true");
+        assertThat(notIn.code()).isEqualTo(4);
+        assertThat(ok("--json", "participants", "standup")
+                        .json()
+                        .get("participants")
+                        .get(0)
+                        .get("attributes")
+                        .size())
+                .isEqualTo(2);
     }
 
     @Test
