@@ -208,13 +208,19 @@ final class LiveCommands {
     @Command(
             name = "participants",
             mixinStandardHelpOptions = true,
-            description = "Who is in the meeting now, in order of joining.")
+            description = {
+                "Who is in the meeting now, in order of joining, a page at a time.",
+                "--after takes the cursor a full page names (join time in µs, ':', user id)."
+            })
     static final class Participants extends StoreCommand {
         @Parameters(index = "0", paramLabel = "MEETING", description = "The meeting's id")
         MeetingId meeting;
 
         @Option(names = "--count", description = "Only how many are in (the same cost for any number)")
         boolean count;
+
+        @Mixin
+        PageOptions paging;
 
         @Override
         void run() {
@@ -225,7 +231,7 @@ final class LiveCommands {
                                 in + (in == 1 ? " participant" : " participants") + " in " + meeting + " now");
                 return;
             }
-            List<Participant> participants = conference().participants(meeting);
+            List<Participant> participants = conference().participants(meeting, paging.page());
             Output output = output();
             Table table = Table.of("USER", "JOINED", "ATTRIBUTES");
             participants.forEach(participant -> table.row(
@@ -236,6 +242,7 @@ final class LiveCommands {
                             participants.stream().map(ParticipantView::of).toList()),
                     table,
                     "nobody is in " + meeting + " now");
+            paging.hintIfFull(participants, Participant::cursor, notes());
         }
     }
 

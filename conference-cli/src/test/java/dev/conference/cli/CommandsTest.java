@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -341,6 +343,25 @@ class CommandsTest {
                         .get("attributes")
                         .size())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void participantsPageWithLimitAndTheCursorAFullPageNames() {
+        ok("join", "alice", "standup");
+        ok("join", "bob", "standup");
+
+        Result first = run("participants", "standup", "--limit", "1");
+        assertThat(first.code()).isZero();
+        assertThat(first.out()).contains("alice").doesNotContain("bob");
+        Matcher hint = Pattern.compile("--after (\\S+)\\)").matcher(first.err());
+        assertThat(hint.find()).as(first.err()).isTrue();
+        assertThat(ok("participants", "standup", "--limit", "5", "--after", hint.group(1))
+                        .out())
+                .contains("bob")
+                .doesNotContain("alice");
+        Result bad = run("participants", "standup", "--after", "alice");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("conference: participants cursor must be");
     }
 
     @Test

@@ -87,6 +87,11 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
+    public CompletionStage<List<Participant>> participants(MeetingId meeting, Page page) {
+        return now(() -> conference.participants(meeting, page));
+    }
+
+    @Override
     public CompletionStage<Integer> participantCount(MeetingId meeting) {
         return now(() -> conference.participantCount(meeting));
     }

@@ -24,6 +24,7 @@ import dev.conference.model.NotParticipantException;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
 import dev.conference.model.ParticipantAttributes;
+import dev.conference.model.ParticipantCursor;
 import dev.conference.model.PresenceLease;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UnknownUserException;
@@ -196,6 +197,25 @@ final class InMemoryConference implements Conference {
             return store.active(meetingId, store.now())
                     .map(InMemoryConference::participantsOf)
                     .orElse(List.of());
+        }
+    }
+
+    @Override
+    public List<Participant> participants(MeetingId meetingId, Page page) {
+        Objects.requireNonNull(meetingId, "meeting id");
+        Objects.requireNonNull(page, "page");
+        ParticipantCursor after = page.after() == null ? null : ParticipantCursor.parse(page.after());
+        synchronized (store.lock) {
+            knownMeeting(meetingId);
+            return store
+                    .active(meetingId, store.now())
+                    .map(InMemoryConference::participantsOf)
+                    .orElse(List.of())
+                    .stream()
+                    .filter(participant ->
+                            after == null || ParticipantCursor.of(participant).compareTo(after) > 0)
+                    .limit(page.limit())
+                    .toList();
         }
     }
 

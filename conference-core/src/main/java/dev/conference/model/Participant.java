@@ -16,6 +16,15 @@ public record Participant(UserId user, Instant joinedAt, Map<String, String> att
         attributes = java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
 
+    /**
+     * Where this participant stands in the order of joining, as {@link Page#after()} takes it to read
+     * the participants after them: their join time (µs since the epoch) and id, {@code 1764820000123456:alice}.
+     * It keeps its place when they leave.
+     */
+    public String cursor() {
+        return ParticipantCursor.of(this).toString();
+    }
+
     /** A participant without attributes. */
     public Participant(UserId user, Instant joinedAt) {
         this(user, joinedAt, Map.of());

@@ -80,6 +80,9 @@ public interface AsyncConference {
     /** See {@link Conference#participants}. */
     CompletionStage<List<Participant>> participants(MeetingId meeting);
 
+    /** See {@link Conference#participants(MeetingId, Page)}. */
+    CompletionStage<List<Participant>> participants(MeetingId meeting, Page page);
+
     /** See {@link Conference#participantCount}. */
     CompletionStage<Integer> participantCount(MeetingId meeting);
 

@@ -132,6 +132,16 @@ public interface Conference {
     List<Participant> participants(MeetingId meeting);
 
     /**
+     * A page of {@link #participants(MeetingId)}: up to {@code page.limit()} of them in order of
+     * joining, after the participant whose {@link Participant#cursor()} is {@code page.after()} (from
+     * the first when it is null). A cursor keeps its place when its participant leaves, so a reader
+     * paging through a crowd misses no one who stays.
+     *
+     * @throws dev.conference.model.InvalidInputException {@code page.after()} is not a participant's cursor
+     */
+    List<Participant> participants(MeetingId meeting, Page page);
+
+    /**
      * How many participants the meeting's active instance has; 0 if none is active. Its cost does not
      * grow with the number: a crowded instance is counted without being read.
      */

@@ -35,6 +35,7 @@ import dev.conference.model.Page;
 import dev.conference.model.Participant;
 import dev.conference.model.UnknownMeetingException;
 import dev.conference.model.UnknownUserException;
+import dev.conference.model.User;
 import dev.conference.model.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -438,6 +439,67 @@ public abstract class ConferenceContract extends StoreContract {
         assertThat(conference.participantCount(standup)).isZero();
         assertThatThrownBy(() -> conference.participantCount(MeetingId.of("nowhere")))
                 .isInstanceOf(UnknownMeetingException.class);
+    }
+
+    @Test
+    void pagesThroughTheParticipantsInOrderOfJoiningEvenAsSomeLeave() {
+        givenARunningPublicMeeting();
+        List<UserId> crowd = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            UserId user = UserId.of("p" + (7 - i)); // ids against the order of joining
+            directory.saveUser(aUser(user.value()));
+            crowd.add(user);
+        }
+        // Three in one microsecond (ordered by id), then one a second.
+        for (int i = 0; i < crowd.size(); i++) {
+            if (i >= 3) {
+                later(Duration.ofSeconds(1));
+            }
+            conference.join(crowd.get(i), standup);
+        }
+        List<Participant> all = conference.participants(standup);
+
+        List<Participant> first = conference.participants(standup, Page.first(2));
+        assertThat(first).isEqualTo(all.subList(0, 2));
+        // The last one read leaves: their cursor still marks the place.
+        conference.leave(first.get(1).user(), standup);
+        List<Participant> second =
+                conference.participants(standup, Page.first(2).next(first.get(1).cursor()));
+        assertThat(second).isEqualTo(all.subList(2, 4));
+        List<Participant> rest = conference.participants(
+                standup, Page.first(10).next(second.get(1).cursor()));
+        assertThat(rest).isEqualTo(all.subList(4, 7));
+        assertThat(conference.participants(
+                        standup, Page.first(10).next(rest.get(2).cursor())))
+                .isEmpty();
+
+        assertThatThrownBy(() -> conference.participants(standup, Page.first(2).next("alice")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cursor");
+        later(HOUR);
+        assertThat(conference.participants(standup, Page.first(2))).isEmpty();
+    }
+
+    @Test
+    void pagesThroughACrowdThatJoinedInOneMicrosecond() {
+        givenARunningPublicMeeting();
+        List<User> crowd = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            crowd.add(aUser("c" + i));
+        }
+        directory.saveUsers(crowd);
+        crowd.forEach(user -> conference.join(user.id(), standup));
+
+        List<Participant> paged = new ArrayList<>();
+        Page page = Page.first(7);
+        for (List<Participant> got = conference.participants(standup, page);
+                !got.isEmpty();
+                got = conference.participants(standup, page)) {
+            paged.addAll(got);
+            page = page.next(got.get(got.size() - 1).cursor());
+        }
+
+        assertThat(paged).hasSize(300).isEqualTo(conference.participants(standup));
     }
 
     // capacity

@@ -1,6 +1,7 @@
 package dev.conference.redis;
 
 import dev.conference.model.Participant;
+import dev.conference.model.ParticipantCursor;
 import dev.conference.model.UserId;
 import dev.conference.redis.Keys.MeetingKeys;
 import java.time.Instant;
@@ -357,6 +358,65 @@ final class MeetingCalls {
         }
     }
 
+    /**
+     * participants.lua's and participants-page.lua's reply: {'OK', count, user, joined at, ..., then
+     * user, number of keys, key, value, ... for each who has attributes}; empty when not active.
+     */
+    private static Optional<List<Participant>> participantsOf(List<Object> reply) {
+        if (Replies.status(reply).equals("NOT_ACTIVE")) {
+            return Optional.empty();
+        }
+        List<Object> items = afterOk(reply);
+        int count = Math.toIntExact((Long) items.get(0));
+        Map<String, Map<String, String>> attributes = new HashMap<>();
+        for (int i = 1 + 2 * count; i < items.size(); ) {
+            Map<String, String> theirs = new HashMap<>();
+            attributes.put((String) items.get(i), theirs);
+            int keys = Math.toIntExact((Long) items.get(i + 1));
+            for (int j = 0; j < keys; j++) {
+                theirs.put((String) items.get(i + 2 + 2 * j), (String) items.get(i + 3 + 2 * j));
+            }
+            i += 2 + 2 * keys;
+        }
+        List<Participant> out = new ArrayList<>(count);
+        for (int i = 1; i < 1 + 2 * count; i += 2) {
+            String user = (String) items.get(i);
+            out.add(new Participant(
+                    UserId.of(user), Micros.parse((String) items.get(i + 1)), attributes.getOrDefault(user, Map.of())));
+        }
+        return Optional.of(out);
+    }
+
+    /** participants-page.lua: up to {@code limit} participants after {@code after} (null: from the first). */
+    record ParticipantsPage(MeetingKeys k, String n, String now, ParticipantCursor after, int limit)
+            implements MeetingScript<Optional<List<Participant>>> {
+        @Override
+        public LuaScript script() {
+            return Scripts.PARTICIPANTS_PAGE;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {k.meeting(), k.participants(n), k.attributes(n)};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {
+                now,
+                n,
+                after == null ? "" : Long.toString(after.joinedAt()),
+                after == null ? "" : after.user().value(),
+                Integer.toString(limit)
+            };
+        }
+
+        @Override
+        public Optional<List<Participant>> decode(List<Object> reply) {
+            return participantsOf(reply);
+        }
+    }
+
     record Participants(MeetingKeys k, String n, String now) implements MeetingScript<Optional<List<Participant>>> {
         @Override
         public LuaScript script() {
@@ -375,30 +435,7 @@ final class MeetingCalls {
 
         @Override
         public Optional<List<Participant>> decode(List<Object> reply) {
-            if (Replies.status(reply).equals("NOT_ACTIVE")) {
-                return Optional.empty();
-            }
-            List<Object> items = afterOk(reply);
-            int count = Math.toIntExact((Long) items.get(0));
-            Map<String, Map<String, String>> attributes = new HashMap<>();
-            for (int i = 1 + 2 * count; i < items.size(); ) {
-                Map<String, String> theirs = new HashMap<>();
-                attributes.put((String) items.get(i), theirs);
-                int keys = Math.toIntExact((Long) items.get(i + 1));
-                for (int j = 0; j < keys; j++) {
-                    theirs.put((String) items.get(i + 2 + 2 * j), (String) items.get(i + 3 + 2 * j));
-                }
-                i += 2 + 2 * keys;
-            }
-            List<Participant> out = new ArrayList<>(count);
-            for (int i = 1; i < 1 + 2 * count; i += 2) {
-                String user = (String) items.get(i);
-                out.add(new Participant(
-                        UserId.of(user),
-                        Micros.parse((String) items.get(i + 1)),
-                        attributes.getOrDefault(user, Map.of())));
-            }
-            return Optional.of(out);
+            return participantsOf(reply);
         }
     }
 

@@ -99,6 +99,11 @@ final class ObservedConference implements AsyncConference {
     }
 
     @Override
+    public CompletableFuture<List<Participant>> participants(MeetingId meeting, Page page) {
+        return observe("participants", () -> conference.participants(meeting, page));
+    }
+
+    @Override
     public CompletableFuture<Integer> participantCount(MeetingId meeting) {
         return observe("participantCount", () -> conference.participantCount(meeting));
     }

@@ -14,6 +14,7 @@ import dev.conference.model.OutcomeUnknownException;
 import dev.conference.model.Page;
 import dev.conference.model.Participant;
 import dev.conference.model.ParticipantAttributes;
+import dev.conference.model.ParticipantCursor;
 import dev.conference.model.PresenceLease;
 import dev.conference.model.StoreException;
 import dev.conference.model.UnknownMeetingException;
@@ -382,6 +383,18 @@ final class RedisAsyncConference implements AsyncConference {
     public CompletableFuture<List<Participant>> participants(MeetingId meeting) {
         String now = time.now();
         return onCurrent("participants", meeting, (k, n) -> new MeetingCalls.Participants(k, n, now).answer(redis))
+                .thenApply(done -> done.result().orElse(List.of()));
+    }
+
+    @Override
+    public CompletableFuture<List<Participant>> participants(MeetingId meeting, Page page) {
+        Objects.requireNonNull(page, "page");
+        ParticipantCursor after = page.after() == null ? null : ParticipantCursor.parse(page.after());
+        String now = time.now();
+        return onCurrent(
+                        "participants",
+                        meeting,
+                        (k, n) -> new MeetingCalls.ParticipantsPage(k, n, now, after, page.limit()).answer(redis))
                 .thenApply(done -> done.result().orElse(List.of()));
     }
 

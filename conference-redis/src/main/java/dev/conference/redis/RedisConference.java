@@ -63,6 +63,11 @@ final class RedisConference implements Conference {
     }
 
     @Override
+    public List<Participant> participants(MeetingId meeting, Page page) {
+        return redis.await(async.participants(meeting, page));
+    }
+
+    @Override
     public int participantCount(MeetingId meeting) {
         return redis.await(async.participantCount(meeting));
     }
