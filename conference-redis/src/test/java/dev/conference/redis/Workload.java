@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Random join / leave / post from many threads on a few meetings, recording what was acknowledged and
+ * Random join / leave / remove / update / post from many threads on a few meetings, recording what was acknowledged and
  * what was attempted, then the checks every fault must leave true: participants equal the event log
  * replayed, no message is recorded twice, every message in a chat was attempted, and (where the store
  * promises durability) every acknowledged message is there.
@@ -106,9 +106,12 @@ public final class Workload {
         UserId user = users.get(random.nextInt(users.size()));
         MeetingId meeting = meetings.get(random.nextInt(meetings.size()));
         try {
-            switch (random.nextInt(3)) {
+            switch (random.nextInt(6)) {
                 case 0 -> conference.join(user, meeting);
                 case 1 -> conference.leave(user, meeting);
+                // A ban now and then: it keeps that user out of the meeting for the rest of the run.
+                case 2 -> conference.remove(user, meeting, random.nextInt(20) == 0);
+                case 3 -> conference.update(user, meeting, Map.of("hand", random.nextBoolean() ? "raised" : ""));
                 default -> {
                     String text = "message " + sequence.incrementAndGet();
                     attempted.get(meeting).add(text);
@@ -168,6 +171,14 @@ public final class Workload {
                         .isEqualTo(true);
             } else if (event instanceof TimedOut timedOut) {
                 in.put(timedOut.user(), false);
+            } else if (event instanceof MeetingEvent.Removed removed) {
+                assertThat(in.put(removed.user(), false))
+                        .as("REMOVED of %s while out", removed.user())
+                        .isEqualTo(true);
+            } else if (event instanceof MeetingEvent.Updated updated) {
+                assertThat(in.get(updated.user()))
+                        .as("UPDATED of %s while out", updated.user())
+                        .isEqualTo(true);
             }
         }
         return in.entrySet().stream()

@@ -1,6 +1,7 @@
 -- Makes a user a participant of the meeting's active instance and logs JOINED, or refuses and
--- changes nothing. A user is in `participants` exactly when their last event in `events` is a
--- JOINED, because both change together here and in leave, end and lease expiry.
+-- changes nothing. A user is in `participants` exactly when their last event in `events` other than
+-- an UPDATED is a JOINED, because both change together here and in leave, remove, end and lease
+-- expiry (an UPDATED is logged only for a participant).
 -- KEYS: 1 meeting hash, 2-3 the replay lists of the reply's span, 4 participants, 5 events,
 --       6 leases (4-6 of instance ARGV[2]), 7 the user's erased marker (erase.lua). The audience hash,
 --       read only for a meeting that is not public, is named after the meeting hash (see scheduled).
