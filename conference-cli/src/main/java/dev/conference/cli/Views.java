@@ -90,6 +90,7 @@ final class Views {
      * @param user the participant concerned, or the author of a message; absent for {@code STARTED} and
      *             {@code ENDED}
      * @param text a message's text; only for {@code POSTED}
+     * @param changes the attributes an {@code UPDATED} set (an empty value: removed); only for it
      */
     record EventView(
             String id,
@@ -98,18 +99,30 @@ final class Views {
             int instance,
             @JsonInclude(JsonInclude.Include.NON_NULL) String user,
             @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> changes,
             Instant at) {
         static EventView of(MeetingEvent event) {
             String user = null;
             String text = null;
+            Map<String, String> changes = null;
             if (event instanceof MeetingEvent.ParticipantEvent participantEvent) {
                 user = participantEvent.user().value();
+                if (event instanceof MeetingEvent.Updated updated) {
+                    changes = updated.changes();
+                }
             } else if (event instanceof MeetingEvent.Posted posted) {
                 user = posted.message().user().value();
                 text = posted.message().text();
             }
             return new EventView(
-                    event.id(), type(event), event.meeting().value(), event.instance(), user, text, event.at());
+                    event.id(),
+                    type(event),
+                    event.meeting().value(),
+                    event.instance(),
+                    user,
+                    text,
+                    changes,
+                    event.at());
         }
 
         /** The event's name, the library's own (see {@link dev.conference.model.EventType}). */

@@ -84,6 +84,9 @@ final class WatchCommand extends StoreCommand {
     static String line(Output output, EventView event) {
         String who = event.user() != null ? event.user() : "instance " + event.instance();
         String line = output.time(event.at()) + "  " + String.format("%-9s", event.type()) + "  " + who;
+        if (event.changes() != null) {
+            return Table.printable(line + "  " + LiveCommands.attributes(event.changes()));
+        }
         return Table.printable(event.text() == null ? line : line + "  " + event.text());
     }
 
