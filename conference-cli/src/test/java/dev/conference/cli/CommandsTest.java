@@ -326,7 +326,8 @@ class CommandsTest {
                 .isEqualTo("a=b");
         assertThat(ok("events", "standup").out()).contains("UPDATED");
         JsonNode updated = ok("--json", "events", "standup").json();
-        assertThat(updated.get(updated.size() - 1).get("changes").get("hand").asText()).isEmpty();
+        assertThat(updated.get(updated.size() - 1).get("changes").get("hand").asText())
+                .isEmpty();
 
         Result bad = run("set", "alice", "standup", "muted");
         assertThat(bad.code()).isEqualTo(2);

@@ -5,6 +5,7 @@ import dev.conference.model.Meeting;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingEvent.Left;
 import dev.conference.model.MeetingEvent.Posted;
+import dev.conference.model.MeetingEvent.Updated;
 import dev.conference.model.MeetingId;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Page;
@@ -65,6 +66,9 @@ final class InMemoryDirectory implements Directory {
                             .sorted(Comparator.comparingInt(state -> state.instance.instance()))
                             .forEach(state -> {
                                 state.chat.removeIf(message -> message.user().equals(id));
+                                // The values they gave their attributes are theirs, like their messages.
+                                state.events.removeIf(event -> event instanceof Updated updated
+                                        && updated.user().equals(id));
                                 state.importedMessages.values().removeIf(id::equals);
                                 state.leases.remove(id);
                                 state.banned.remove(id);
@@ -80,7 +84,9 @@ final class InMemoryDirectory implements Directory {
             store.feeds
                     .values()
                     .forEach(feed -> feed.removeIf(event -> event instanceof Posted posted
-                            && posted.message().user().equals(id)));
+                                    && posted.message().user().equals(id)
+                            || event instanceof Updated updated
+                                    && updated.user().equals(id)));
             return store.users.remove(id.value()) != null;
         }
     }

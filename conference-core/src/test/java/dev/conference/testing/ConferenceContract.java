@@ -332,6 +332,22 @@ public abstract class ConferenceContract extends StoreContract {
     }
 
     @Test
+    void anUpdateRetriedWithItsKeyUpdatesOnceAndAnswersWithTheAttributes() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        IdempotencyKey key = IdempotencyKey.of("raise-hand");
+
+        Participant first = conference.update(alice, standup, Map.of("hand", "raised"), key);
+        Participant again = conference.update(alice, standup, Map.of("hand", "raised"), key);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(first.attributes()).isEqualTo(Map.of("hand", "raised"));
+        assertThat(conference.events(standup))
+                .filteredOn(Updated.class::isInstance)
+                .hasSize(1);
+    }
+
+    @Test
     void attributesGoWithTheParticipant() {
         Meeting meeting = givenARunningPublicMeeting();
         directory.saveInstance(anInstance(meeting, 2, T0.plus(HOUR), HOUR));
@@ -841,6 +857,23 @@ public abstract class ConferenceContract extends StoreContract {
         assertThat(conference.messages(standup, bob)).hasSize(1);
         assertThatThrownBy(() -> conference.messages(standup, alice)).isInstanceOf(UnknownUserException.class);
         assertThat(meeting.id()).isEqualTo(standup);
+    }
+
+    @Test
+    void deletingAUserDeletesTheAttributesTheyGaveAndTheirUpdates() {
+        givenARunningPublicMeeting();
+        conference.join(alice, standup);
+        conference.join(bob, standup);
+        conference.update(alice, standup, Map.of("note", "alice's own words"));
+        conference.update(bob, standup, Map.of("note", "bob's"));
+
+        directory.deleteUser(alice);
+
+        assertThat(conference.events(standup))
+                .filteredOn(Updated.class::isInstance)
+                .extracting(event -> ((Updated) event).user())
+                .containsExactly(bob);
+        assertThat(conference.participants(standup)).containsExactly(new Participant(bob, T0, Map.of("note", "bob's")));
     }
 
     @Test

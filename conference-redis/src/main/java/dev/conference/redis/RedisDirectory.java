@@ -137,7 +137,7 @@ final class RedisDirectory implements Directory {
             for (IndexMember instance : instances) {
                 MeetingKeys k = keys.meeting(instance.meeting());
                 String n = Integer.toString(instance.instance());
-                // A page of the chat per call, until the cursor comes back empty.
+                // A page of the chat, then of the log, per call, until the cursor comes back empty.
                 String after = "-";
                 do {
                     List<Object> erased = redis.run(

@@ -177,6 +177,34 @@ class ErasureTest {
         }
     }
 
+    /** Attribute values are a user's words as messages are: neither the hash nor an UPDATED keeps them. */
+    @Test
+    void nothingOfTheAttributesAnErasedUserGaveIsLeft() {
+        try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
+            givenARunningRoom(store);
+            UserId eve = UserId.of("eve");
+            store.directory().saveUsers(List.of(aUser("eve"), aUser("bob")));
+            store.conference().join(eve, ROOM);
+            store.conference().join(UserId.of("bob"), ROOM);
+            // More than a page of the log (1,000 entries) before and after eve's updates.
+            for (int i = 0; i < 700; i++) {
+                store.conference().update(UserId.of("bob"), ROOM, java.util.Map.of("n", "bob " + i));
+            }
+            store.conference().update(eve, ROOM, java.util.Map.of("status", "eve's secret status"));
+            store.conference().update(eve, ROOM, java.util.Map.of("status", "eve's second secret"));
+            for (int i = 0; i < 700; i++) {
+                store.conference().update(UserId.of("bob"), ROOM, java.util.Map.of("n", "bob again " + i));
+            }
+
+            store.directory().deleteUser(eve);
+
+            assertThat(Keyspace.everythingStored(REDIS.admin().sync())).doesNotContain("secret");
+            assertThat(store.conference().events(ROOM))
+                    .filteredOn(MeetingEvent.Updated.class::isInstance)
+                    .hasSize(1_400);
+        }
+    }
+
     @Test
     void aDeleteUserThatStoppedHalfWayIsFinishedByTheNext() {
         try (ConferenceStore store = RedisConferenceStore.connect(REDIS.uri())) {
