@@ -246,11 +246,20 @@ final class LiveCommands {
         }
     }
 
-    @Command(name = "active", mixinStandardHelpOptions = true, description = "The meetings running now, by end time.")
+    @Command(
+            name = "active",
+            mixinStandardHelpOptions = true,
+            description = {
+                "The meetings running now, by end time, a page at a time.",
+                "--after takes the cursor a full page names (end in µs, ':', meeting id)."
+            })
     static final class Active extends StoreCommand {
+        @Mixin
+        PageOptions paging;
+
         @Override
         void run() {
-            List<MeetingInstance> active = conference().activeMeetings();
+            List<MeetingInstance> active = conference().activeMeetings(paging.page());
             Output output = output();
             Table table = Table.of("MEETING", "INSTANCE", "FROM", "TO");
             active.forEach(instance -> table.row(
@@ -261,6 +270,7 @@ final class LiveCommands {
                             .toList(),
                     table,
                     "no meeting is active now");
+            paging.hintIfFull(active, MeetingInstance::cursor, notes());
         }
     }
 
@@ -296,11 +306,17 @@ final class LiveCommands {
     @Command(
             name = "join-times",
             mixinStandardHelpOptions = true,
-            description = "Who is in each running meeting, and since when.")
+            description = {
+                "Who is in each running meeting, and since when, a page of meetings at a time.",
+                "--after takes the cursor a full page names (end in µs, ':', meeting id)."
+            })
     static final class JoinTimes extends StoreCommand {
+        @Mixin
+        PageOptions paging;
+
         @Override
         void run() {
-            List<MeetingParticipants> groups = conference().joinTimes();
+            List<MeetingParticipants> groups = conference().joinTimes(paging.page());
             Output output = output();
             Table table = Table.of("MEETING", "INSTANCE", "USER", "JOINED");
             for (MeetingParticipants group : groups) {
@@ -315,6 +331,7 @@ final class LiveCommands {
                                 output.time(participant.joinedAt())));
             }
             output.result(groups.stream().map(MeetingParticipantsView::of).toList(), table, "no meeting is active now");
+            paging.hintIfFull(groups, MeetingParticipants::cursor, notes());
         }
     }
 }

@@ -368,6 +368,26 @@ class CommandsTest {
     }
 
     @Test
+    void activeAndJoinTimesPageWithLimitAndTheCursorAFullPageNames() {
+        Result first = run("active", "--limit", "1");
+        assertThat(first.code()).isZero();
+        Matcher hint = Pattern.compile("--after (\\S+)\\)").matcher(first.err());
+        assertThat(hint.find()).as(first.err()).isTrue();
+        String firstMeeting = first.out().lines().toList().get(1).split(" ")[0];
+        String rest = ok("active", "--after", hint.group(1)).out();
+        assertThat(rest).doesNotContain(firstMeeting + " ");
+        assertThat(rest.lines().count() - 1 + 1)
+                .isEqualTo(ok("active").out().lines().count() - 1);
+
+        Result times = run("join-times", "--limit", "1");
+        assertThat(times.code()).isZero();
+        assertThat(times.err()).contains("--after");
+        Result bad = run("active", "--after", "standup");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("conference: active meetings cursor must be");
+    }
+
+    @Test
     void aCapacityOutOfRangeIsAUsageErrorAndChangesNothing() {
         Result zero = run("meetings", "add", "standup", "--title", "Daily", "--capacity", "0", "--replace");
         assertThat(zero.code()).isEqualTo(2);

@@ -92,6 +92,16 @@ final class BlockingAsyncConference implements AsyncConference {
     }
 
     @Override
+    public CompletionStage<List<MeetingInstance>> activeMeetings(Page page) {
+        return now(() -> conference.activeMeetings(page));
+    }
+
+    @Override
+    public CompletionStage<List<MeetingParticipants>> joinTimes(Page page) {
+        return now(() -> conference.joinTimes(page));
+    }
+
+    @Override
     public CompletionStage<Integer> participantCount(MeetingId meeting) {
         return now(() -> conference.participantCount(meeting));
     }

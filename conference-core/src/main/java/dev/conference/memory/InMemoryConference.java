@@ -1,5 +1,6 @@
 package dev.conference.memory;
 
+import dev.conference.model.ActiveCursor;
 import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.BannedException;
 import dev.conference.model.ChatMessage;
@@ -220,6 +221,27 @@ final class InMemoryConference implements Conference {
     }
 
     @Override
+    public List<MeetingInstance> activeMeetings(Page page) {
+        Objects.requireNonNull(page, "page");
+        ActiveCursor after = page.after() == null ? null : ActiveCursor.parse(page.after());
+        return activeMeetings().stream()
+                .filter(instance -> after == null || ActiveCursor.of(instance).compareTo(after) > 0)
+                .limit(page.limit())
+                .toList();
+    }
+
+    @Override
+    public List<MeetingParticipants> joinTimes(Page page) {
+        Objects.requireNonNull(page, "page");
+        ActiveCursor after = page.after() == null ? null : ActiveCursor.parse(page.after());
+        return joinTimes().stream()
+                .filter(times ->
+                        after == null || ActiveCursor.parse(times.cursor()).compareTo(after) > 0)
+                .limit(page.limit())
+                .toList();
+    }
+
+    @Override
     public int participantCount(MeetingId meetingId) {
         Objects.requireNonNull(meetingId, "meeting id");
         synchronized (store.lock) {
@@ -301,7 +323,10 @@ final class InMemoryConference implements Conference {
         synchronized (store.lock) {
             return activeStates().stream()
                     .map(state -> new MeetingParticipants(
-                            state.instance.meeting(), state.instance.instance(), participantsOf(state)))
+                            state.instance.meeting(),
+                            state.instance.instance(),
+                            state.instance.to(),
+                            participantsOf(state)))
                     .toList();
         }
     }

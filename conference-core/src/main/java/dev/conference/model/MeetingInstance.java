@@ -50,6 +50,14 @@ public record MeetingInstance(MeetingId meeting, int instance, Instant from, Ins
         return from.isBefore(other.to) && other.from.isBefore(to);
     }
 
+    /**
+     * Where this instance stands in the order of activeMeetings, as {@link Page#after()} takes it to read
+     * on after it: its end (µs since the epoch) and meeting id, {@code 1764823600000000:standup}.
+     */
+    public String cursor() {
+        return ActiveCursor.of(this).toString();
+    }
+
     public MeetingInstance withTo(Instant newTo) {
         return new MeetingInstance(meeting, instance, from, newTo);
     }

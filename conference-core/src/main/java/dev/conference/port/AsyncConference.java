@@ -86,8 +86,11 @@ public interface AsyncConference {
     /** See {@link Conference#participantCount}. */
     CompletionStage<Integer> participantCount(MeetingId meeting);
 
-    /** See {@link Conference#activeMeetings}. */
+    /** See {@link Conference#activeMeetings()}. */
     CompletionStage<List<MeetingInstance>> activeMeetings();
+
+    /** See {@link Conference#activeMeetings(Page)}. */
+    CompletionStage<List<MeetingInstance>> activeMeetings(Page page);
 
     /** See {@link Conference#end}. */
     default CompletionStage<Optional<Ending>> end(MeetingId meeting) {
@@ -114,8 +117,11 @@ public interface AsyncConference {
     /** See {@link Conference#chat(MeetingId, int, Page)}. */
     CompletionStage<List<ChatMessage>> chat(MeetingId meeting, int instance, Page page);
 
-    /** See {@link Conference#joinTimes}. */
+    /** See {@link Conference#joinTimes()}. */
     CompletionStage<List<MeetingParticipants>> joinTimes();
+
+    /** See {@link Conference#joinTimes(Page)}. */
+    CompletionStage<List<MeetingParticipants>> joinTimes(Page page);
 
     /** See {@link Conference#messages}. */
     CompletionStage<List<ChatMessage>> messages(MeetingId meeting, UserId user);

@@ -151,6 +151,14 @@ public interface Conference {
     List<MeetingInstance> activeMeetings();
 
     /**
+     * A page of {@link #activeMeetings()}: up to {@code page.limit()} after the instance whose
+     * {@link MeetingInstance#cursor()} is {@code page.after()} (from the first when it is null).
+     *
+     * @throws dev.conference.model.InvalidInputException {@code page.after()} is not an instance's cursor
+     */
+    List<MeetingInstance> activeMeetings(Page page);
+
+    /**
      * Ends the meeting's active instance now: every participant leaves with one TIMED_OUT event, then an
      * ENDED event is recorded and the instance accepts no one. Does nothing if no instance is active.
      *
@@ -189,6 +197,13 @@ public interface Conference {
 
     /** For each active meeting, its current participants and when each joined. */
     List<MeetingParticipants> joinTimes();
+
+    /**
+     * A page of {@link #joinTimes()}: the meetings of {@link #activeMeetings(Page)}, each with its
+     * participants; {@code page.after()} is the {@link MeetingParticipants#cursor()} of the last one
+     * before (or an instance's {@link MeetingInstance#cursor()}: they are the same).
+     */
+    List<MeetingParticipants> joinTimes(Page page);
 
     /**
      * The messages one user posted in the meeting's active instance, oldest first.

@@ -90,7 +90,7 @@ public abstract class AsyncConferenceContract extends StoreContract {
                 .isEqualTo(conference.activeMeetings())
                 .hasSize(1);
         assertThat(done(async.joinTimes()))
-                .containsExactly(new MeetingParticipants(standup, 1, List.of(joined)))
+                .containsExactly(new MeetingParticipants(standup, 1, T0.plus(HOUR), List.of(joined)))
                 .isEqualTo(conference.joinTimes());
         assertThat(done(async.chat(standup))).containsExactly(posted).isEqualTo(conference.chat(standup));
         assertThat(done(async.chat(standup, Page.first(10)))).containsExactly(posted);

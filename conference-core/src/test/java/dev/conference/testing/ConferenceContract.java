@@ -804,8 +804,46 @@ public abstract class ConferenceContract extends StoreContract {
 
         assertThat(conference.joinTimes())
                 .containsExactly(
-                        new MeetingParticipants(standup, 1, List.of(new Participant(alice, T0))),
-                        new MeetingParticipants(other.id(), 4, List.of(new Participant(bob, T0.plusSeconds(60)))));
+                        new MeetingParticipants(standup, 1, T0.plus(HOUR), List.of(new Participant(alice, T0))),
+                        new MeetingParticipants(
+                                other.id(),
+                                4,
+                                T0.plus(HOUR.multipliedBy(2)),
+                                List.of(new Participant(bob, T0.plusSeconds(60)))));
+    }
+
+    @Test
+    void pagesThroughTheActiveMeetingsAndTheirJoinTimesInOrderOfEnd() {
+        givenARunningPublicMeeting();
+        List<Meeting> more = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            more.add(aPublicMeeting("m" + (6 - i)));
+        }
+        directory.saveMeetings(more);
+        // Three end together (ordered by id), three an hour apart.
+        for (int i = 0; i < more.size(); i++) {
+            directory.saveInstance(anInstance(more.get(i), 1, T0, HOUR.multipliedBy(i < 3 ? 2 : 3 + i)));
+        }
+        conference.join(alice, standup);
+        List<MeetingInstance> all = conference.activeMeetings();
+        assertThat(all).hasSize(7);
+
+        List<MeetingInstance> first = conference.activeMeetings(Page.first(3));
+        List<MeetingInstance> second =
+                conference.activeMeetings(Page.first(3).next(first.get(2).cursor()));
+        List<MeetingInstance> third =
+                conference.activeMeetings(Page.first(3).next(second.get(2).cursor()));
+        assertThat(first).isEqualTo(all.subList(0, 3));
+        assertThat(second).isEqualTo(all.subList(3, 6));
+        assertThat(third).isEqualTo(all.subList(6, 7));
+
+        List<MeetingParticipants> times = conference.joinTimes(Page.first(2));
+        assertThat(times).isEqualTo(conference.joinTimes().subList(0, 2));
+        assertThat(conference.joinTimes(Page.first(10).next(times.get(1).cursor())))
+                .isEqualTo(conference.joinTimes().subList(2, 7));
+        assertThatThrownBy(() -> conference.activeMeetings(Page.first(2).next("standup")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cursor");
     }
 
     // 9. messages of one user

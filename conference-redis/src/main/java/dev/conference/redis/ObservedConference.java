@@ -104,6 +104,16 @@ final class ObservedConference implements AsyncConference {
     }
 
     @Override
+    public CompletableFuture<List<MeetingInstance>> activeMeetings(Page page) {
+        return observe("activeMeetings", () -> conference.activeMeetings(page));
+    }
+
+    @Override
+    public CompletableFuture<List<MeetingParticipants>> joinTimes(Page page) {
+        return observe("joinTimes", () -> conference.joinTimes(page));
+    }
+
+    @Override
     public CompletableFuture<Integer> participantCount(MeetingId meeting) {
         return observe("participantCount", () -> conference.participantCount(meeting));
     }

@@ -1,5 +1,6 @@
 package dev.conference.redis;
 
+import dev.conference.model.ActiveCursor;
 import dev.conference.model.ChatMessage;
 import dev.conference.model.CodePointOrder;
 import dev.conference.model.Ending;
@@ -39,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 /**
  * The live operations on Redis, without blocking. Each changing operation is one Lua script over the
@@ -423,12 +425,57 @@ final class RedisAsyncConference implements AsyncConference {
                 });
     }
 
+    @Override
+    public CompletableFuture<List<MeetingInstance>> activeMeetings(Page page) {
+        Objects.requireNonNull(page, "page");
+        ActiveCursor after = page.after() == null ? null : ActiveCursor.parse(page.after());
+        String now = time.now();
+        List<MeetingInstance> out = new ArrayList<>();
+        // From the cursor's end on (the index's score of an active instance is its `to`), until the
+        // page is full and every instance of its last `to` is in: those are ordered by meeting id here,
+        // where the index orders them by member ("n|meeting id").
+        Predicate<String> enough = lastScore -> {
+            List<MeetingInstance> kept = inOrderAfter(out, after);
+            return kept.size() >= page.limit()
+                    && Double.parseDouble(lastScore)
+                            > ActiveCursor.of(kept.get(page.limit() - 1)).to();
+        };
+        return promotion
+                .promoteDue(now)
+                .thenCompose(promoted -> activeFrom(
+                        now,
+                        after == null ? "" : Long.toString(after.to()),
+                        0,
+                        out,
+                        // The size of the page (and one more, to see past its last `to`) a call.
+                        Math.min(ACTIVE_PAGE, page.limit() + 1),
+                        enough))
+                .thenApply(ignored -> {
+                    List<MeetingInstance> kept = inOrderAfter(out, after);
+                    return List.copyOf(kept.subList(0, Math.min(page.limit(), kept.size())));
+                });
+    }
+
+    /** {@code instances} after {@code after} (all when it is null), in the order of activeMeetings. */
+    private static List<MeetingInstance> inOrderAfter(List<MeetingInstance> instances, ActiveCursor after) {
+        return instances.stream()
+                .filter(instance -> after == null || ActiveCursor.of(instance).compareTo(after) > 0)
+                .sorted(Comparator.comparing(ActiveCursor::of))
+                .toList();
+    }
+
+    private CompletableFuture<Void> activeFrom(String at, String lowest, int seen, List<MeetingInstance> out) {
+        return activeFrom(at, lowest, seen, out, ACTIVE_PAGE, lastScore -> false);
+    }
+
     /**
      * Reads the active set page by page (active.lua) from the cursor (lowest score, members of it
-     * seen), every page at the time the first one ran at.
+     * seen), every page at the time the first one ran at, until it is through or {@code enough} says
+     * so of the last score read.
      */
-    private CompletableFuture<Void> activeFrom(String at, String lowest, int seen, List<MeetingInstance> out) {
-        IndexCalls.Active call = new IndexCalls.Active(keys.instanceIndex(), at, lowest, seen, ACTIVE_PAGE);
+    private CompletableFuture<Void> activeFrom(
+            String at, String lowest, int seen, List<MeetingInstance> out, int size, Predicate<String> enough) {
+        IndexCalls.Active call = new IndexCalls.Active(keys.instanceIndex(), at, lowest, seen, size);
         return call.start(redis).thenApply(call::decode).thenCompose(page -> {
             Instant now = Micros.parse(page.ranAt());
             String last = lowest;
@@ -451,9 +498,9 @@ final class RedisAsyncConference implements AsyncConference {
                     out.add(instance);
                 }
             }
-            return page.entries().size() < ACTIVE_PAGE
+            return page.entries().size() < size || enough.test(last)
                     ? CompletableFuture.<Void>completedFuture(null)
-                    : activeFrom(page.ranAt(), last, ofLast, out);
+                    : activeFrom(page.ranAt(), last, ofLast, out, size, enough);
         });
     }
 
@@ -536,30 +583,39 @@ final class RedisAsyncConference implements AsyncConference {
 
     @Override
     public CompletableFuture<List<MeetingParticipants>> joinTimes() {
-        return activeMeetings().thenCompose(active -> {
-            String now = time.now();
-            List<CompletableFuture<Answer<Optional<List<Participant>>>>> pending = new ArrayList<>(active.size());
-            for (MeetingInstance instance : active) {
-                MeetingKeys k = keys.meeting(instance.meeting());
-                pending.add(new MeetingCalls.Participants(k, Integer.toString(instance.instance()), now).answer(redis));
-            }
-            return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                    .thenApply(ignored -> {
-                        List<MeetingParticipants> out = new ArrayList<>(active.size());
-                        for (int i = 0; i < active.size(); i++) {
-                            // An instance ended or moved since the index was read is no longer active: leave it out.
-                            if (pending.get(i).join() instanceof Answer.Result<Optional<List<Participant>>> result
-                                    && result.value().isPresent()) {
-                                MeetingInstance instance = active.get(i);
-                                out.add(new MeetingParticipants(
-                                        instance.meeting(),
-                                        instance.instance(),
-                                        result.value().get()));
-                            }
+        return activeMeetings().thenCompose(this::joinTimesOf);
+    }
+
+    @Override
+    public CompletableFuture<List<MeetingParticipants>> joinTimes(Page page) {
+        return activeMeetings(page).thenCompose(this::joinTimesOf);
+    }
+
+    /** The participants of each of {@code active}, read in one pipelined round. */
+    private CompletableFuture<List<MeetingParticipants>> joinTimesOf(List<MeetingInstance> active) {
+        String now = time.now();
+        List<CompletableFuture<Answer<Optional<List<Participant>>>>> pending = new ArrayList<>(active.size());
+        for (MeetingInstance instance : active) {
+            MeetingKeys k = keys.meeting(instance.meeting());
+            pending.add(new MeetingCalls.Participants(k, Integer.toString(instance.instance()), now).answer(redis));
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> {
+                    List<MeetingParticipants> out = new ArrayList<>(active.size());
+                    for (int i = 0; i < active.size(); i++) {
+                        // An instance ended or moved since the index was read is no longer active: leave it out.
+                        if (pending.get(i).join() instanceof Answer.Result<Optional<List<Participant>>> result
+                                && result.value().isPresent()) {
+                            MeetingInstance instance = active.get(i);
+                            out.add(new MeetingParticipants(
+                                    instance.meeting(),
+                                    instance.instance(),
+                                    instance.to(),
+                                    result.value().get()));
                         }
-                        return out;
-                    });
-        });
+                    }
+                    return out;
+                });
     }
 
     @Override

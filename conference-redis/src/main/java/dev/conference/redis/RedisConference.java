@@ -68,6 +68,16 @@ final class RedisConference implements Conference {
     }
 
     @Override
+    public List<MeetingInstance> activeMeetings(Page page) {
+        return redis.await(async.activeMeetings(page));
+    }
+
+    @Override
+    public List<MeetingParticipants> joinTimes(Page page) {
+        return redis.await(async.joinTimes(page));
+    }
+
+    @Override
     public int participantCount(MeetingId meeting) {
         return redis.await(async.participantCount(meeting));
     }
