@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 final class InMemoryConference implements Conference {
@@ -115,35 +116,44 @@ final class InMemoryConference implements Conference {
 
     @Override
     public void leave(UserId userId, MeetingId meetingId, IdempotencyKey key) {
-        Objects.requireNonNull(userId, "user id");
-        Objects.requireNonNull(meetingId, "meeting id");
-        Objects.requireNonNull(key, "idempotency key");
-        synchronized (store.lock) {
-            knownUser(userId);
-            knownMeeting(meetingId);
-            store.once("leave", meetingId, key, () -> {
-                Instant now = store.now();
-                InstanceState state = active(meetingId, now);
-                if (state.participants.remove(userId) == null) {
-                    throw new NotParticipantException(userId, meetingId);
-                }
-                state.leases.remove(userId);
-                state.attributes.remove(userId);
-                store.log(state, id -> new Left(id, meetingId, state.instance.instance(), userId, now));
-                return null;
-            });
-        }
+        takeOut(
+                "leave",
+                userId,
+                meetingId,
+                false,
+                key,
+                (state, now) -> id -> new Left(id, meetingId, state.instance.instance(), userId, now));
     }
 
     @Override
     public void remove(UserId userId, MeetingId meetingId, boolean ban, IdempotencyKey key) {
+        takeOut(
+                "remove",
+                userId,
+                meetingId,
+                ban,
+                key,
+                (state, now) -> id -> new Removed(id, meetingId, state.instance.instance(), userId, now));
+    }
+
+    /**
+     * Takes a participant out of the active instance (with their lease and attributes, and banned
+     * if {@code ban}) and logs the event {@code event} makes, once per {@code key}.
+     */
+    private void takeOut(
+            String operation,
+            UserId userId,
+            MeetingId meetingId,
+            boolean ban,
+            IdempotencyKey key,
+            BiFunction<InstanceState, Instant, Function<String, MeetingEvent>> event) {
         Objects.requireNonNull(userId, "user id");
         Objects.requireNonNull(meetingId, "meeting id");
         Objects.requireNonNull(key, "idempotency key");
         synchronized (store.lock) {
             knownUser(userId);
             knownMeeting(meetingId);
-            store.once("remove", meetingId, key, () -> {
+            store.once(operation, meetingId, key, () -> {
                 Instant now = store.now();
                 InstanceState state = active(meetingId, now);
                 if (state.participants.remove(userId) == null) {
@@ -154,7 +164,7 @@ final class InMemoryConference implements Conference {
                 if (ban) {
                     state.banned.add(userId);
                 }
-                store.log(state, id -> new Removed(id, meetingId, state.instance.instance(), userId, now));
+                store.log(state, event.apply(state, now));
                 return null;
             });
         }
