@@ -183,12 +183,15 @@ sealed interface Step {
                     "\n  ",
                     "participants "
                             + outcome(() -> participants(store.conference().participants(meeting))),
+                    "participants paged " + outcome(() -> participants(pagedParticipants(store, meeting))),
+                    "count " + outcome(() -> store.conference().participantCount(meeting)),
                     "chat " + outcome(() -> messages(store.conference().chat(meeting))),
                     "chat page " + outcome(() -> messages(store.conference().chat(meeting, Page.first(2)))),
                     "events " + outcome(() -> events(store.conference().events(meeting))),
                     "messages " + outcome(() -> messages(store.conference().messages(meeting, user))),
                     "instances " + outcome(() -> store.directory().instances(meeting)),
                     "active " + outcome(() -> store.conference().activeMeetings()),
+                    "active paged " + outcome(() -> pagedActive(store)),
                     "join times " + outcome(() -> joinTimes(store.conference().joinTimes())),
                     "users " + outcome(() -> store.directory().users(Page.first(100))),
                     "meetings " + outcome(() -> meetings(store.directory().meetings(Page.first(100)))),
@@ -250,6 +253,32 @@ sealed interface Step {
         } catch (ConferenceException e) {
             return e.getClass().getSimpleName();
         }
+    }
+
+    /** Every participant, read two a page from cursor to cursor. */
+    private static List<Participant> pagedParticipants(ConferenceStore store, MeetingId meeting) {
+        List<Participant> out = new java.util.ArrayList<>();
+        Page page = Page.first(2);
+        for (List<Participant> got = store.conference().participants(meeting, page);
+                !got.isEmpty();
+                got = store.conference().participants(meeting, page)) {
+            out.addAll(got);
+            page = page.next(got.get(got.size() - 1).cursor());
+        }
+        return out;
+    }
+
+    /** Every active instance, read one a page from cursor to cursor. */
+    private static List<dev.conference.model.MeetingInstance> pagedActive(ConferenceStore store) {
+        List<dev.conference.model.MeetingInstance> out = new java.util.ArrayList<>();
+        Page page = Page.first(1);
+        for (List<dev.conference.model.MeetingInstance> got = store.conference().activeMeetings(page);
+                !got.isEmpty();
+                got = store.conference().activeMeetings(page)) {
+            out.addAll(got);
+            page = page.next(got.get(0).cursor());
+        }
+        return out;
     }
 
     private static String participant(Participant participant) {
