@@ -174,7 +174,10 @@ final class RawWorkload implements Workload {
                     RawKeys.ofInstance(meeting, order, "attributes")
                 },
                 now,
-                order);
+                order,
+                "",
+                "",
+                "");
     }
 
     @Override

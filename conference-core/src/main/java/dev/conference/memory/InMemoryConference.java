@@ -4,7 +4,6 @@ import dev.conference.model.ActiveCursor;
 import dev.conference.model.AlreadyParticipantException;
 import dev.conference.model.BannedException;
 import dev.conference.model.ChatMessage;
-import dev.conference.model.CodePointOrder;
 import dev.conference.model.Ending;
 import dev.conference.model.IdempotencyKey;
 import dev.conference.model.InvalidInputException;
@@ -419,8 +418,7 @@ final class InMemoryConference implements Conference {
         return store.instances.keySet().stream()
                 .map(meeting -> store.active(meeting, now))
                 .flatMap(Optional::stream)
-                .sorted(Comparator.comparing((InstanceState state) -> state.instance.to())
-                        .thenComparing(state -> state.instance.meeting().value(), CodePointOrder.INSTANCE))
+                .sorted(Comparator.comparing((InstanceState state) -> ActiveCursor.of(state.instance)))
                 .toList();
     }
 

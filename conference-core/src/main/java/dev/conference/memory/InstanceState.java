@@ -1,10 +1,10 @@
 package dev.conference.memory;
 
 import dev.conference.model.ChatMessage;
-import dev.conference.model.CodePointOrder;
 import dev.conference.model.MeetingEvent;
 import dev.conference.model.MeetingInstance;
 import dev.conference.model.Participant;
+import dev.conference.model.ParticipantCursor;
 import dev.conference.model.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +45,7 @@ final class InstanceState {
         return participants.entrySet().stream()
                 .map(entry -> new Participant(
                         entry.getKey(), entry.getValue(), attributes.getOrDefault(entry.getKey(), Map.of())))
-                .sorted(Comparator.comparing(Participant::joinedAt)
-                        .thenComparing(participant -> participant.user().value(), CodePointOrder.INSTANCE))
+                .sorted(Comparator.comparing(ParticipantCursor::of))
                 .toList();
     }
 

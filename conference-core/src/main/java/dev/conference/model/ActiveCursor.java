@@ -1,7 +1,5 @@
 package dev.conference.model;
 
-import java.time.Instant;
-
 /**
  * A place in the order of the active instances (their {@code to}, then the meeting id in code point
  * order): what {@link MeetingInstance#cursor()} and {@link MeetingParticipants#cursor()} give, and a page
@@ -10,12 +8,12 @@ import java.time.Instant;
  * @param to µs since the epoch
  */
 public record ActiveCursor(long to, MeetingId meeting) implements Comparable<ActiveCursor> {
-    static long micros(Instant at) {
-        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+    public static ActiveCursor of(MeetingInstance instance) {
+        return new ActiveCursor(Check.micros(instance.to()), instance.meeting());
     }
 
-    public static ActiveCursor of(MeetingInstance instance) {
-        return new ActiveCursor(micros(instance.to()), instance.meeting());
+    public static ActiveCursor of(MeetingParticipants meeting) {
+        return new ActiveCursor(Check.micros(meeting.to()), meeting.meeting());
     }
 
     /**

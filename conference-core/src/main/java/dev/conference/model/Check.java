@@ -70,6 +70,11 @@ final class Check {
         return notNull(field, value).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** {@code value} in µs since the epoch, as the stores keep times (see {@link #instant}). */
+    static long micros(Instant value) {
+        return value.getEpochSecond() * 1_000_000L + value.getNano() / 1_000;
+    }
+
     static String shorten(String value) {
         return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }

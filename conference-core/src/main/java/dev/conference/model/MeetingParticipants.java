@@ -17,6 +17,6 @@ public record MeetingParticipants(MeetingId meeting, int instance, Instant to, L
 
     /** Where this meeting stands in the order of joinTimes, as {@link Page#after()} takes it: see {@link ActiveCursor}. */
     public String cursor() {
-        return new ActiveCursor(ActiveCursor.micros(to), meeting).toString();
+        return ActiveCursor.of(this).toString();
     }
 }

@@ -1,7 +1,5 @@
 package dev.conference.model;
 
-import java.time.Instant;
-
 /**
  * A place in the order of joining (join time, then user id in code point order): what
  * {@link Participant#cursor()} gives and a page of participants starts after.
@@ -10,8 +8,7 @@ import java.time.Instant;
  */
 public record ParticipantCursor(long joinedAt, UserId user) implements Comparable<ParticipantCursor> {
     public static ParticipantCursor of(Participant participant) {
-        Instant at = participant.joinedAt();
-        return new ParticipantCursor(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000, participant.user());
+        return new ParticipantCursor(Check.micros(participant.joinedAt()), participant.user());
     }
 
     /**

@@ -331,7 +331,6 @@ final class MeetingCalls {
         }
     }
 
-    /** participants.lua: the participants of the active instance with their join times; empty if none is active. */
     /** participant-count.lua: how many are in; 0 when the instance is not active. */
     record ParticipantCount(MeetingKeys k, String n, String now) implements MeetingScript<Integer> {
         @Override
@@ -359,40 +358,19 @@ final class MeetingCalls {
     }
 
     /**
-     * participants.lua's and participants-page.lua's reply: {'OK', count, user, joined at, ..., then
-     * user, number of keys, key, value, ... for each who has attributes}; empty when not active.
+     * participants.lua: the participants of the active instance with their join times and attributes,
+     * up to {@code limit} (0: all) after {@code after} (null: from the first); empty if none is active.
      */
-    private static Optional<List<Participant>> participantsOf(List<Object> reply) {
-        if (Replies.status(reply).equals("NOT_ACTIVE")) {
-            return Optional.empty();
-        }
-        List<Object> items = afterOk(reply);
-        int count = Math.toIntExact((Long) items.get(0));
-        Map<String, Map<String, String>> attributes = new HashMap<>();
-        for (int i = 1 + 2 * count; i < items.size(); ) {
-            Map<String, String> theirs = new HashMap<>();
-            attributes.put((String) items.get(i), theirs);
-            int keys = Math.toIntExact((Long) items.get(i + 1));
-            for (int j = 0; j < keys; j++) {
-                theirs.put((String) items.get(i + 2 + 2 * j), (String) items.get(i + 3 + 2 * j));
-            }
-            i += 2 + 2 * keys;
-        }
-        List<Participant> out = new ArrayList<>(count);
-        for (int i = 1; i < 1 + 2 * count; i += 2) {
-            String user = (String) items.get(i);
-            out.add(new Participant(
-                    UserId.of(user), Micros.parse((String) items.get(i + 1)), attributes.getOrDefault(user, Map.of())));
-        }
-        return Optional.of(out);
-    }
-
-    /** participants-page.lua: up to {@code limit} participants after {@code after} (null: from the first). */
-    record ParticipantsPage(MeetingKeys k, String n, String now, ParticipantCursor after, int limit)
+    record Participants(MeetingKeys k, String n, String now, ParticipantCursor after, int limit)
             implements MeetingScript<Optional<List<Participant>>> {
+        /** All of them. */
+        Participants(MeetingKeys k, String n, String now) {
+            this(k, n, now, null, 0);
+        }
+
         @Override
         public LuaScript script() {
-            return Scripts.PARTICIPANTS_PAGE;
+            return Scripts.PARTICIPANTS;
         }
 
         @Override
@@ -407,35 +385,37 @@ final class MeetingCalls {
                 n,
                 after == null ? "" : Long.toString(after.joinedAt()),
                 after == null ? "" : after.user().value(),
-                Integer.toString(limit)
+                limit == 0 ? "" : Integer.toString(limit)
             };
         }
 
+        /** {'OK', count, user, joined at, ..., then user, number of keys, key, value, ... for each who has attributes}. */
         @Override
         public Optional<List<Participant>> decode(List<Object> reply) {
-            return participantsOf(reply);
-        }
-    }
-
-    record Participants(MeetingKeys k, String n, String now) implements MeetingScript<Optional<List<Participant>>> {
-        @Override
-        public LuaScript script() {
-            return Scripts.PARTICIPANTS;
-        }
-
-        @Override
-        public String[] keys() {
-            return new String[] {k.meeting(), k.participants(n), k.attributes(n)};
-        }
-
-        @Override
-        public String[] args() {
-            return new String[] {now, n};
-        }
-
-        @Override
-        public Optional<List<Participant>> decode(List<Object> reply) {
-            return participantsOf(reply);
+            if (Replies.status(reply).equals("NOT_ACTIVE")) {
+                return Optional.empty();
+            }
+            List<Object> items = afterOk(reply);
+            int count = Math.toIntExact((Long) items.get(0));
+            Map<String, Map<String, String>> attributes = new HashMap<>();
+            for (int i = 1 + 2 * count; i < items.size(); ) {
+                Map<String, String> theirs = new HashMap<>();
+                attributes.put((String) items.get(i), theirs);
+                int keys = Math.toIntExact((Long) items.get(i + 1));
+                for (int j = 0; j < keys; j++) {
+                    theirs.put((String) items.get(i + 2 + 2 * j), (String) items.get(i + 3 + 2 * j));
+                }
+                i += 2 + 2 * keys;
+            }
+            List<Participant> out = new ArrayList<>(count);
+            for (int i = 1; i < 1 + 2 * count; i += 2) {
+                String user = (String) items.get(i);
+                out.add(new Participant(
+                        UserId.of(user),
+                        Micros.parse((String) items.get(i + 1)),
+                        attributes.getOrDefault(user, Map.of())));
+            }
+            return Optional.of(out);
         }
     }
 

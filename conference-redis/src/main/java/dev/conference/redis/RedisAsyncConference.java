@@ -2,7 +2,6 @@ package dev.conference.redis;
 
 import dev.conference.model.ActiveCursor;
 import dev.conference.model.ChatMessage;
-import dev.conference.model.CodePointOrder;
 import dev.conference.model.Ending;
 import dev.conference.model.IdempotencyKey;
 import dev.conference.model.InvalidInputException;
@@ -40,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -326,17 +326,12 @@ final class RedisAsyncConference implements AsyncConference {
         Objects.requireNonNull(user, "user id");
         String now = time.now();
         String op = operationId("leave", key);
-        return changing(
+        return participantChange(
                 "leave",
-                userFirst(
-                        user,
-                        onCurrent(
-                                        "leave",
-                                        meeting,
-                                        (k, n) -> new MeetingCalls.Leave(k, n, now, op, keptFor(key), user, again(key))
-                                                .answer(redis))
-                                .thenCompose(done -> doneOrRefused(done.result(), user, meeting))
-                                .<Void>thenApply(left -> null)));
+                user,
+                meeting,
+                (k, n) -> new MeetingCalls.Leave(k, n, now, op, keptFor(key), user, again(key)).answer(redis),
+                left -> null);
     }
 
     @Override
@@ -344,18 +339,12 @@ final class RedisAsyncConference implements AsyncConference {
         Objects.requireNonNull(user, "user id");
         String now = time.now();
         String op = operationId("remove", key);
-        return changing(
+        return participantChange(
                 "remove",
-                userFirst(
-                        user,
-                        onCurrent(
-                                        "remove",
-                                        meeting,
-                                        (k, n) -> new MeetingCalls.Remove(
-                                                        k, n, now, op, keptFor(key), user, ban, again(key))
-                                                .answer(redis))
-                                .thenCompose(done -> doneOrRefused(done.result(), user, meeting))
-                                .<Void>thenApply(removed -> null)));
+                user,
+                meeting,
+                (k, n) -> new MeetingCalls.Remove(k, n, now, op, keptFor(key), user, ban, again(key)).answer(redis),
+                removed -> null);
     }
 
     @Override
@@ -366,19 +355,28 @@ final class RedisAsyncConference implements AsyncConference {
         Map<String, String> checked = ParticipantAttributes.changes(changes);
         String now = time.now();
         String op = operationId("update", key);
-        return changing(
+        return participantChange(
                 "update",
+                user,
+                meeting,
+                (k, n) -> new MeetingCalls.Update(k, n, now, op, keptFor(key), user, checked, again(key)).answer(redis),
+                updated -> new Participant(user, updated.joinedAt(), updated.attributes()));
+    }
+
+    /**
+     * A change of one participant's (leave, remove, update): the script on the current instance, its
+     * result as {@code answer} reads it, its refusal as a failed future (see {@link #doneOrRefused}),
+     * an unknown outcome told as such.
+     */
+    private <T, R> CompletableFuture<R> participantChange(
+            String operation, UserId user, MeetingId meeting, MeetingCall<Change<T>> call, Function<T, R> answer) {
+        return changing(
+                operation,
                 userFirst(
                         user,
-                        onCurrent(
-                                        "update",
-                                        meeting,
-                                        (k, n) -> new MeetingCalls.Update(
-                                                        k, n, now, op, keptFor(key), user, checked, again(key))
-                                                .answer(redis))
+                        onCurrent(operation, meeting, call)
                                 .thenCompose(done -> doneOrRefused(done.result(), user, meeting))
-                                .thenApply(
-                                        updated -> new Participant(user, updated.joinedAt(), updated.attributes()))));
+                                .thenApply(answer)));
     }
 
     @Override
@@ -396,7 +394,7 @@ final class RedisAsyncConference implements AsyncConference {
         return onCurrent(
                         "participants",
                         meeting,
-                        (k, n) -> new MeetingCalls.ParticipantsPage(k, n, now, after, page.limit()).answer(redis))
+                        (k, n) -> new MeetingCalls.Participants(k, n, now, after, page.limit()).answer(redis))
                 .thenApply(done -> done.result().orElse(List.of()));
     }
 
@@ -419,8 +417,7 @@ final class RedisAsyncConference implements AsyncConference {
                 .thenCompose(promoted -> activeFrom(now, "", 0, out))
                 .thenApply(ignored -> {
                     // Those that end together in meeting id order, as in every store.
-                    out.sort(Comparator.comparing(MeetingInstance::to)
-                            .thenComparing(instance -> instance.meeting().value(), CodePointOrder.INSTANCE));
+                    out.sort(Comparator.comparing(ActiveCursor::of));
                     return out;
                 });
     }

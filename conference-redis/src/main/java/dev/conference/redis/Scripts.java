@@ -14,7 +14,6 @@ final class Scripts {
     static final LuaScript UPDATE = LuaScript.meeting("update").flat();
     static final LuaScript PARTICIPANTS = LuaScript.meeting("participants");
     static final LuaScript PARTICIPANT_COUNT = LuaScript.meeting("participant-count");
-    static final LuaScript PARTICIPANTS_PAGE = LuaScript.meeting("participants-page");
     static final LuaScript READ_LATEST = LuaScript.meeting("read-latest");
     static final LuaScript READ_INSTANCE = LuaScript.meeting("read-instance");
     static final LuaScript MESSAGES = LuaScript.meeting("messages");
