@@ -44,21 +44,23 @@ else
 end
 local out = {'OK', #page / 2}
 for _, item in ipairs(page) do out[#out + 1] = item end
-if redis.call('EXISTS', KEYS[3]) == 1 and #page > 0 then
-  local users = {}
-  for i = 1, #page, 2 do users[#users + 1] = page[i] end
-  local stored = redis.call('HMGET', KEYS[3], unpack(users))
-  for i, json in ipairs(stored) do
-    if json then
-      out[#out + 1] = users[i]
-      local count, at_count = 0, #out + 1
-      out[at_count] = 0
-      for key, value in pairs(cjson.decode(json)) do
-        out[#out + 1] = key
-        out[#out + 1] = value
-        count = count + 1
+if redis.call('EXISTS', KEYS[3]) == 1 then
+  -- HMGET a thousand at a time: unpack takes at most a few thousand values.
+  for first = 1, #page, 2000 do
+    local users = {}
+    for i = first, math.min(first + 1998, #page - 1), 2 do users[#users + 1] = page[i] end
+    for i, json in ipairs(redis.call('HMGET', KEYS[3], unpack(users))) do
+      if json then
+        out[#out + 1] = users[i]
+        local count, at_count = 0, #out + 1
+        out[at_count] = 0
+        for key, value in pairs(cjson.decode(json)) do
+          out[#out + 1] = key
+          out[#out + 1] = value
+          count = count + 1
+        end
+        out[at_count] = count
       end
-      out[at_count] = count
     end
   end
 end
